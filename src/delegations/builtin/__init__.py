@@ -1,0 +1,1 @@
+"""Built-in plugins. They use the same hooks as third-party plugins."""

@@ -1,0 +1,223 @@
+"""The command line. It parses arguments, calls the services, prints results."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__, i18n
+from .domain import Direction, Problem, Status, ValidationError
+from .errors import UserError
+from .i18n import _, describe
+from .services import Filters, Planner
+
+
+def _filters_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
+    p.add_argument("--direction", choices=[d.value for d in Direction], help=_("outbound (đoàn ra) or inbound (đoàn vào)"))
+    p.add_argument("--partner", help=_("partner code, e.g. savannakhet"))
+    p.add_argument("--year", type=int, help=_("only delegations in this year"))
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="delegations", description=_("Planner for international delegation exchanges."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, help=_("database file (default: data/delegations.json, or $DELEGATIONS_DB)"))
+    parser.add_argument("--lang", help=_("interface language: vi, lo or en (default: $DELEGATIONS_LANG or vi)"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    filters = _filters_parser()
+
+    p = sub.add_parser("list", parents=[filters], help=_("list the delegations of a plan"))
+    p.add_argument("--status", choices=[s.value for s in Status], help=_("only delegations with this status"))
+    p.add_argument("search", nargs="*", help=_("words to find (accents and case are ignored)"))
+
+    p = sub.add_parser("show", help=_("show one delegation in full"))
+    p.add_argument("seq", type=int, help=_("the delegation's number (TT)"))
+    p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
+
+    p = sub.add_parser("validate", help=_("check a plan and its delegations"))
+    p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
+
+    sub.add_parser("plugins", help=_("list the plugins, where they come from and their hooks"))
+    sub.add_parser("plans", help=_("list the plans in the database"))
+
+    p = sub.add_parser("restore-defaults", help=_("replace the database with the shipped 2020-2022 plan"))
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    i18n.set_language(None)
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    try:
+        return _run(args)
+    except ValidationError as exc:
+        _print_problems(exc.problems)
+        return 1
+    except UserError as exc:
+        print(describe(exc), file=sys.stderr)
+        return 2
+
+
+def _run(args) -> int:
+    command = args.command or "print"
+    writable = command in {"restore-defaults"}
+    with Planner.open(args.db, writable=writable) as planner:
+        _warn_plugin_failures(planner, quiet=command == "plugins")
+        handler = COMMANDS[command]
+        return handler(planner, args)
+
+
+def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:
+    if quiet:
+        return
+    for f in planner.host.failures:
+        print(_("Warning: plugin {name} failed: {error}").format(name=f.plugin, error=f.short()), file=sys.stderr)
+    for c in planner.registry.conflicts:
+        print(_("Warning: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)), file=sys.stderr)
+
+
+def _print_problems(problems: list[Problem], prefix: str = "") -> None:
+    for p in problems:
+        label = _("error") if p.severity == "error" else _("warning")
+        print(f"{prefix}{label}: {p.field}: {describe(p)}", file=sys.stderr)
+
+
+def _table(planner: Planner, plan, dels) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    w = planner.wording(i18n.current_language())
+    table = Table(box=box.SIMPLE_HEAD, title=plan.title.get(w.lang), expand=False)
+    for col in (_("No."), _("Delegation"), _("Direction"), _("Partner"), _("Members"), _("Days"), _("Timing"), _("Status")):
+        table.add_column(col)
+    for d in dels:
+        table.add_row(str(d.seq), d.name.get(w.lang), w.direction(d.direction), w.org_short(d.partner), str(d.members), w.days(d), w.timing(d), w.status(d.status))
+    Console().print(table)
+
+
+def cmd_list(planner: Planner, args) -> int:
+    plan = planner.plan(args.plan)
+    filters = Filters(
+        direction=Direction(args.direction) if args.direction else None,
+        partner=args.partner,
+        year=args.year,
+        status=Status(args.status) if args.status else None,
+        search=" ".join(args.search),
+    )
+    dels = planner.delegations(plan.id, filters)
+    _table(planner, plan, dels)
+    print(i18n.ngettext("{n} delegation", "{n} delegations", len(dels)).format(n=len(dels)))
+    return 0
+
+
+def cmd_show(planner: Planner, args) -> int:
+    plan = planner.plan(args.plan)
+    d = planner.delegation(plan.id, args.seq)
+    w = planner.wording(i18n.current_language())
+    c = w.cells(d)
+    rows = [
+        (_("No."), str(d.seq)),
+        (_("Delegation"), c.name),
+        (_("Direction"), w.direction(d.direction)),
+        (_("Sender"), w.org_short(d.sender(plan.issuer))),
+        (_("Host"), w.org_short(d.host(plan.issuer))),
+        (_("Leader"), c.leader),
+        (_("Members"), c.members),
+        (_("Destination"), c.destination),
+        (_("Days"), c.days),
+        (_("Timing"), c.timing),
+        (_("Status"), w.status(d.status)),
+    ]
+    width = max(len(k) for k, _v in rows)
+    for k, v in rows:
+        print(f"{k:<{width}}  {v}")
+    print(_("Activities") + ":")
+    for a in c.activities:
+        print(f"  - {a}")
+    print(_("Funding") + ":")
+    for line in c.funding:
+        print(f"  - {line}")
+    if d.notes:
+        print(_("Notes") + ": " + d.notes)
+    return 0
+
+
+def cmd_validate(planner: Planner, args) -> int:
+    plan = planner.plan(args.plan)
+    results = planner.validate_plan(plan.id)
+    seqs = {d.id: d.seq for d in planner.repo.delegations(plan.id)}
+    errors = 0
+    for key, problems in results.items():
+        prefix = _("plan") + ": " if key == "plan" else _("delegation {seq}").format(seq=seqs.get(key, key)) + ": "
+        _print_problems(problems, prefix)
+        errors += sum(p.severity == "error" for p in problems)
+    if errors:
+        print(i18n.ngettext("{n} error found.", "{n} errors found.", errors).format(n=errors))
+        return 1
+    print(_("Plan {plan}: no errors.").format(plan=plan.id))
+    return 0
+
+
+def cmd_plugins(planner: Planner, args) -> int:
+    for row in planner.host.plugin_rows():
+        print(f"{row['name']}  [{row['source']}]")
+        print("    " + _("hooks") + ": " + (", ".join(row["hooks"]) or "-"))
+    for key, missing in planner.registry.incomplete.items():
+        print(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
+    for c in planner.registry.conflicts:
+        print(_("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
+    for f in planner.host.failures:
+        where = f" ({f.hook})" if f.hook else ""
+        print(_("FAILED {name}{where} [{source}]: {error}").format(name=f.plugin, where=where, source=f.source, error=f.short()))
+    return 0
+
+
+def cmd_plans(planner: Planner, args) -> int:
+    current = planner.plan().id
+    for p in planner.plans():
+        mark = "*" if p.id == current else " "
+        print(f"{mark} {p.id}  {p.title.get(i18n.current_language())}  ({p.period})")
+    return 0
+
+
+def cmd_restore(planner: Planner, args) -> int:
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(_("Refusing to replace the database without --yes."), file=sys.stderr)
+            return 2
+        answer = input(_("Replace everything in {path} with the shipped 2020-2022 plan? [y/N] ").format(path=planner.repo.path))
+        if answer.strip().lower() not in {"y", "yes", "c", "có", "co"}:
+            print(_("Nothing changed."))
+            return 1
+    planner.restore_defaults()
+    print(_("Restored the default plan in {path}.").format(path=planner.repo.path))
+    return 0
+
+
+def cmd_print(planner: Planner, args) -> int:
+    plan = planner.plan()
+    lang = i18n.current_language()
+    print(plan.title.get(lang) + f"  ({plan.period})")
+    _table(planner, plan, planner.delegations(plan.id))
+    return 0
+
+
+COMMANDS = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "validate": cmd_validate,
+    "plugins": cmd_plugins,
+    "plans": cmd_plans,
+    "restore-defaults": cmd_restore,
+    "print": cmd_print,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

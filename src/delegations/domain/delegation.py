@@ -1,0 +1,122 @@
+"""A delegation: one visit, outbound (đoàn ra) or inbound (đoàn vào)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from .text import Text
+
+
+class Direction(StrEnum):
+    OUTBOUND = "outbound"  # đoàn ra: the home federation visits the partner
+    INBOUND = "inbound"  # đoàn vào: the partner visits the home federation
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    APPROVED = "approved"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class DayRange:
+    """Length of the visit as a range of days, e.g. 3–4."""
+
+    min_days: int
+    max_days: int
+
+    def __str__(self) -> str:
+        if self.min_days == self.max_days:
+            return str(self.min_days)
+        return f"{self.min_days}-{self.max_days}"
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """When the visit happens: a whole year, a month of a year, or exact dates."""
+
+    year: int
+    month: int | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.start is not None:
+            return "dates"
+        return "month" if self.month is not None else "year"
+
+    def first_day(self) -> date:
+        if self.start is not None:
+            return self.start
+        return date(self.year, self.month or 1, 1)
+
+    def last_day(self) -> date:
+        if self.end is not None:
+            return self.end
+        if self.start is not None:
+            return self.start
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def years(self) -> range:
+        return range(self.first_day().year, self.last_day().year + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    position: Text
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CostLine:
+    """Who pays one cost item, and from which funding source.
+
+    ``item`` and ``funding`` are codes registered by plugins ("board_lodging",
+    "union_budget"); ``payer`` is an organisation code; ``detail`` is extra
+    wording printed after the item ("của đoàn").
+    """
+
+    item: str
+    payer: str
+    funding: str = ""
+    detail: Text = field(default_factory=Text)
+
+
+@dataclass(frozen=True, slots=True)
+class Delegation:
+    """One delegation of a plan. ``partner`` is the partner organisation's code.
+
+    The sender and the host follow from the direction: outbound, the home
+    federation sends and the partner hosts; inbound, the other way round.
+    """
+
+    id: str
+    plan_id: str
+    seq: int
+    direction: Direction
+    partner: str
+    name: Text
+    leader: Leader
+    members: int
+    duration: DayRange
+    timing: Timing
+    activities: tuple[Text, ...] = ()
+    cost_lines: tuple[CostLine, ...] = ()
+    status: Status = Status.PLANNED
+    notes: str = ""
+    cost_model: str = ""
+
+    def sender(self, home: str) -> str:
+        return home if self.direction is Direction.OUTBOUND else self.partner
+
+    def host(self, home: str) -> str:
+        return self.partner if self.direction is Direction.OUTBOUND else home
+
+    def evolve(self, **changes) -> "Delegation":
+        return replace(self, **changes)

@@ -1,0 +1,95 @@
+"""Unicode text helpers: NFC normalisation, per-language text, and search folding.
+
+Stored text is always NFC. Search compares *folded* text, which ignores case,
+Vietnamese diacritics and where the tone mark sits ("hoà" and "hòa" both fold to
+"hoa"), and the two spellings of the Lao vowel AM (U+0EB3 and U+0ECD U+0EB2).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+DEFAULT_LANGUAGE = "vi"
+
+_LAO_AM_DECOMPOSED = "\u0ecd\u0eb2"
+_LAO_AM = "\u0eb3"
+# Combining marks used by Latin letters (Vietnamese tones and vowel marks).
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def nfc(value: str) -> str:
+    """Return *value* in NFC with the Lao vowel AM in its precomposed form."""
+    return unicodedata.normalize("NFC", value).replace(_LAO_AM_DECOMPOSED, _LAO_AM)
+
+
+def fold(value: str) -> str:
+    """Fold *value* for searching: no case, no Latin diacritics, đ→d, single spaces.
+
+    Only the combining marks of Latin letters are dropped, so Lao vowels and
+    tone marks stay (they carry meaning a search must keep).
+    """
+    stripped = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", value))
+    folded = nfc(stripped.replace("đ", "d").replace("Đ", "D")).casefold()
+    return " ".join(folded.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A piece of text with a version per language ("vi", "lo", "en", ...).
+
+    ``get(lang)`` falls back to Vietnamese, then to any version, so text the
+    officer wrote only in Vietnamese still prints in a Lao document.
+    """
+
+    versions: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, value: "str | Mapping[str, str] | Text | None" = None, **langs: str) -> "Text":
+        if isinstance(value, Text):
+            return value
+        items: dict[str, str] = {}
+        if isinstance(value, str):
+            items[DEFAULT_LANGUAGE] = value
+        elif value:
+            items.update(value)
+        items.update(langs)
+        cleaned = tuple(sorted((k, nfc(v).strip()) for k, v in items.items() if v and v.strip()))
+        return cls(cleaned)
+
+    @classmethod
+    def from_stored(cls, mapping: Mapping[str, str]) -> "Text":
+        """Fast path for text read back from the database (already clean)."""
+        for v in mapping.values():
+            if not unicodedata.is_normalized("NFC", v) or _LAO_AM_DECOMPOSED in v or v != v.strip() or not v:
+                return cls.of(mapping)
+        return cls(tuple(sorted(mapping.items())))
+
+    def get(self, lang: str = DEFAULT_LANGUAGE, fallback: bool = True) -> str:
+        mapping = dict(self.versions)
+        if lang in mapping:
+            return mapping[lang]
+        if not fallback:
+            return ""
+        if DEFAULT_LANGUAGE in mapping:
+            return mapping[DEFAULT_LANGUAGE]
+        return self.versions[0][1] if self.versions else ""
+
+    def with_version(self, lang: str, value: str) -> "Text":
+        mapping = dict(self.versions)
+        mapping[lang] = value
+        return Text.of(mapping)
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.versions)
+
+    def all_text(self) -> Iterable[str]:
+        return (v for _, v in self.versions)
+
+    def __bool__(self) -> bool:
+        return bool(self.versions)
+
+    def __str__(self) -> str:
+        return self.get()

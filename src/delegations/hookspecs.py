@@ -1,0 +1,147 @@
+"""Every hook a ``delegations`` plugin can implement. Each docstring is the hook's documentation.
+
+A plugin is a module (or any object) with functions named after these hooks,
+decorated with ``@hookimpl``::
+
+    from delegations import hookimpl
+
+    @hookimpl
+    def register_partners(register):
+        ...
+
+The ``register_*`` hooks are called once when the plugin manager is built; they
+receive a ``register`` callable and call it once per thing they add. Built-in
+behaviour is registered through the same hooks (``delegations.builtin``), so a
+plugin can do anything a built-in one does.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("delegations")
+
+
+@hookspec
+def register_partners(register):
+    """Add partner organisations (a province's union federation) to the planner.
+
+    Call ``register(Organisation(...))`` for each partner. ``code`` is the key
+    stored in delegations and must be unique across all plugins (two plugins
+    giving the same code are reported as a conflict). Give ``name``,
+    ``short_name`` and ``province`` as ``Text.of(vi=..., lo=..., en=...)``, the
+    ``country`` as an ISO 3166 code, and the ``default_cost_model`` code::
+
+        @hookimpl
+        def register_partners(register):
+            register(Organisation(
+                code="savannakhet", country="LA",
+                name=Text.of(vi="Liên hiệp Công đoàn tỉnh Savannakhet", lo="...", en="..."),
+                short_name=Text.of(vi="LHCĐ tỉnh Savannakhet", ...),
+                province=Text.of(vi="tỉnh Savannakhet", lo="ແຂວງສະຫວັນນະເຂດ", en="Savannakhet Province"),
+            ))
+    """
+
+
+@hookspec
+def register_cost_items(register):
+    """Add cost items and funding sources that cost-sharing lines can name.
+
+    Call ``register(CostItem(code, label))`` for a cost item ("board_lodging",
+    label ``Text.of(vi="chi phí ăn, nghỉ", ...)``) and
+    ``register(FundingSource(code, label))`` for a source of money
+    ("union_budget", "nguồn ngân sách công đoàn"). Labels are what documents
+    print, per language::
+
+        @hookimpl
+        def register_cost_items(register):
+            register(CostItem("interpreting", Text.of(vi="chi phí phiên dịch", en="interpreting")))
+    """
+
+
+@hookspec
+def register_cost_models(register):
+    """Add cost models: rules that say who pays what for a delegation.
+
+    Call ``register(model)`` with an object that has ``code`` (str), ``label``
+    (``Text``) and ``cost_lines(delegation, home, partner) -> tuple[CostLine, ...]``
+    that proposes the cost-sharing lines for a delegation (the officer may
+    override any of them)::
+
+        class HostPaysAll:
+            code = "host_pays_all"
+            label = Text.of(vi="Bên đón tiếp chịu toàn bộ", en="Host pays everything")
+
+            def cost_lines(self, delegation, home, partner):
+                host = delegation.host(home.code)
+                return (CostLine("board_lodging", host), CostLine("transport", host))
+
+        @hookimpl
+        def register_cost_models(register):
+            register(HostPaysAll())
+    """
+
+
+@hookspec
+def register_locales(register):
+    """Add languages for the interface and the documents.
+
+    Call ``register(LocaleInfo(code, name, catalog_dir=None))``. ``code`` is a
+    Babel locale code ("vi", "lo", "en"); ``catalog_dir`` a folder holding
+    ``<code>/LC_MESSAGES/delegations.mo`` (omit it to use the built-in catalogs)::
+
+        @hookimpl
+        def register_locales(register):
+            register(LocaleInfo("th", Text.of(vi="Tiếng Thái", en="Thai"), catalog_dir=Path(__file__).parent / "locales"))
+    """
+
+
+@hookspec
+def register_exporters(register):
+    """Add document formats for ``delegations export --format NAME``.
+
+    Call ``register(exporter)`` with an object that has ``format`` (str, e.g.
+    "pdf"), ``suffix`` (".pdf"), ``label`` (``Text``) and
+    ``export(request) -> bytes``, where ``request`` is an
+    ``delegations.exporting.ExportRequest`` holding the plan, the chosen
+    delegations, the language and the registry. Registering a format that
+    already exists replaces the earlier one (a plugin registered later wins)::
+
+        class CsvExporter:
+            format, suffix = "csv", ".csv"
+            label = Text.of(vi="Bảng CSV", en="CSV table")
+
+            def export(self, request):
+                rows = [f"{i},{d.name.get(request.lang)}" for i, d in enumerate(request.delegations, 1)]
+                return "\\n".join(rows).encode("utf-8")
+
+        @hookimpl
+        def register_exporters(register):
+            register(CsvExporter())
+    """
+
+
+@hookspec
+def validate_delegation(delegation, plan, registry):
+    """Check one delegation beyond the core rules; return a list of ``Problem`` (or None).
+
+    Called for every delegation that is validated or about to be saved. A
+    problem with ``severity="error"`` stops the save; ``"warning"`` is shown but
+    allowed. Messages are translated when shown, so mark them with ``N_``::
+
+        @hookimpl
+        def validate_delegation(delegation, plan, registry):
+            if delegation.members > 20:
+                return [Problem("members", N_("More than {n} members needs approval."), {"n": 20}, "warning")]
+    """
+
+
+@hookspec
+def validate_plan(plan, delegations, registry):
+    """Check a whole plan (header and its delegations together); return a list of ``Problem`` or None::
+
+        @hookimpl
+        def validate_plan(plan, delegations, registry):
+            if not plan.recipients:
+                return [Problem("recipients", N_("The plan has no recipients."), severity="warning")]
+    """

@@ -1,0 +1,228 @@
+"""Turn stored JSON records into domain objects and back.
+
+Decoding is strict: a record with a missing or ill-typed field raises
+``RecordError`` naming the field, so a damaged file is reported, not guessed at.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..domain import (
+    BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Organisation, Period,
+    Plan, Signature, Status, Text, Timing,
+)
+
+
+class RecordError(ValueError):
+    """A stored record does not have the expected shape."""
+
+
+def _req(rec: dict, key: str, kind: type | tuple[type, ...]) -> Any:
+    if key not in rec:
+        raise RecordError(f"missing field '{key}'")
+    value = rec[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise RecordError(f"field '{key}' has the wrong type ({type(value).__name__})")
+    return value
+
+
+def _opt(rec: dict, key: str, kind, default=None):
+    value = rec.get(key, default)
+    if value is not None and not isinstance(value, kind):
+        raise RecordError(f"field '{key}' has the wrong type ({type(value).__name__})")
+    return value
+
+
+# Texts repeat across records (activities, positions, cost details): decode each once.
+_TEXT_MEMO: dict[tuple, Text] = {}
+
+
+def text_in(value: Any, key: str = "text") -> Text:
+    if value is None:
+        return Text()
+    if isinstance(value, str):
+        return Text.of(value)
+    if type(value) is dict:
+        try:
+            key = tuple(value.items())
+            cached = _TEXT_MEMO.get(key)
+            if cached is None:
+                if len(_TEXT_MEMO) > 100_000:
+                    _TEXT_MEMO.clear()
+                cached = _TEXT_MEMO[key] = Text.from_stored(value)
+            return cached
+        except TypeError:
+            pass
+    raise RecordError(f"field '{key}' must be text or a mapping of language to text")
+
+
+def text_out(t: Text) -> dict[str, str]:
+    return t.as_dict()
+
+
+def date_in(value: Any, key: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise RecordError(f"field '{key}' is not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def date_out(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _enum(enum, rec: dict, key: str, default=None):
+    raw = rec.get(key, default)
+    try:
+        return enum(raw)
+    except ValueError:
+        choices = ", ".join(e.value for e in enum)
+        raise RecordError(f"field '{key}' is {raw!r}; expected one of {choices}") from None
+
+
+# --- delegations -----------------------------------------------------------
+
+def delegation_in(rec: dict) -> Delegation:
+    dur = _req(rec, "duration", dict)
+    tim = _req(rec, "timing", dict)
+    leader = _req(rec, "leader", dict)
+    return Delegation(
+        id=_req(rec, "id", str),
+        plan_id=_req(rec, "plan_id", str),
+        seq=_req(rec, "seq", int),
+        direction=_enum(Direction, rec, "direction"),
+        partner=_req(rec, "partner", str),
+        name=text_in(_req(rec, "name", (str, dict)), "name"),
+        leader=Leader(text_in(leader.get("position"), "leader.position"), _opt(leader, "name", str, "")),
+        members=_req(rec, "members", int),
+        duration=DayRange(_req(dur, "min", int), _req(dur, "max", int)),
+        timing=Timing(
+            year=_req(tim, "year", int),
+            month=_opt(tim, "month", int),
+            start=date_in(tim.get("start"), "timing.start"),
+            end=date_in(tim.get("end"), "timing.end"),
+        ),
+        activities=tuple(text_in(a, "activities") for a in _opt(rec, "activities", list, [])),
+        cost_lines=tuple(
+            CostLine(_req(c, "item", str), _req(c, "payer", str), _opt(c, "funding", str, ""), text_in(c.get("detail"), "detail"))
+            for c in _opt(rec, "cost_lines", list, [])
+        ),
+        status=_enum(Status, rec, "status", "planned"),
+        notes=_opt(rec, "notes", str, ""),
+        cost_model=_opt(rec, "cost_model", str, ""),
+    )
+
+
+def delegation_out(d: Delegation) -> dict:
+    timing: dict[str, Any] = {"year": d.timing.year}
+    if d.timing.month is not None:
+        timing["month"] = d.timing.month
+    if d.timing.start is not None:
+        timing["start"] = date_out(d.timing.start)
+        timing["end"] = date_out(d.timing.end)
+    rec = {
+        "id": d.id,
+        "plan_id": d.plan_id,
+        "seq": d.seq,
+        "direction": d.direction.value,
+        "partner": d.partner,
+        "name": text_out(d.name),
+        "leader": {"position": text_out(d.leader.position), "name": d.leader.name},
+        "members": d.members,
+        "duration": {"min": d.duration.min_days, "max": d.duration.max_days},
+        "timing": timing,
+        "activities": [text_out(a) for a in d.activities],
+        "cost_lines": [
+            {"item": c.item, "payer": c.payer, "funding": c.funding, **({"detail": text_out(c.detail)} if c.detail else {})}
+            for c in d.cost_lines
+        ],
+        "status": d.status.value,
+        "notes": d.notes,
+    }
+    if d.cost_model:
+        rec["cost_model"] = d.cost_model
+    return rec
+
+
+# --- plans -----------------------------------------------------------------
+
+def plan_in(rec: dict) -> Plan:
+    period = _req(rec, "period", dict)
+    sig = rec.get("signature")
+    return Plan(
+        id=_req(rec, "id", str),
+        title=text_in(_req(rec, "title", (str, dict)), "title"),
+        period=Period(_req(period, "start", int), _req(period, "end", int)),
+        issuer=_opt(rec, "issuer", str, "home"),
+        number=_opt(rec, "number", int),
+        symbol=_opt(rec, "symbol", str, "KH-LĐLĐ"),
+        place=text_in(rec.get("place"), "place"),
+        issued=date_in(rec.get("issued"), "issued"),
+        basis=tuple(
+            BasisDocument(
+                verb=text_in(b.get("verb"), "basis.verb"),
+                kind=text_in(b.get("kind"), "basis.kind"),
+                number=_opt(b, "number", str, ""),
+                issued=date_in(b.get("issued"), "basis.issued"),
+                issuer=text_in(b.get("issuer"), "basis.issuer"),
+                subject=text_in(b.get("subject"), "basis.subject"),
+            )
+            for b in _opt(rec, "basis", list, [])
+        ),
+        introduction=text_in(rec.get("introduction"), "introduction"),
+        recipients=tuple(text_in(r, "recipients") for r in _opt(rec, "recipients", list, [])),
+        signature=Signature(text_in(sig.get("authority"), "signature.authority"), text_in(sig.get("position"), "signature.position"), _opt(sig, "name", str, ""))
+        if isinstance(sig, dict) else None,
+        cost_model=_opt(rec, "cost_model", str, "reciprocal"),
+    )
+
+
+def plan_out(p: Plan) -> dict:
+    return {
+        "id": p.id,
+        "title": text_out(p.title),
+        "period": {"start": p.period.start_year, "end": p.period.end_year},
+        "issuer": p.issuer,
+        "number": p.number,
+        "symbol": p.symbol,
+        "place": text_out(p.place),
+        "issued": date_out(p.issued),
+        "basis": [
+            {
+                "verb": text_out(b.verb), "kind": text_out(b.kind), "number": b.number,
+                "issued": date_out(b.issued), "issuer": text_out(b.issuer), "subject": text_out(b.subject),
+            }
+            for b in p.basis
+        ],
+        "introduction": text_out(p.introduction),
+        "recipients": [text_out(r) for r in p.recipients],
+        "signature": None if p.signature is None else {
+            "authority": text_out(p.signature.authority), "position": text_out(p.signature.position), "name": p.signature.name,
+        },
+        "cost_model": p.cost_model,
+    }
+
+
+# --- organisations ---------------------------------------------------------
+
+def organisation_in(rec: dict) -> Organisation:
+    return Organisation(
+        code=_req(rec, "code", str),
+        country=_req(rec, "country", str),
+        name=text_in(_req(rec, "name", (str, dict)), "name"),
+        short_name=text_in(rec.get("short_name"), "short_name"),
+        province=text_in(rec.get("province"), "province"),
+        parent=text_in(rec.get("parent"), "parent"),
+        default_cost_model=_opt(rec, "default_cost_model", str, "reciprocal"),
+    )
+
+
+def organisation_out(o: Organisation) -> dict:
+    return {
+        "code": o.code, "country": o.country, "name": text_out(o.name), "short_name": text_out(o.short_name),
+        "province": text_out(o.province), "parent": text_out(o.parent), "default_cost_model": o.default_cost_model,
+    }

@@ -1,0 +1,136 @@
+"""TinyDB storage that never leaves a half-written file.
+
+``AtomicJSONStorage`` writes the whole database to a temporary file in the same
+folder, flushes and fsyncs it, then ``os.replace``s it over the old one, so a
+crash at any moment leaves either the old or the new file. It remembers which
+file it read and refuses to replace one that another program wrote since.
+``WriteThroughCache`` keeps the decoded data in memory so reads cost nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from tinydb.middlewares import Middleware
+from tinydb.storages import Storage
+
+from ..errors import N_, ConflictError, CorruptFileError, Msg
+
+
+def _fingerprint(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Write *payload* to *path* so that readers see the old or the new file, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def dumps(data: dict) -> str:
+    """JSON with one record per line: fast to write, and a changed record is a
+    one-line difference when the file is kept under version control."""
+    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    tables = []
+    for name, table in data.items():
+        if isinstance(table, dict):
+            rows = ",\n".join(f"  {enc(str(k))}: {enc(v)}" for k, v in table.items())
+            tables.append(f" {enc(name)}: {{\n{rows}\n }}" if rows else f" {enc(name)}: {{}}")
+        else:
+            tables.append(f" {enc(name)}: {enc(table)}")
+    return "{\n" + ",\n".join(tables) + "\n}\n"
+
+
+class AtomicJSONStorage(Storage):
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._seen: tuple[int, int, int] | None = None
+
+    def read(self) -> dict | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            self._seen = None
+            return None
+        self._seen = _fingerprint(self.path)
+        if not raw.strip():
+            raise CorruptFileError(path=str(self.path), problem=Msg(N_("the file is empty")))
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError as exc:
+            raise CorruptFileError(path=str(self.path), problem=Msg(N_("not UTF-8 text (byte {at})"), at=exc.start)) from None
+        except json.JSONDecodeError as exc:
+            raise CorruptFileError(path=str(self.path), problem=Msg(N_("not valid JSON ({detail}, line {line} column {column})"), detail=exc.msg, line=exc.lineno, column=exc.colno)) from None
+        if not isinstance(data, dict):
+            raise CorruptFileError(path=str(self.path), problem=Msg(N_("the top level is not a JSON object")))
+        return data
+
+    def write(self, data: dict) -> None:
+        if _fingerprint(self.path) != self._seen:
+            raise ConflictError(path=str(self.path))
+        atomic_write_bytes(self.path, dumps(data).encode("utf-8"))
+        self._seen = _fingerprint(self.path)
+
+    def close(self) -> None:
+        pass
+
+
+class WriteThroughCache(Middleware):
+    """Serve reads from memory; send every write straight to the storage.
+
+    Unlike TinyDB's ``CachingMiddleware`` nothing waits in memory: each change
+    is on disk when the call returns. A failed write drops the cache, so the
+    next read shows what is really on disk.
+    """
+
+    def __init__(self, storage_cls=AtomicJSONStorage):
+        super().__init__(storage_cls)
+        self._cache: dict | None = None
+
+    def __call__(self, *args, **kwargs):
+        # TinyDB calls the middleware to build its storage; keep the one we have
+        # so that reopening a database keeps the file fingerprint and cache.
+        if self.storage is None:
+            self.storage = self._storage_cls(*args, **kwargs)
+        return self
+
+    def read(self):
+        if self._cache is None:
+            self._cache = self.storage.read()
+        return self._cache
+
+    def write(self, data):
+        try:
+            self.storage.write(data)
+        except BaseException:
+            self._cache = None
+            raise
+        self._cache = data
+
+    def reload(self):
+        self._cache = None
+        return self.read()

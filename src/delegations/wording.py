@@ -1,0 +1,125 @@
+"""How a delegation reads in a given language: the cells of the plan table.
+
+Shared by the command line, the terminal UI and every exporter, so a
+delegation is worded the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+from .domain import CostLine, Delegation, Direction, Organisation, Status
+from .i18n import N_, translator
+from .i18n.formatting import short_date
+from .registry import Registry
+
+DIRECTION_LABELS = {Direction.OUTBOUND: N_("Outbound"), Direction.INBOUND: N_("Inbound")}
+STATUS_LABELS = {
+    Status.PLANNED: N_("Planned"),
+    Status.APPROVED: N_("Approved"),
+    Status.DONE: N_("Done"),
+    Status.CANCELLED: N_("Cancelled"),
+}
+
+
+@lru_cache(maxsize=64)
+def country_name(code: str, lang: str) -> str:
+    try:
+        return Locale.parse(lang).territories.get(code, code).replace("\u200b", "")
+    except (ValueError, LookupError):
+        return code
+
+
+@dataclass(frozen=True)
+class Cells:
+    name: str
+    leader: str
+    members: str
+    destination: str
+    activities: list[str]
+    days: str
+    timing: str
+    funding: list[str]
+
+
+class Wording:
+    """Words for one language. ``orgs`` maps organisation codes to organisations."""
+
+    def __init__(self, lang: str, registry: Registry, home: Organisation):
+        self.lang = lang
+        self.registry = registry
+        self.home = home
+        self.t = translator(lang).gettext
+        self.nt = translator(lang).ngettext
+
+    def org(self, code: str) -> Organisation | None:
+        if code == self.home.code:
+            return self.home
+        return self.registry.partners.get(code)
+
+    def org_short(self, code: str) -> str:
+        org = self.org(code)
+        return org.short(self.lang) if org else code
+
+    def direction(self, d: Direction) -> str:
+        return self.t(DIRECTION_LABELS[d])
+
+    def status(self, s: Status) -> str:
+        return self.t(STATUS_LABELS[s])
+
+    def destination(self, d: Delegation) -> str:
+        host = self.org(d.host(self.home.code))
+        return country_name(host.country, self.lang) if host else "?"
+
+    def days(self, d: Delegation) -> str:
+        return self.nt("{days} day", "{days} days", d.duration.max_days).format(days=str(d.duration))
+
+    def timing(self, d: Delegation) -> str:
+        t = d.timing
+        if t.kind == "year":
+            return self.t("Year {year}").format(year=t.year)
+        if t.kind == "month":
+            return self.t("Month {month}/{year}").format(month=t.month, year=t.year)
+        if t.end is None or t.end == t.start:
+            return short_date(t.start)
+        return f"{short_date(t.start)} - {short_date(t.end)}"
+
+    def cost_item(self, line: CostLine) -> str:
+        label = self.registry.cost_item_label(line.item, self.lang)
+        detail = line.detail.get(self.lang)
+        return f"{label} {detail}" if detail else label
+
+    def funding_lines(self, d: Delegation) -> list[str]:
+        """One line per paying organisation, in the order the lines name them."""
+        by_payer: dict[str, list[CostLine]] = {}
+        for line in d.cost_lines:
+            by_payer.setdefault(line.payer, []).append(line)
+        out = []
+        for payer, lines in by_payer.items():
+            items = [self.cost_item(line) for line in lines]
+            joined = items[0] if len(items) == 1 else self.t("{first} and {last}").format(first=", ".join(items[:-1]), last=items[-1])
+            text = self.t("{payer} pays {items}").format(payer=self.org_short(payer), items=joined)
+            sources = {line.funding for line in lines if line.funding}
+            if sources:
+                labels = ", ".join(self.registry.funding_label(s, self.lang) for s in sorted(sources))
+                text += f" ({labels})"
+            out.append(text)
+        return out
+
+    def cells(self, d: Delegation) -> Cells:
+        leader = d.leader.position.get(self.lang)
+        if d.leader.name:
+            leader = f"{leader} {d.leader.name}"
+        return Cells(
+            name=d.name.get(self.lang),
+            leader=leader,
+            members=str(d.members),
+            destination=self.destination(d),
+            activities=[a.get(self.lang) for a in d.activities],
+            days=self.days(d),
+            timing=self.timing(d),
+            funding=self.funding_lines(d),
+        )

@@ -1,0 +1,131 @@
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from delegations.plugins import build_plugin_host
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PARTNER_PLUGIN = textwrap.dedent('''
+    from delegations import hookimpl
+    from delegations.domain import Organisation, Text
+
+    @hookimpl
+    def register_partners(register):
+        register(Organisation(
+            code="{code}", country="LA",
+            name=Text.of(vi="LHCĐ tỉnh {name}", lo="ສະຫະພັນກຳມະບານແຂວງ{name}", en="{name} FTU"),
+            short_name=Text.of(vi="LHCĐ tỉnh {name}", lo="ສກບ {name}", en="{name} FTU"),
+            province=Text.of(vi="tỉnh {name}", lo="ແຂວງ{name}", en="{name} Province"),
+        ))
+''')
+
+
+def write_plugin(folder: Path, stem: str, code: str, name: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.py"
+    path.write_text(PARTNER_PLUGIN.format(code=code, name=name), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def entry_point_dist(tmp_path, monkeypatch):
+    """A real installed distribution (dist-info with entry_points.txt) on a temporary path."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "delegations_sekong.py").write_text(PARTNER_PLUGIN.format(code="sekong", name="Sekong"), encoding="utf-8")
+    info = site / "delegations_sekong-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: delegations-sekong\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[delegations]\nsekong = delegations_sekong\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    yield site
+    sys.modules.pop("delegations_sekong", None)
+
+
+def test_plugins_from_all_places(tmp_path, monkeypatch, entry_point_dist):
+    extra = tmp_path / "extra"
+    write_plugin(extra, "champasak", "champasak", "Champasak")
+    monkeypatch.setenv("DELEGATIONS_PLUGINS_PATH", str(extra))
+    monkeypatch.setenv("DELEGATIONS_HOME", str(ROOT))
+    host = build_plugin_host()
+    sources = host.sources
+    assert sources["validators"] == "built-in"
+    assert sources["savannakhet"].startswith("file ") and "plugins" in sources["savannakhet"]
+    assert sources["champasak"] == f"file {extra / 'champasak.py'}"
+    assert sources["sekong"].startswith("package delegations-sekong 1.0")
+    assert {"savannakhet", "salavan", "champasak", "sekong"} <= set(host.registry.partners)
+    assert host.failures == []
+    rows = {r["name"]: r for r in host.plugin_rows()}
+    assert rows["sekong"]["hooks"] == ["register_partners"]
+
+
+def test_failing_plugins_are_reported_and_the_rest_load(tmp_path):
+    folder = tmp_path / "plugins"
+    write_plugin(folder, "good", "good", "Good")
+    (folder / "broken_import.py").write_text("import no_such_module_here\n", encoding="utf-8")
+    (folder / "raises.py").write_text(textwrap.dedent('''
+        from delegations import hookimpl
+
+        @hookimpl
+        def register_partners(register):
+            raise RuntimeError("partner table missing")
+    '''), encoding="utf-8")
+    host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
+    failures = {f.plugin: f for f in host.failures}
+    assert "no_such_module_here" in failures["broken_import"].short()
+    assert failures["raises"].hook == "register_partners"
+    assert "partner table missing" in failures["raises"].short()
+    assert "good" in host.registry.partners
+    assert "reciprocal" in host.registry.cost_models
+
+
+def test_same_partner_code_twice_is_a_conflict(tmp_path):
+    folder = tmp_path / "plugins"
+    write_plugin(folder, "a_first", "champasak", "Champasak")
+    write_plugin(folder, "b_second", "champasak", "Champasak bis")
+    host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
+    [conflict] = host.registry.conflicts
+    assert (conflict.kind, conflict.code, conflict.plugins) == ("partners", "champasak", ("a_first", "b_second"))
+
+
+def test_allow_list_and_disable(tmp_path, monkeypatch):
+    folder = tmp_path / "plugins"
+    write_plugin(folder, "one", "one", "One")
+    write_plugin(folder, "two", "two", "Two")
+    monkeypatch.setenv("DELEGATIONS_PLUGINS", "one")
+    host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
+    assert set(host.registry.partners) == {"one"}
+    assert "validators" in host.sources  # built-ins always load
+    monkeypatch.delenv("DELEGATIONS_PLUGINS")
+    monkeypatch.setenv("DELEGATIONS_DISABLE_PLUGINS", "two")
+    host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
+    assert set(host.registry.partners) == {"one"}
+
+
+def test_incomplete_partner_is_named_with_missing_fields(tmp_path):
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "half.py").write_text(textwrap.dedent('''
+        from delegations import hookimpl
+        from delegations.domain import Organisation, Text
+
+        @hookimpl
+        def register_partners(register):
+            register(Organisation(code="khammouane", country="LA", name=Text.of(vi="LHCĐ tỉnh Khammouane")))
+    '''), encoding="utf-8")
+    host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
+    assert "khammouane" not in host.registry.partners
+    assert "name.lo" in host.registry.incomplete["half:khammouane"]
+
+
+def test_shipped_partner_plugins_give_three_languages(host):
+    for code, lao in (("savannakhet", "ແຂວງສະຫວັນນະເຂດ"), ("salavan", "ແຂວງສາລະວັນ")):
+        p = host.registry.partners[code]
+        assert p.country == "LA"
+        assert p.province.get("lo") == lao
+        assert p.name.get("vi").startswith("Liên hiệp Công đoàn tỉnh")
+        assert p.name.get("en") and p.name.get("lo", fallback=False)
+        assert p.default_cost_model in host.registry.cost_models

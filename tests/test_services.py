@@ -1,0 +1,89 @@
+import pytest
+
+from delegations.domain import DayRange, Direction, Leader, Status, Text, Timing, ValidationError
+from delegations.services import Filters
+
+SEED_TABLE = [
+    # name, leader, members, country, activities, days, timing, funding
+    ("Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)", "Chủ tịch LĐLĐ tỉnh Quảng Trị", "10", "Lào",
+     ["Trao đổi kinh nghiệm hoạt động công đoàn", "Đi thực tế một số CĐCS"], "3-4 ngày", "Năm 2020",
+     ["LHCĐ tỉnh Savannakhet chịu chi phí ăn, nghỉ",
+      "LĐLĐ tỉnh Quảng Trị chịu chi phí về phương tiện đi lại và kinh phí hỗ trợ cho bạn (nguồn ngân sách công đoàn)"]),
+    ("Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)", "Chủ tịch LĐLĐ tỉnh Quảng Trị", "10", "Lào",
+     ["Trao đổi kinh nghiệm hoạt động công đoàn", "Đi thực tế một số CĐCS"], "3-4 ngày", "Năm 2020",
+     ["LHCĐ tỉnh Salavan chịu chi phí ăn, nghỉ",
+      "LĐLĐ tỉnh Quảng Trị chịu chi phí về phương tiện đi lại và kinh phí hỗ trợ cho bạn (nguồn ngân sách công đoàn)"]),
+    ("Đoàn LĐLĐ tỉnh Savannakhet (Đoàn vào)", "Chủ tịch LĐLĐ tỉnh savannakhet", "10", "Việt Nam",
+     ["Toạ đàm trao đổi kinh nghiệm hoạt động công đoàn", "Đi thực tế một số CĐCS"], "3-4 ngày", "Năm 2022",
+     ["LĐLĐ tỉnh Quảng Trị chịu chi phí ăn, nghỉ của đoàn (nguồn ngân sách công đoàn)",
+      "LHCĐ tỉnh Savannakhet chịu chi phí về phương tiện đi lại"]),
+    ("Đoàn LĐLĐ tỉnh Salavan (Đoàn vào)", "Chủ tịch LĐLĐ tỉnh Salavan", "10", "Việt Nam",
+     ["Toạ đàm trao đổi kinh nghiệm hoạt động công đoàn", "Đi thực tế một số CĐCS"], "3-4 ngày", "Năm 2022",
+     ["LĐLĐ tỉnh Quảng Trị chịu chi phí ăn, nghỉ của đoàn (nguồn ngân sách công đoàn)",
+      "LHCĐ tỉnh Salavan chịu chi phí về phương tiện đi lại"]),
+]
+
+
+def test_default_plan_words_every_cell_of_the_seed_table(planner):
+    """The seed writes "LHCD" for the Lao federations; the partner plugins give the
+    correct abbreviation "LHCĐ" (Liên hiệp Công đoàn), so that is what we expect."""
+    w = planner.wording("vi")
+    cells = [w.cells(d) for d in planner.delegations()]
+    got = [(c.name, c.leader, c.members, c.destination, c.activities, c.days, c.timing, c.funding) for c in cells]
+    assert got == SEED_TABLE
+
+
+def test_default_plan_header(planner):
+    plan = planner.plan()
+    assert plan.period.start_year == 2020 and plan.period.end_year == 2022
+    assert plan.is_draft
+    assert plan.basis[0].number == "4214/UBND-ĐN" and plan.basis[0].issued.isoformat() == "2019-09-16"
+    assert [r.get() for r in plan.recipients] == ["Sở Ngoại vụ", "Lưu: VT, TH"]
+    assert (plan.signature.authority.get(), plan.signature.position.get(), plan.signature.name) == (
+        "TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Nguyễn Đăng Bảo")
+    assert planner.home().parent.get() == "Tổng Liên đoàn Lao động Việt Nam"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("quang tri", [1, 2]),
+    ("SALAVAN", [2, 4]),
+    ("toa dam", [3, 4]),
+    ("Tọa đàm", [3, 4]),               # new tone placement finds the old "Toạ"
+    ("ແຂວງສາລະວັນ", [2, 4]),
+    ("cdcs savannakhet", [1, 3]),
+])
+def test_search_ignores_diacritics_and_tone_placement(planner, query, expected):
+    assert [d.seq for d in planner.delegations(filters=Filters(search=query))] == expected
+
+
+def test_filters(planner):
+    assert [d.seq for d in planner.delegations(filters=Filters(direction=Direction.INBOUND))] == [3, 4]
+    assert [d.seq for d in planner.delegations(filters=Filters(year=2020, partner="salavan"))] == [2]
+    assert planner.delegations(filters=Filters(status=Status.DONE)) == []
+
+
+def test_new_delegation_gets_cost_lines_from_the_partner_model(planner):
+    d = planner.new_delegation("2020-2022", direction=Direction.INBOUND, partner="salavan", name=Text.of("Đoàn mới"),
+                               leader=Leader(Text.of("Phó Chủ tịch")), members=5, duration=DayRange(2, 3), timing=Timing(2021))
+    assert d.seq == 5
+    assert [(c.item, c.payer, c.funding) for c in d.cost_lines] == [
+        ("board_lodging", "quangtri", "union_budget"), ("transport", "salavan", "")]
+    planner.save_delegation(d)
+    assert planner.delegation("2020-2022", 5) == d
+
+
+def test_invalid_change_is_rejected_and_nothing_stored(planner, db_path):
+    before = db_path.read_bytes()
+    d = planner.delegations()[0]
+    with pytest.raises(ValidationError) as err:
+        planner.save_delegation(d.evolve(members=0, timing=Timing(2025)))
+    assert {p.field for p in err.value.problems} == {"members", "timing"}
+    assert db_path.read_bytes() == before
+    assert planner.delegations()[0] == d
+
+
+def test_restore_defaults(planner):
+    planner.delete_delegation(planner.delegations()[0].id)
+    assert len(planner.delegations()) == 3
+    planner.restore_defaults()
+    assert len(planner.delegations()) == 4
