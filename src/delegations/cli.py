@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help=_("check a plan and its delegations"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
+    p = sub.add_parser("export", parents=[filters], help=_("export the plan as a document (PDF by default)"))
+    p.add_argument("--format", default="pdf", help=_("document format (default: pdf)"))
+    p.add_argument("--lang", dest="doc_lang", default="vi", help=_("document language: vi, lo or vi-lo (default: vi)"))
+    p.add_argument("--output", type=Path, help=_("folder to write into (default: exports/)"))
+    p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
+
     sub.add_parser("plugins", help=_("list the plugins, where they come from and their hooks"))
     sub.add_parser("plans", help=_("list the plans in the database"))
 
@@ -165,6 +171,15 @@ def cmd_validate(planner: Planner, args) -> int:
     return 0
 
 
+def cmd_export(planner: Planner, args) -> int:
+    from .exporting import export_plan
+
+    filters = Filters(direction=Direction(args.direction) if args.direction else None, partner=args.partner, year=args.year)
+    path = export_plan(planner, plan_id=args.plan, fmt=args.format, lang=args.doc_lang, output=args.output, force=args.force, filters=filters)
+    print(path)
+    return 0
+
+
 def cmd_plugins(planner: Planner, args) -> int:
     for row in planner.host.plugin_rows():
         print(f"{row['name']}  [{row['source']}]")
@@ -213,6 +228,7 @@ COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
     "validate": cmd_validate,
+    "export": cmd_export,
     "plugins": cmd_plugins,
     "plans": cmd_plans,
     "restore-defaults": cmd_restore,

@@ -34,6 +34,7 @@ BUILTIN_PLUGINS = (
     "delegations.builtin.cost_items",
     "delegations.builtin.cost_models",
     "delegations.builtin.locales",
+    "delegations.builtin.exporters",
     "delegations.builtin.validators",
 )
 

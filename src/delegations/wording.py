@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from .domain import CostLine, Delegation, Direction, Organisation, Status
+from .domain import BasisDocument, CostLine, Delegation, Direction, Organisation, Plan, Status
 from .i18n import N_, translator
 from .i18n.formatting import short_date
 from .registry import Registry
@@ -123,3 +123,24 @@ class Wording:
             timing=self.timing(d),
             funding=self.funding_lines(d),
         )
+
+    # --- the plan document -------------------------------------------------
+    def citation(self, b: BasisDocument) -> str:
+        """ "Thực hiện Công văn số 4214/UBND-ĐN ngày 16/9/2019 của UBND tỉnh … về việc …"."""
+        parts = [b.verb.get(self.lang), b.kind.get(self.lang)]
+        if b.number:
+            parts.append(self.t("no. {number}").format(number=b.number))
+        if b.issued:
+            parts.append(self.t("dated {date}").format(date=short_date(b.issued)))
+        if b.issuer:
+            parts.append(self.t("of {issuer}").format(issuer=b.issuer.get(self.lang)))
+        if b.subject:
+            parts.append(b.subject.get(self.lang))
+        return " ".join(p for p in parts if p)
+
+    def basis_paragraph(self, plan: Plan) -> str:
+        """The opening paragraph: every basis document, then the introduction."""
+        parts = [self.citation(b) for b in plan.basis]
+        if plan.introduction:
+            parts.append(plan.introduction.get(self.lang))
+        return ", ".join(parts)

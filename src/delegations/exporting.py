@@ -1,0 +1,99 @@
+"""Exporting a plan: the request an exporter receives, and where the file goes.
+
+Files are written into the chosen folder only, under a name that says what
+they are (``ke-hoach_2020-2022_vi_2026-11-23.pdf``), atomically, and never over
+an existing file unless asked to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .domain import Delegation, Organisation, Plan, fold
+from .errors import N_, UserError
+from .registry import Registry
+from .services import Filters
+from .store import atomic_write_bytes
+from .wording import Wording
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What an exporter gets: the plan, the delegations to print (already
+    filtered, in order), the document language and the plugins' registry."""
+
+    plan: Plan
+    delegations: list[Delegation]
+    lang: str
+    registry: Registry
+    home: Organisation
+    filters: Filters = field(default_factory=Filters)
+    today: date = field(default_factory=date.today)
+
+    @property
+    def wording(self) -> Wording:
+        return Wording(self.lang, self.registry, self.home)
+
+    @property
+    def languages(self) -> list[str]:
+        """"vi-lo" asks for a bilingual document: ["vi", "lo"]."""
+        return self.lang.split("-")
+
+    @property
+    def is_partial(self) -> bool:
+        f = self.filters
+        return any((f.direction, f.partner, f.year, f.status, f.search))
+
+
+class ExportError(UserError):
+    pass
+
+
+def _slug(value: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", fold(value))
+    return s.strip("-") or "plan"
+
+
+def file_name(request: ExportRequest, suffix: str) -> str:
+    parts = ["ke-hoach", _slug(request.plan.id), _slug(request.lang)]
+    f = request.filters
+    for extra in (f.year, f.direction.value if f.direction else None, f.partner, f.status.value if f.status else None):
+        if extra:
+            parts.append(_slug(str(extra)))
+    parts.append(request.today.isoformat())
+    return "_".join(parts) + suffix
+
+
+def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Path:
+    folder = folder.expanduser().resolve()
+    target = (folder / name).resolve()
+    if target.parent != folder:
+        raise ExportError(N_("Refusing to write {path}: it is outside the export folder {folder}."), path=str(target), folder=str(folder))
+    if target.exists() and not force:
+        raise ExportError(N_("{path} already exists; use --force to replace it."), path=str(target))
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, payload)
+    return target
+
+
+def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: str = "vi", output: Path | None = None,
+                force: bool = False, filters: Filters = Filters(), today: date | None = None) -> Path:
+    """Export a plan with the exporter registered for *fmt*; return the file written."""
+    from . import paths
+
+    exporter = planner.registry.exporters.get(fmt)
+    if exporter is None:
+        raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
+                          format=fmt, available=", ".join(sorted(planner.registry.exporters)) or "-")
+    known = set(planner.registry.locales)
+    if not set(lang.split("-")) <= known:
+        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."),
+                          lang=lang, available=", ".join(sorted(known)))
+    plan = planner.plan(plan_id)
+    request = ExportRequest(plan=plan, delegations=planner.delegations(plan.id, filters), lang=lang,
+                            registry=planner.registry, home=planner.home(), filters=filters, today=today or date.today())
+    payload = exporter.export(request)
+    return write_export(payload, output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)
