@@ -100,9 +100,11 @@ def _table(planner: Planner, plan, dels) -> None:
     from rich.table import Table
 
     w = planner.wording(i18n.current_language())
-    table = Table(box=box.SIMPLE_HEAD, title=plan.title.get(w.lang), expand=False)
-    for col in (_("No."), _("Delegation"), _("Direction"), _("Partner"), _("Members"), _("Days"), _("Timing"), _("Status")):
-        table.add_column(col)
+    table = Table(box=box.SIMPLE_HEAD, title=f"{plan.title.get(w.lang)} ({plan.period})", expand=False, pad_edge=False)
+    for col, kw in ((_("No."), {"justify": "right"}), (_("Delegation"), {"ratio": 3, "min_width": 14}), (_("Direction"), {}),
+                    (_("Partner"), {"ratio": 2, "min_width": 11}), (_("Members"), {"justify": "right", "max_width": 8}),
+                    (_("Days"), {}), (_("Timing"), {}), (_("Status"), {})):
+        table.add_column(col, **kw)
     for d in dels:
         table.add_row(str(d.seq), d.name.get(w.lang), w.direction(d.direction), w.org_short(d.partner), str(d.members), w.days(d), w.timing(d), w.status(d.status))
     Console().print(table)
@@ -218,8 +220,6 @@ def cmd_restore(planner: Planner, args) -> int:
 
 def cmd_print(planner: Planner, args) -> int:
     plan = planner.plan()
-    lang = i18n.current_language()
-    print(plan.title.get(lang) + f"  ({plan.period})")
     _table(planner, plan, planner.delegations(plan.id))
     return 0
 
