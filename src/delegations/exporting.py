@@ -42,11 +42,6 @@ class ExportRequest:
         """"vi-lo" asks for a bilingual document: ["vi", "lo"]."""
         return self.lang.split("-")
 
-    @property
-    def is_partial(self) -> bool:
-        f = self.filters
-        return any((f.direction, f.partner, f.year, f.status, f.search))
-
 
 class ExportError(UserError):
     pass

@@ -71,9 +71,6 @@ class Registry:
         table[code] = obj
         self.owners[key] = plugin
 
-    def owner(self, kind: str, code: str) -> str | None:
-        return self.owners.get((kind, code))
-
     def cost_item_label(self, code: str, lang: str) -> str:
         item = self.cost_items.get(code)
         return item.label.get(lang) if item else code

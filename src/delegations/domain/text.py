@@ -77,11 +77,6 @@ class Text:
             return mapping[DEFAULT_LANGUAGE]
         return self.versions[0][1] if self.versions else ""
 
-    def with_version(self, lang: str, value: str) -> "Text":
-        mapping = dict(self.versions)
-        mapping[lang] = value
-        return Text.of(mapping)
-
     def as_dict(self) -> dict[str, str]:
         return dict(self.versions)
 

@@ -55,10 +55,8 @@ def make_styles(lang: str) -> Styles:
     leading = 1.25 if lang == "lo" else 1.2
 
     def style(name, size, bold=False, italic=False, align=TA_CENTER, **kw) -> ParagraphStyle:
-        face = font + ("-Bold" if bold else "") + ("-Italic" if italic and not bold else "") + ("-BoldItalic" if italic and bold else "")
-        face = face.replace("-Bold-BoldItalic", "-BoldItalic")
-        if font == LAO and italic:  # the Lao face has no italic
-            face = LAO + ("-Bold" if bold else "")
+        # fonts.py maps the Lao "italic" faces to upright ones (Lao has no italic).
+        face = font + {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}[bold, italic]
         return ParagraphStyle(name, fontName=face, fontSize=size, leading=size * leading, alignment=align, shaping=shaping, **kw)
 
     return Styles(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
@@ -22,7 +22,6 @@ from ..errors import N_, CorruptFileError, Msg, LockedError, NotFoundError, Read
 from . import codec, schema
 from .storage import AtomicJSONStorage, WriteThroughCache
 
-TABLES = ("plans", "delegations", "organisations", "settings")
 SETTINGS_ID = "1"
 
 
@@ -203,7 +202,3 @@ class Repository:
         self._mw.write(data)
         self._db.close()
         self._db = TinyDB(str(self.path), storage=self._mw)
-
-
-def iter_tables(data: dict) -> Iterable[str]:
-    return (t for t in TABLES if t in data)
