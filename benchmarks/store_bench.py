@@ -2,6 +2,9 @@
 side by side with a plain ``json.load`` of the same file; then time saved edits.
 
 Targets: open + filter within 2x of json.load; one saved edit under 150 ms.
+Opening decodes only the listing fields of each delegation; the first write
+decodes every record in full (so a damaged file is never written to), and the
+script shows that first edit on its own line.
 
     python benchmarks/store_bench.py [--n 10000] [--repeat 5]
 """
@@ -86,11 +89,12 @@ def main() -> None:
                 t0 = time.perf_counter()
                 planner.save_delegation(d)
                 edits.append(time.perf_counter() - t0)
-            t_edit = statistics.median(edits)
+            t_first, t_edit = edits[0], statistics.median(edits[1:])
 
     print(f"database: {args.n} delegations, {size / 1e6:.1f} MB")
     print(f"{'json.load (floor)':<28}{t_json * 1000:8.1f} ms")
     print(f"{'open + filtered list':<28}{t_open * 1000:8.1f} ms   ({t_open / t_json:.2f}x floor; target <= 2x; {len(rows)} rows)")
+    print(f"{'first saved edit':<28}{t_first * 1000:8.1f} ms   (checks every record in full once before the first write)")
     print(f"{'one saved edit (median)':<28}{t_edit * 1000:8.1f} ms   (target < 150 ms)")
 
 

@@ -87,3 +87,20 @@ def test_restore_defaults(planner):
     assert len(planner.delegations()) == 3
     planner.restore_defaults()
     assert len(planner.delegations()) == 4
+
+
+def test_search_sees_an_edit_and_a_deletion_at_once(planner):
+    assert list(planner.delegations(filters=Filters(search="hợp tác xã"))) == []  # builds the search cache
+    d = planner.delegation(planner.plan().id, 2)
+    planner.save_delegation(d.evolve(activities=(*d.activities, Text.of("Thăm Hợp tác xã dệt"))))
+    assert [x.seq for x in planner.delegations(filters=Filters(search="hop tac xa"))] == [2]
+    planner.delete_delegation(d.id)
+    assert list(planner.delegations(filters=Filters(search="hop tac xa"))) == []
+
+
+def test_listing_decodes_only_what_is_read(planner):
+    """Opening and filtering read listing fields only; a delegation is built when read."""
+    planner.repo._decoded.clear()
+    found = planner.delegations(filters=Filters(direction=Direction.INBOUND))
+    assert len(found) == 2 and planner.repo._decoded == {}
+    assert found[0].seq == 3 and list(planner.repo._decoded) == [found.ids[0]]

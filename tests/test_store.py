@@ -57,10 +57,33 @@ def test_invalid_record_names_table_record_and_field(db_path):
     data["delegations"]["3"]["members"] = "ten"
     db_path.write_text(json.dumps(data), encoding="utf-8")
     original = db_path.read_bytes()
+    repo = open_repo(db_path)  # listing fields are fine: the file opens
+    try:
+        with pytest.raises(CorruptFileError) as err:
+            list(repo.delegations())
+        assert "record 3 of table 'delegations'" in str(err.value)
+        assert "'members'" in str(err.value)
+        assert str(db_path) in str(err.value)
+        # Any write first checks every record, so the damaged file is never written to.
+        first = repo.delegation(repo.facets()[0].id)
+        with pytest.raises(CorruptFileError):
+            repo.save_delegation(first.evolve(members=99))
+        with pytest.raises(CorruptFileError):
+            repo.set_setting("last_plan", "x")
+    finally:
+        repo.close()
+    assert db_path.read_bytes() == original
+
+
+@pytest.mark.parametrize("field, value, named", [("seq", "one", "'seq'"), ("direction", "sideways", "'direction'"), ("timing", {"year": 2020, "start": "2020-13-01"}, "timing.start")])
+def test_bad_listing_field_is_refused_at_open(db_path, field, value, named):
+    data = default_data()
+    data["delegations"]["2"][field] = value
+    db_path.write_text(json.dumps(data), encoding="utf-8")
+    original = db_path.read_bytes()
     with pytest.raises(CorruptFileError) as err:
         open_repo(db_path)
-    assert "record 3 of table 'delegations'" in str(err.value)
-    assert "'members'" in str(err.value)
+    assert "record 2 of table 'delegations'" in str(err.value) and named in str(err.value)
     assert db_path.read_bytes() == original
 
 

@@ -17,7 +17,9 @@ from .domain import Delegation, Direction, Organisation, Plan, Problem, Status, 
 from .errors import NotFoundError, UserError
 from .i18n import N_
 from .plugins import PluginHost, build_plugin_host
-from .store import Repository
+from .store import DelegationList, Repository
+from .store.repository import gc_paused
+from .store.codec import Facets
 from .wording import Wording
 
 
@@ -29,23 +31,32 @@ class Filters:
     status: Status | None = None
     search: str = ""
 
-    def matches(self, d: Delegation, haystack: str, needles: list[str]) -> bool:
-        if self.direction is not None and d.direction is not self.direction:
+    def needles(self) -> list[str]:
+        return fold(self.search).split()
+
+    def matches(self, f: Facets, haystack: str, needles: list[str]) -> bool:
+        """Whether the delegation with listing fields *f* passes; *haystack* is its folded text."""
+        if self.direction is not None and f.direction != self.direction.value:
             return False
-        if self.partner is not None and d.partner != self.partner:
+        if self.partner is not None and f.partner != self.partner:
             return False
-        if self.status is not None and d.status is not self.status:
+        if self.status is not None and f.status != self.status.value:
             return False
-        if self.year is not None and self.year not in d.timing.years():
+        if self.year is not None and self.year not in f.years:
             return False
         return all(n in haystack for n in needles)
+
+
+_SEP = "\x00"  # joins haystacks for folding in one pass (fold keeps it: not a space, no marks)
 
 
 class Planner:
     def __init__(self, repo: Repository, host: PluginHost):
         self.repo = repo
         self.host = host
-        self._haystacks: dict[str, tuple[Delegation, str]] = {}
+        self._haystacks: dict[str, tuple[Facets, str]] = {}
+        self._partner_text: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
 
     @classmethod
     def open(cls, db_path: str | Path | None = None, *, writable: bool = True, host: PluginHost | None = None) -> "Planner":
@@ -91,30 +102,53 @@ class Planner:
         return self.repo.plan(plan_id)
 
     # --- reading -----------------------------------------------------------
-    def _haystack(self, d: Delegation) -> str:
-        cached = self._haystacks.get(d.id)
-        if cached is not None and cached[0] is d:
-            return cached[1]
-        parts = [*d.name.all_text(), *d.leader.position.all_text(), d.leader.name, d.notes, d.partner, str(d.timing.year)]
-        for a in d.activities:
-            parts.extend(a.all_text())
-        partner = self.registry.partners.get(d.partner)
-        if partner is not None:
-            for t in (partner.name, partner.short_name, partner.province):
-                parts.extend(t.all_text())
-        hay = fold(" | ".join(parts))
-        self._haystacks[d.id] = (d, hay)
-        return hay
+    def _partner_hay(self, code: str) -> str:
+        text = self._partner_text.get(code)
+        if text is None:
+            parts = [code]
+            partner = self.registry.partners.get(code)
+            if partner is not None:
+                for t in (partner.name, partner.short_name, partner.province):
+                    parts.extend(t.all_text())
+            text = self._partner_text[code] = fold(" | ".join(parts))
+        return text
 
-    def delegations(self, plan_id: str | None = None, filters: Filters = Filters()) -> list[Delegation]:
+    def _haystacks_for(self, facets: list[Facets]) -> list[str]:
+        """Folded search text per delegation, cached."""
+        cache = self._haystacks
+        stale = [f for f in facets if (c := cache.get(f.id)) is None or c[0] is not f]
+        if stale:
+            with gc_paused():
+                self._fold_into_cache(stale)
+        return [cache[f.id][1] for f in facets]
+
+    def _fold_into_cache(self, stale: list[Facets]) -> None:
+        """Fold each distinct string once, all new ones in one pass (folding is the costly part)."""
+        cache, memo = self._haystacks, self._folded
+        fresh = list({t: None for f in stale for t in f.texts if t not in memo})
+        if fresh:
+            folded = fold(_SEP.join(fresh)).split(_SEP)
+            if len(folded) != len(fresh):  # a text held the separator itself
+                folded = [fold(t) for t in fresh]
+            memo.update(zip(fresh, folded))
+        for f in stale:
+            parts = [memo[t] for t in f.texts]
+            parts += (str(f.years[0]), self._partner_hay(f.partner))
+            cache[f.id] = (f, " | ".join(parts))
+
+    def delegations(self, plan_id: str | None = None, filters: Filters = Filters()) -> DelegationList:
+        """The delegations of a plan that pass *filters*, in order; each is decoded when read."""
         plan_id = plan_id or self.plan().id
-        needles = fold(filters.search).split()
-        return [d for d in self.repo.delegations(plan_id) if filters.matches(d, self._haystack(d) if needles else "", needles)]
+        facets = self.repo.facets(plan_id)
+        needles = filters.needles()
+        hays = self._haystacks_for(facets) if needles else [""] * len(facets)
+        ids = [f.id for f, hay in zip(facets, hays) if filters.matches(f, hay, needles)]
+        return DelegationList(self.repo, ids)
 
     def delegation(self, plan_id: str, seq: int) -> Delegation:
-        for d in self.repo.delegations(plan_id):
-            if d.seq == seq:
-                return d
+        for f in self.repo.facets(plan_id):
+            if f.seq == seq:
+                return self.repo.delegation(f.id)
         raise NotFoundError(what="Delegation", key=str(seq))
 
     # --- validation ----------------------------------------------------------
@@ -152,7 +186,7 @@ class Planner:
     def new_delegation(self, plan_id: str, **fields) -> Delegation:
         """A delegation with a fresh id and the next sequence number; cost lines
         come from the partner's default cost model unless given."""
-        seq = max((d.seq for d in self.repo.delegations(plan_id)), default=0) + 1
+        seq = max((f.seq for f in self.repo.facets(plan_id)), default=0) + 1
         d = Delegation(id=uuid.uuid4().hex[:12], plan_id=plan_id, seq=fields.pop("seq", seq), **fields)
         if not d.cost_lines:
             d = d.evolve(cost_lines=self.proposed_cost_lines(d))

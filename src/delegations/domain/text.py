@@ -31,8 +31,10 @@ def fold(value: str) -> str:
     Only the combining marks of Latin letters are dropped, so Lao vowels and
     tone marks stay (they carry meaning a search must keep).
     """
+    # NFD splits every tone and vowel mark off its letter, wherever the old or new
+    # rule placed it; the result stays decomposed (it is only ever compared).
     stripped = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", value))
-    folded = nfc(stripped.replace("đ", "d").replace("Đ", "D")).casefold()
+    folded = stripped.replace("đ", "d").replace("Đ", "D").replace(_LAO_AM_DECOMPOSED, _LAO_AM).casefold()
     return " ".join(folded.split())
 
 

@@ -6,9 +6,11 @@ Decoding is strict: a record with a missing or ill-typed field raises
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
+from ..errors import N_, Msg
 from ..domain import (
     BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Organisation, Period,
     Plan, Signature, Status, Text, Timing,
@@ -16,22 +18,26 @@ from ..domain import (
 
 
 class RecordError(ValueError):
-    """A stored record does not have the expected shape."""
+    """A stored record does not have the expected shape; ``detail`` is a translatable ``Msg``."""
+
+    def __init__(self, message: str, **params):
+        self.detail = Msg(message, **params)
+        super().__init__(str(self.detail))
 
 
 def _req(rec: dict, key: str, kind: type | tuple[type, ...]) -> Any:
     if key not in rec:
-        raise RecordError(f"missing field '{key}'")
+        raise RecordError(N_("missing field '{field}'"), field=key)
     value = rec[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise RecordError(f"field '{key}' has the wrong type ({type(value).__name__})")
+        raise RecordError(N_("field '{field}' has the wrong type ({kind})"), field=key, kind=type(value).__name__)
     return value
 
 
 def _opt(rec: dict, key: str, kind, default=None):
     value = rec.get(key, default)
     if value is not None and not isinstance(value, kind):
-        raise RecordError(f"field '{key}' has the wrong type ({type(value).__name__})")
+        raise RecordError(N_("field '{field}' has the wrong type ({kind})"), field=key, kind=type(value).__name__)
     return value
 
 
@@ -55,7 +61,7 @@ def text_in(value: Any, key: str = "text") -> Text:
             return cached
         except TypeError:
             pass
-    raise RecordError(f"field '{key}' must be text or a mapping of language to text")
+    raise RecordError(N_("field '{field}' must be text or a mapping of language to text"), field=key)
 
 
 def text_out(t: Text) -> dict[str, str]:
@@ -68,7 +74,7 @@ def date_in(value: Any, key: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise RecordError(f"field '{key}' is not a date (YYYY-MM-DD): {value!r}") from None
+        raise RecordError(N_("field '{field}' is not a date (YYYY-MM-DD): {value}"), field=key, value=repr(value)) from None
 
 
 def date_out(d: date | None) -> str | None:
@@ -81,10 +87,68 @@ def _enum(enum, rec: dict, key: str, default=None):
         return enum(raw)
     except ValueError:
         choices = ", ".join(e.value for e in enum)
-        raise RecordError(f"field '{key}' is {raw!r}; expected one of {choices}") from None
+        raise RecordError(N_("field '{field}' is {value}; expected one of {choices}"), field=key, value=repr(raw), choices=choices) from None
 
 
 # --- delegations -----------------------------------------------------------
+
+class Facets(NamedTuple):
+    """What listing, filtering and searching need of a stored delegation,
+    read without building the whole domain object (a tuple: cheap to make)."""
+
+    id: str
+    plan_id: str
+    seq: int
+    direction: str
+    partner: str
+    status: str
+    years: tuple[int, ...]
+    texts: list[str]  # every searchable string of the record, as stored
+
+
+_LISTING_FIELDS = (("id", str), ("plan_id", str), ("seq", int), ("partner", str), ("timing", dict))
+
+
+def facets_in(rec: dict) -> Facets:
+    """Read the listing fields of a delegation record, strictly for those fields."""
+    get = rec.get
+    id_, plan_id, seq, partner, tim = get("id"), get("plan_id"), get("seq"), get("partner"), get("timing")
+    if not (type(id_) is str and type(plan_id) is str and type(seq) is int and type(partner) is str and type(tim) is dict):
+        for key, kind in _LISTING_FIELDS:
+            _req(rec, key, kind)  # raises with the field named
+    year = tim.get("year")
+    if type(year) is not int:
+        _req(tim, "year", int)
+    years: tuple[int, ...] = (year,)
+    if "start" in tim:
+        start = date_in(tim["start"], "timing.start")
+        end = date_in(tim.get("end"), "timing.end") or start
+        years = tuple(range(start.year, end.year + 1))
+    direction = get("direction")
+    if direction not in _DIRECTIONS:
+        _enum(Direction, rec, "direction")
+    status = get("status", "planned")
+    if status not in _STATUSES:
+        _enum(Status, rec, "status")
+    texts: list[str] = []
+    leader = get("leader")
+    values = [get("name"), get("notes")]
+    activities = get("activities")
+    if type(activities) is list:
+        values += activities
+    if type(leader) is dict:
+        values += (leader.get("position"), leader.get("name"))
+    for v in values:
+        if type(v) is str:
+            texts.append(v)
+        elif type(v) is dict:
+            texts += [t for t in v.values() if type(t) is str]
+    return Facets(id_, plan_id, seq, direction, partner, status, years, texts)
+
+
+_DIRECTIONS = frozenset(e.value for e in Direction)
+_STATUSES = frozenset(e.value for e in Status)
+
 
 def delegation_in(rec: dict) -> Delegation:
     dur = _req(rec, "duration", dict)
