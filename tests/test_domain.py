@@ -89,3 +89,21 @@ def test_money_is_decimal_with_currency():
         Money(1.5, "VND")
     with pytest.raises(TypeError):
         a * 1.5
+
+
+def test_totals_per_direction_and_year_count_a_visit_across_new_year_in_both():
+    from datetime import date
+
+    from delegations.domain import DayRange, Delegation, Direction, Leader, Text, Timing, totals
+
+    def make(direction, timing, members, days):
+        return Delegation(id="x", plan_id="p", seq=1, direction=direction, partner="savannakhet", name=Text.of("n"),
+                          leader=Leader(Text.of("l")), members=members, duration=DayRange(*days), timing=timing)
+
+    t = totals([
+        make(Direction.OUTBOUND, Timing(2020), 10, (3, 4)),
+        make(Direction.INBOUND, Timing(2021, start=date(2021, 12, 30), end=date(2022, 1, 2)), 7, (4, 4)),
+    ])
+    assert (t.all.delegations, t.all.people, t.all.min_days, t.all.max_days) == (2, 17, 7, 8)
+    assert t.by_direction[Direction.INBOUND].people == 7
+    assert {y: v.delegations for y, v in t.by_year.items()} == {2020: 1, 2021: 1, 2022: 1}

@@ -1,6 +1,7 @@
 import pytest
 
 from delegations.domain import DayRange, Direction, Leader, Status, Text, Timing, ValidationError
+from delegations.errors import UserError
 from delegations.services import Filters
 
 SEED_TABLE = [
@@ -104,3 +105,59 @@ def test_listing_decodes_only_what_is_read(planner):
     found = planner.delegations(filters=Filters(direction=Direction.INBOUND))
     assert len(found) == 2 and planner.repo._decoded == {}
     assert found[0].seq == 3 and list(planner.repo._decoded) == [found.ids[0]]
+
+
+def test_undo_takes_back_edit_add_and_delete_on_disk(planner, db_path):
+    import json
+
+    def members_on_disk():
+        data = json.loads(db_path.read_text("utf-8"))
+        return sorted((r["seq"], r["members"]) for r in data["delegations"].values())
+
+    start = members_on_disk()
+    d = planner.delegation(planner.plan().id, 1)
+    planner.save_delegation(d.evolve(members=12))
+    new = planner.duplicate_delegation(d)
+    assert new.seq == 5 and new.id != d.id
+    planner.save_delegation(new)
+    planner.delete_delegation(planner.delegation(planner.plan().id, 2).id)
+    assert [s for s, _m in members_on_disk()] == [1, 3, 4, 5]
+    assert planner.undo() == "delegation"   # the deletion
+    assert planner.undo() == "delegation"   # the copy
+    assert members_on_disk() == [(1, 12), *start[1:]]
+    planner.undo()                          # the edit
+    assert members_on_disk() == start
+    assert not planner.can_undo
+    with pytest.raises(UserError):
+        planner.undo()
+
+
+def test_new_plan_copies_the_header_for_another_period(planner):
+    plan = planner.new_plan(2023, 2025)
+    assert plan.id == "2023-2025" and plan.is_draft and "2023-2025" in plan.title.get()
+    assert plan.signature == planner.plan().signature
+    planner.save_plan(plan)
+    assert planner.open_plan("2023-2025").id == "2023-2025"
+    assert planner.plan().id == "2023-2025"           # remembered as the last plan opened
+    with pytest.raises(UserError):
+        planner.new_plan(2023, 2025)
+    with pytest.raises(UserError):
+        planner.new_plan(2026, 2024)
+    planner.undo()
+    assert [p.id for p in planner.plans()] == ["2020-2022"]
+
+
+def test_totals_of_the_seed_plan_and_of_a_filtered_view(planner):
+    t = planner.totals(planner.delegations())
+    assert (t.all.delegations, t.all.people, t.all.min_days, t.all.max_days) == (4, 40, 12, 16)
+    assert {y: v.people for y, v in t.by_year.items()} == {2020: 20, 2022: 20}
+    t = planner.totals(planner.delegations(filters=Filters(direction=Direction.INBOUND)))
+    assert (t.all.delegations, list(t.by_direction)) == (2, [Direction.INBOUND])
+
+
+@pytest.mark.parametrize("order, descending, expected", [
+    ("seq", True, [4, 3, 2, 1]), ("partner", False, [2, 4, 1, 3]), ("direction", False, [3, 4, 1, 2]),
+    ("name", False, [1, 2, 4, 3]),
+])
+def test_sort_by_any_column(planner, order, descending, expected):
+    assert [d.seq for d in planner.delegations(order=order, descending=descending)] == expected

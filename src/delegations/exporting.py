@@ -74,11 +74,7 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
     return target
 
 
-def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: str = "vi", output: Path | None = None,
-                force: bool = False, filters: Filters = Filters(), today: date | None = None) -> Path:
-    """Export a plan with the exporter registered for *fmt*; return the file written."""
-    from . import paths
-
+def _prepare(planner, plan_id, fmt, lang, filters, today):
     exporter = planner.registry.exporters.get(fmt)
     if exporter is None:
         raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
@@ -90,5 +86,23 @@ def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: 
     plan = planner.plan(plan_id)
     request = ExportRequest(plan=plan, delegations=planner.delegations(plan.id, filters), lang=lang,
                             registry=planner.registry, home=planner.home(), filters=filters, today=today or date.today())
+    return exporter, request
+
+
+def export_target(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: str = "vi", output: Path | None = None,
+                  filters: Filters = Filters(), today: date | None = None) -> Path:
+    """The file an export with these choices would write (nothing is written)."""
+    from . import paths
+
+    exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today)
+    return (output or paths.exports_dir()).expanduser().resolve() / file_name(request, exporter.suffix)
+
+
+def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: str = "vi", output: Path | None = None,
+                force: bool = False, filters: Filters = Filters(), today: date | None = None) -> Path:
+    """Export a plan with the exporter registered for *fmt*; return the file written."""
+    from . import paths
+
+    exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today)
     payload = exporter.export(request)
     return write_export(payload, output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)

@@ -8,12 +8,12 @@ repository, and words things through ``Wording``.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import paths
 from .defaults import default_data
-from .domain import Delegation, Direction, Organisation, Plan, Problem, Status, ValidationError, fold
+from .domain import Counted, Delegation, Direction, Totals, totals, Organisation, Period, Plan, Problem, Status, Text, ValidationError, fold
 from .errors import NotFoundError, UserError
 from .i18n import N_
 from .plugins import PluginHost, build_plugin_host
@@ -47,7 +47,21 @@ class Filters:
         return all(n in haystack for n in needles)
 
 
+SORT_KEYS = ("seq", "name", "direction", "partner", "leader", "members", "days", "timing", "status")
+
 _SEP = "\x00"  # joins haystacks for folding in one pass (fold keeps it: not a space, no marks)
+
+
+@dataclass(frozen=True)
+class _Change:
+    """One change the user made, with what it replaced (``None``: it did not exist)."""
+
+    kind: str  # "delegation" or "plan"
+    key: str
+    before: object
+
+
+UNDO_DEPTH = 50
 
 
 class Planner:
@@ -57,6 +71,7 @@ class Planner:
         self._haystacks: dict[str, tuple[Facets, str]] = {}
         self._partner_text: dict[str, str] = {}
         self._folded: dict[str, str] = {}
+        self._undo: list[_Change] = []
 
     @classmethod
     def open(cls, db_path: str | Path | None = None, *, writable: bool = True, host: PluginHost | None = None) -> "Planner":
@@ -127,23 +142,47 @@ class Planner:
         cache, memo = self._haystacks, self._folded
         fresh = list({t: None for f in stale for t in f.texts if t not in memo})
         if fresh:
-            folded = fold(_SEP.join(fresh)).split(_SEP)
+            folded = fold(_SEP.join(fresh), squeeze=False).split(_SEP)
             if len(folded) != len(fresh):  # a text held the separator itself
-                folded = [fold(t) for t in fresh]
+                folded = [fold(t, squeeze=False) for t in fresh]
             memo.update(zip(fresh, folded))
         for f in stale:
             parts = [memo[t] for t in f.texts]
             parts += (str(f.years[0]), self._partner_hay(f.partner))
             cache[f.id] = (f, " | ".join(parts))
 
-    def delegations(self, plan_id: str | None = None, filters: Filters = Filters()) -> DelegationList:
-        """The delegations of a plan that pass *filters*, in order; each is decoded when read."""
+    def delegations(self, plan_id: str | None = None, filters: Filters = Filters(), order: str = "seq",
+                    descending: bool = False) -> DelegationList:
+        """The delegations of a plan that pass *filters*, sorted by *order* (one of
+        ``SORT_KEYS``); each delegation is decoded only when it is read."""
         plan_id = plan_id or self.plan().id
         facets = self.repo.facets(plan_id)
         needles = filters.needles()
         hays = self._haystacks_for(facets) if needles else [""] * len(facets)
-        ids = [f.id for f, hay in zip(facets, hays) if filters.matches(f, hay, needles)]
-        return DelegationList(self.repo, ids)
+        found = [f for f, hay in zip(facets, hays) if filters.matches(f, hay, needles)]
+        if order != "seq" or descending:
+            found = self._sorted(found, order, descending)
+        return DelegationList(self.repo, [f.id for f in found])
+
+    def totals(self, found: DelegationList) -> Totals:
+        """Delegations, people and days of *found*, in all, per direction and per year."""
+        facets = self.repo.facets_of(found.ids)
+        return totals(Counted(Direction(f.direction), f.years, f.members, f.min_days, f.max_days) for f in facets)
+
+    def _sorted(self, found: list[Facets], order: str, descending: bool) -> list[Facets]:
+        if order not in SORT_KEYS:
+            raise UserError(N_("Cannot sort by \"{key}\"; choose one of {keys}."), key=order, keys=", ".join(SORT_KEYS))
+        by_facets = {"seq": lambda f: f.seq, "direction": lambda f: f.direction, "status": lambda f: f.status,
+                     "partner": lambda f: self._partner_hay(f.partner)}
+        key = by_facets.get(order)
+        if key is None:
+            # Needs the whole delegation: decoded once, then cached by the repository.
+            get = self.repo.delegation
+            key = {"name": lambda f: fold(get(f.id).name.get()), "leader": lambda f: fold(get(f.id).leader.position.get()),
+                   "members": lambda f: get(f.id).members, "days": lambda f: (get(f.id).duration.max_days, get(f.id).duration.min_days),
+                   "timing": lambda f: (get(f.id).timing.first_day(), get(f.id).timing.last_day())}[order]
+        found = sorted(found, key=lambda f: f.seq)  # ties keep the plan's order
+        return sorted(found, key=key, reverse=descending)
 
     def delegation(self, plan_id: str, seq: int) -> Delegation:
         for f in self.repo.facets(plan_id):
@@ -180,7 +219,9 @@ class Planner:
         problems = self.check(d)
         if any(p.severity == "error" for p in problems):
             raise ValidationError(problems)
+        before = self._current_delegation(d.id)
         self.repo.save_delegation(d)
+        self._remember("delegation", d.id, before)
         return problems
 
     def new_delegation(self, plan_id: str, **fields) -> Delegation:
@@ -203,7 +244,44 @@ class Planner:
     def delete_delegation(self, delegation_id: str) -> Delegation:
         d = self.repo.delegation(delegation_id)
         self.repo.delete_delegation(delegation_id)
+        self._remember("delegation", delegation_id, d)
         return d
+
+    def duplicate_delegation(self, d: Delegation) -> Delegation:
+        """A copy of *d* with a fresh id and the next number, not yet saved."""
+        seq = max((f.seq for f in self.repo.facets(d.plan_id)), default=0) + 1
+        return d.evolve(id=uuid.uuid4().hex[:12], seq=seq, status=Status.PLANNED)
+
+    # --- undo ------------------------------------------------------------------
+    def _current_delegation(self, delegation_id: str) -> Delegation | None:
+        try:
+            return self.repo.delegation(delegation_id)
+        except NotFoundError:
+            return None
+
+    def _remember(self, kind: str, key: str, before) -> None:
+        self._undo.append(_Change(kind, key, before))
+        del self._undo[:-UNDO_DEPTH]
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> str:
+        """Take back the last change (it is saved at once); return the kind of what changed."""
+        if not self._undo:
+            raise UserError(N_("There is nothing to undo."))
+        change = self._undo.pop()
+        if change.kind == "plan":
+            if change.before is None:
+                self.repo.delete_plan(change.key)
+            else:
+                self.repo.save_plan(change.before)
+        elif change.before is None:
+            self.repo.delete_delegation(change.key)
+        else:
+            self.repo.save_delegation(change.before)
+        return change.kind
 
     def save_plan(self, plan: Plan) -> list[Problem]:
         problems = []
@@ -211,10 +289,31 @@ class Planner:
             problems.extend(result or [])
         if any(p.severity == "error" for p in problems):
             raise ValidationError(problems)
+        before = next((p for p in self.repo.plans() if p.id == plan.id), None)
         self.repo.save_plan(plan)
+        self._remember("plan", plan.id, before)
         return problems
+
+    def new_plan(self, start_year: int, end_year: int) -> Plan:
+        """A draft plan for another period, with the header of the current plan, not yet saved."""
+        if end_year < start_year:
+            raise UserError(N_("The plan period {start}-{end} ends before it starts."), start=start_year, end=end_year)
+        plan_id = f"{start_year}-{end_year}"
+        if any(p.id == plan_id for p in self.repo.plans()):
+            raise UserError(N_("A plan for {period} already exists."), period=plan_id)
+        base = self.plan()
+        title = Text.of({lang: text.replace(str(base.period), plan_id) for lang, text in base.title.versions})
+        return replace(base, id=plan_id, title=title, period=Period(start_year, end_year), number=None, issued=None)
+
+    def open_plan(self, plan_id: str) -> Plan:
+        """Make *plan_id* the plan shown first next time."""
+        plan = self.repo.plan(plan_id)
+        if self.repo.writable:
+            self.repo.set_setting("last_plan", plan_id)
+        return plan
 
     def restore_defaults(self) -> None:
         """Replace the whole database with the shipped 2020–2022 plan."""
         self.repo.replace_all(default_data())
         self._haystacks.clear()
+        self._undo.clear()

@@ -5,10 +5,11 @@ from .money import Money
 from .organisation import Organisation, missing_fields
 from .plan import BasisDocument, Period, Plan, Signature
 from .text import Text, fold, nfc
+from .totals import Counted, Tally, Totals, totals
 from .validation import Problem, ValidationError, check_delegation, check_plan
 
 __all__ = [
-    "BasisDocument", "CostLine", "DayRange", "Delegation", "Direction", "Leader", "Money",
-    "Organisation", "Period", "Plan", "Problem", "Signature", "Status", "Text", "Timing",
-    "ValidationError", "check_delegation", "check_plan", "fold", "missing_fields", "nfc",
+    "BasisDocument", "CostLine", "Counted", "DayRange", "Delegation", "Direction", "Leader", "Money",
+    "Organisation", "Period", "Plan", "Problem", "Signature", "Status", "Tally", "Text", "Timing", "Totals",
+    "ValidationError", "check_delegation", "check_plan", "fold", "missing_fields", "nfc", "totals",
 ]

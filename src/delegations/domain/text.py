@@ -18,6 +18,7 @@ _LAO_AM_DECOMPOSED = "\u0ecd\u0eb2"
 _LAO_AM = "\u0eb3"
 # Combining marks used by Latin letters (Vietnamese tones and vowel marks).
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")
+_OTHER_THAN_ASCII_AND_MARKS = re.compile("[^\x00-\x7f\u0300-\u036f]")
 
 
 def nfc(value: str) -> str:
@@ -25,17 +26,22 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value).replace(_LAO_AM_DECOMPOSED, _LAO_AM)
 
 
-def fold(value: str) -> str:
+def fold(value: str, *, squeeze: bool = True) -> str:
     """Fold *value* for searching: no case, no Latin diacritics, đ→d, single spaces.
 
     Only the combining marks of Latin letters are dropped, so Lao vowels and
-    tone marks stay (they carry meaning a search must keep).
+    tone marks stay (they carry meaning a search must keep). NFD splits every
+    tone and vowel mark off its letter, wherever the old or new rule placed it;
+    the result stays decomposed (it is only ever compared). ``squeeze=False``
+    keeps runs of white space, for text that is only searched in.
     """
-    # NFD splits every tone and vowel mark off its letter, wherever the old or new
-    # rule placed it; the result stays decomposed (it is only ever compared).
-    stripped = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", value))
-    folded = stripped.replace("đ", "d").replace("Đ", "D").replace(_LAO_AM_DECOMPOSED, _LAO_AM).casefold()
-    return " ".join(folded.split())
+    text = unicodedata.normalize("NFD", value).replace("đ", "d").replace("Đ", "D")
+    if _OTHER_THAN_ASCII_AND_MARKS.search(text) is None:
+        text = text.encode("ascii", "ignore").decode("ascii")  # drops exactly the marks, fast
+    else:
+        text = _LATIN_MARKS.sub("", text).replace(_LAO_AM_DECOMPOSED, _LAO_AM)
+    text = text.casefold()
+    return " ".join(text.split()) if squeeze else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,19 +103,27 @@ class Facets(NamedTuple):
     partner: str
     status: str
     years: tuple[int, ...]
+    members: int
+    min_days: int
+    max_days: int
     texts: list[str]  # every searchable string of the record, as stored
 
 
-_LISTING_FIELDS = (("id", str), ("plan_id", str), ("seq", int), ("partner", str), ("timing", dict))
+_LISTING_FIELDS = (("id", str), ("plan_id", str), ("seq", int), ("partner", str), ("timing", dict), ("members", int), ("duration", dict))
 
 
 def facets_in(rec: dict) -> Facets:
     """Read the listing fields of a delegation record, strictly for those fields."""
     get = rec.get
     id_, plan_id, seq, partner, tim = get("id"), get("plan_id"), get("seq"), get("partner"), get("timing")
-    if not (type(id_) is str and type(plan_id) is str and type(seq) is int and type(partner) is str and type(tim) is dict):
+    members, dur = get("members"), get("duration")
+    if not (type(id_) is str and type(plan_id) is str and type(seq) is int and type(partner) is str
+            and type(tim) is dict and type(members) is int and type(dur) is dict):
         for key, kind in _LISTING_FIELDS:
             _req(rec, key, kind)  # raises with the field named
+    min_days, max_days = dur.get("min"), dur.get("max")
+    if type(min_days) is not int or type(max_days) is not int:
+        _req(dur, "min", int), _req(dur, "max", int)
     year = tim.get("year")
     if type(year) is not int:
         _req(tim, "year", int)
@@ -143,7 +151,7 @@ def facets_in(rec: dict) -> Facets:
             texts.append(v)
         elif type(v) is dict:
             texts += [t for t in v.values() if type(t) is str]
-    return Facets(id_, plan_id, seq, direction, partner, status, years, texts)
+    return Facets(id_, plan_id, seq, direction, partner, status, years, members, min_days, max_days, texts)
 
 
 _DIRECTIONS = frozenset(e.value for e in Direction)

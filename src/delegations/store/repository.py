@@ -25,7 +25,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from ..domain import Delegation, Organisation, Plan
-from ..errors import N_, CorruptFileError, Msg, LockedError, NotFoundError, ReadOnlyError, SchemaTooNewError
+from ..errors import N_, CorruptFileError, StoreError, Msg, LockedError, NotFoundError, ReadOnlyError, SchemaTooNewError
 from . import codec, schema
 from .storage import AtomicJSONStorage, WriteThroughCache
 
@@ -213,6 +213,10 @@ class Repository:
             rows = [f for f in rows if f.plan_id == plan_id]
         return sorted(rows, key=_order)
 
+    def facets_of(self, ids) -> list[codec.Facets]:
+        facets = self._facets
+        return [facets[i] for i in ids]
+
     def delegations(self, plan_id: str | None = None) -> DelegationList:
         return DelegationList(self, [f.id for f in self.facets(plan_id)])
 
@@ -283,6 +287,17 @@ class Repository:
         self._db.table("delegations").remove(doc_ids=[row[0]])
         del self._rows[delegation_id], self._facets[delegation_id]
         self._decoded.pop(delegation_id, None)
+
+    def delete_plan(self, plan_id: str) -> None:
+        """Remove an empty plan (one without delegations)."""
+        self._require_writable()
+        row = self._plans.get(plan_id)
+        if row is None:
+            raise NotFoundError(what="Plan", key=plan_id)
+        if any(f.plan_id == plan_id for f in self._facets.values()):
+            raise StoreError(N_("The plan {plan} still has delegations."), plan=plan_id)
+        self._db.table("plans").remove(doc_ids=[row.doc_id])
+        del self._plans[plan_id]
 
     def set_setting(self, key: str, value) -> None:
         self._require_writable()
