@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, help=_("folder to write into (default: exports/)"))
     p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
 
+    sub.add_parser("ui", help=_("open the terminal UI (what bare delegations does in a terminal)"))
+    sub.add_parser("print", help=_("print the plan's table"))
     sub.add_parser("plugins", help=_("list the plugins, where they come from and their hooks"))
     sub.add_parser("plans", help=_("list the plans in the database"))
 
@@ -56,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    i18n.set_language(None)
+    i18n.set_language(None)  # the environment's language, for --help
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
@@ -71,7 +73,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
-    command = args.command or "print"
+    command = args.command or ("ui" if sys.stdin.isatty() and sys.stdout.isatty() else "print")
+    if command == "ui":
+        from .ui import run
+
+        return run(args.db, args.lang)
     writable = command in {"restore-defaults"}
     with Planner.open(args.db, writable=writable) as planner:
         _warn_plugin_failures(planner, quiet=command == "plugins")

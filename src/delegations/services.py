@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import paths
 from .defaults import default_data
-from .domain import Counted, Delegation, Direction, Totals, totals, Organisation, Period, Plan, Problem, Status, Text, ValidationError, fold
+from .domain import Counted, DayRange, Delegation, Direction, Leader, Timing, Totals, totals, Organisation, Period, Plan, Problem, Status, Text, ValidationError, fold
 from .errors import NotFoundError, UserError
 from .i18n import N_
 from .plugins import PluginHost, build_plugin_host
@@ -232,6 +232,14 @@ class Planner:
         if not d.cost_lines:
             d = d.evolve(cost_lines=self.proposed_cost_lines(d))
         return d
+
+    def draft_delegation(self, plan_id: str) -> Delegation:
+        """A new, unsaved outbound delegation to the first partner, for a form to fill in."""
+        plan = self.repo.plan(plan_id)
+        partner = next(iter(sorted(self.registry.partners)), "")
+        return self.new_delegation(plan_id, direction=Direction.OUTBOUND, partner=partner, name=Text(),
+                                   leader=Leader(Text()), members=1, duration=DayRange(1, 1),
+                                   timing=Timing(plan.period.start_year))
 
     def proposed_cost_lines(self, d: Delegation):
         partner = self.registry.partners.get(d.partner)

@@ -44,14 +44,19 @@ def translator(lang: str) -> _gettext.NullTranslations:
     return base
 
 
-def environment_language() -> str:
+def explicit_environment_language() -> str | None:
+    """The language named by ``$DELEGATIONS_LANG`` or ``$LANGUAGE``, if any."""
     for env in ("DELEGATIONS_LANG", "LANGUAGE"):
         raw = os.environ.get(env, "")
         for part in raw.split(":"):
             code = part.split(".")[0].split("_")[0].strip().lower()
             if code:
                 return code
-    return DEFAULT_LANGUAGE
+    return None
+
+
+def environment_language() -> str:
+    return explicit_environment_language() or DEFAULT_LANGUAGE
 
 
 def set_language(lang: str | None) -> str:

@@ -36,13 +36,13 @@ class Column:
 COLUMNS = (
     Column("seq", N_("No."), 3, right=True),
     Column("name", N_("Delegation")),
-    Column("direction", N_("Direction"), 8),
-    Column("partner", N_("Partner"), 13),
+    Column("direction", N_("In/out"), 8),
+    Column("partner", N_("Partner"), 16),
     Column("leader", N_("Leader"), 24, min_screen=120),
-    Column("members", N_("People"), 6, right=True),
+    Column("members", N_("Pers."), 5, right=True),
     Column("days", N_("Days"), 8),
-    Column("timing", N_("Timing"), 11),
-    Column("status", N_("Status"), 10, min_screen=72),
+    Column("timing", N_("Timing"), 12),
+    Column("status", N_("Status"), 10, min_screen=90),
 )
 
 
@@ -102,6 +102,10 @@ class PlanTable(ScrollView, can_focus=True):
         self.cursor = index
         self.refresh()
 
+    def cells(self, row_id: str) -> dict[str, str]:
+        """The texts of a row, by column key."""
+        return self._cells(row_id)
+
     @property
     def current_id(self) -> str | None:
         if 0 <= self.cursor < len(self.ids):
@@ -131,13 +135,14 @@ class PlanTable(ScrollView, can_focus=True):
         width = self.size.width
         cols = self.columns()
         if y == 0:
-            labels = {c.key: _(c.label) + (" ▼" if self.sort_descending else " ▲") if c.key == self.sort_key else _(c.label) for c, _w in cols}
+            arrow = "▼" if self.sort_descending else "▲"
+            labels = {c.key: _(c.label) + arrow if c.key == self.sort_key else _(c.label) for c, _w in cols}
             style = self.get_component_rich_style("plan-table--header")
             return Strip([Segment(self._line(labels, cols), style)]).adjust_cell_length(width, style)
         index = self.scroll_offset.y + y - 1
         if index >= len(self.ids):
             return Strip.blank(width, self.rich_style)
-        values = self._cells(self.ids[index])
+        values = self.cells(self.ids[index])
         if index == self.cursor:
             style = self.get_component_rich_style("plan-table--cursor")
         elif index % 2:

@@ -1,0 +1,29 @@
+"""The Textual terminal UI. ``run()`` opens the database and starts the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import i18n
+from ..errors import LockedError
+from ..i18n import describe
+from ..services import Planner
+
+
+def open_planner(db: Path | None) -> tuple[Planner, str | None]:
+    """Open for editing, or read-only with the reason when another copy holds the lock."""
+    try:
+        return Planner.open(db, writable=True), None
+    except LockedError as exc:
+        return Planner.open(db, writable=False), describe(exc)
+
+
+def run(db: Path | None = None, lang: str | None = None) -> int:
+    from .app import DelegationsApp
+
+    planner, read_only = open_planner(db)
+    with planner:
+        lang = lang or i18n.explicit_environment_language() or planner.repo.setting("language") or i18n.DEFAULT_LANGUAGE
+        i18n.set_language(lang)
+        DelegationsApp(planner, read_only=read_only, lang=lang).run()
+    return 0

@@ -1,0 +1,98 @@
+"""The terminal UI application: state shared by the screens, and the plumbing
+(language, read-only mode, command palette). Business rules live in the services."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import partial
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from .. import i18n
+from ..errors import UserError
+from ..i18n import _, describe
+from ..services import Filters, Planner
+from .screens.main import MainScreen
+
+
+class DelegationsApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "delegations"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, planner: Planner, *, read_only: str | None = None, lang: str = "vi", blink: bool = True):
+        super().__init__()
+        self.planner = planner
+        self.read_only = read_only or (None if planner.repo.writable else _("opened read-only"))
+        self.lang = lang
+        self.blink = blink
+        self.plan_id = planner.plan().id
+        self.filters = Filters()
+        self.order = "seq"
+        self.descending = False
+        self.home_code = planner.home().code
+        self.wording = planner.wording(lang)
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen())
+        if not self.read_only:
+            self.run_worker(self._check_every_record, thread=True, exclusive=True, group="verify")
+
+    def _check_every_record(self) -> None:
+        # Every record is decoded once before the first save anyway; doing it now,
+        # in the background, keeps the first save quick and finds damage early.
+        try:
+            self.planner.repo.verify()
+        except UserError as exc:
+            self.call_from_thread(self._went_read_only, describe(exc))
+
+    def _went_read_only(self, reason: str) -> None:
+        self.read_only = reason
+        self.notify(reason, severity="error", timeout=30)
+        if isinstance(self.screen, MainScreen):
+            self.screen.reload()
+
+    # --- helpers for the screens ---------------------------------------------
+    def replace_filters(self, **changes) -> Filters:
+        return dataclasses.replace(self.filters, **changes)
+
+    def new_delegation_draft(self, plan):
+        return self.planner.draft_delegation(plan.id)
+
+    def run_change(self, change):
+        """Run a change through the services; show a refusal instead of crashing."""
+        try:
+            return change()
+        except UserError as exc:
+            self.notify(describe(exc), severity="error", timeout=8)
+            return None
+
+    def open_plan(self, plan_id: str) -> None:
+        self.planner.open_plan(plan_id) if not self.read_only else self.planner.repo.plan(plan_id)
+        self.plan_id = plan_id
+        self.filters = Filters()
+
+    def switch_language(self, lang: str) -> None:
+        """Show the interface in *lang* from now on (remembered in the database)."""
+        i18n.set_language(lang)
+        self.lang = lang
+        self.wording = self.planner.wording(lang)
+        if not self.read_only:
+            self.run_change(lambda: self.planner.repo.set_setting("language", lang))
+        self.switch_screen(MainScreen())
+        self.notify(_("Language: {lang}").format(lang=lang), timeout=2)
+
+    # --- command palette -------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
+        if main is not None and screen is main:
+            seen = set()
+            for bindings in main._bindings.key_to_bindings.values():
+                for b in bindings:
+                    if b.action in seen or b.action == "quit":
+                        continue
+                    seen.add(b.action)
+                    yield SystemCommand(b.description, _("Key") + ": " + (b.key_display or b.key), partial(main.run_action, b.action))
+        yield SystemCommand(_("Quit"), _("Leave the program (everything is already saved)"), self.action_quit)

@@ -1,0 +1,104 @@
+"""Small screens: confirmation, the key map, the plugins."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from ...i18n import N_, _
+from ..bindings import translate_bindings
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [Binding("y,enter", "answer(True)", N_("Yes")), Binding("n,escape", "answer(False)", N_("No"))]
+
+    def __init__(self, question: str):
+        super().__init__()
+        translate_bindings(self)
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question)
+            with Horizontal(classes="buttons"):
+                yield Button(_("Yes") + " (y)", variant="error", id="yes")
+                yield Button(_("No") + " (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class _InfoScreen(ModalScreen):
+    BINDINGS = [Binding("escape,q,question_mark", "close", N_("Close"))]
+
+    def __init__(self):
+        super().__init__()
+        translate_bindings(self)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def body(self):
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(f"[b]{self.heading()}[/b]  " + _("(Esc closes)"))
+            with VerticalScroll():
+                yield Static(self.body())
+
+
+class KeysScreen(_InfoScreen):
+    """Every key of the main screen, with what it does (the footer shows only the main ones)."""
+
+    def __init__(self, main):
+        super().__init__()
+        self.main = main
+
+    def heading(self) -> str:
+        return _("Keys")
+
+    def body(self):
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        for key, bindings in self.main._bindings.key_to_bindings.items():
+            for b in bindings:
+                table.add_row(self.app.get_key_display(b), b.description)
+        table.add_row("ctrl+p", _("Command palette: every action by name"))
+        table.add_row("↑ ↓ PgUp PgDn", _("Move in the table"))
+        table.add_row("Enter", _("Edit the delegation"))
+        table.add_row("Esc", _("Leave the search box"))
+        return table
+
+
+class PluginsScreen(_InfoScreen):
+    def heading(self) -> str:
+        return _("Plugins")
+
+    def body(self):
+        host = self.app.planner.host
+        table = Table(expand=True, show_edge=False, pad_edge=False)
+        table.add_column(_("Plugin"), style="bold", ratio=2)
+        table.add_column(_("From"), ratio=2)
+        table.add_column(_("Hooks"), ratio=3)
+        for row in host.plugin_rows():
+            table.add_row(row["name"], row["source"], ", ".join(row["hooks"]) or "-")
+        for f in host.failures:
+            table.add_row(f"[red]{f.plugin}[/red]", f.source, "[red]" + _("FAILED: {error}").format(error=f.short()) + "[/red]")
+        registry = self.app.planner.registry
+        for key, missing in registry.incomplete.items():
+            table.add_row(f"[yellow]{key}[/yellow]", "", _("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
+        for c in registry.conflicts:
+            table.add_row(f"[yellow]{c.code}[/yellow]", ", ".join(c.plugins), _("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
+        return table

@@ -1,0 +1,132 @@
+"""Exporting from the UI: the same exporter plugins and rules as ``delegations export``."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from ... import paths
+from ...errors import UserError
+from ...exporting import export_plan, export_target
+from ...i18n import N_, _, describe
+from ...services import Filters
+from ..bindings import translate_bindings
+
+DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_("Vietnamese and Lao")), ("en", N_("English")))
+
+
+class ExportScreen(ModalScreen):
+    BINDINGS = [Binding("escape", "close", N_("Close")), Binding("ctrl+o", "export", N_("Export"))]
+
+    def __init__(self):
+        super().__init__()
+        translate_bindings(self)
+        self.written: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        registry = self.app.planner.registry
+        langs = [(_(label), code) for code, label in DOCUMENT_LANGUAGES if set(code.split("-")) <= set(registry.locales)]
+        with Vertical(classes="dialog wide", id="export"):
+            yield Static(f"[b]{_('Export the plan')}[/b]  " + _("(Ctrl+O export, Esc closes)"))
+            with Horizontal(classes="row"):
+                yield Label(_("Format"), classes="label")
+                yield Select([(code.upper(), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.BLANK,
+                             allow_blank=False, id="format", compact=True)
+            with Horizontal(classes="row"):
+                yield Label(_("Language"), classes="label")
+                yield Select(langs, value="vi", allow_blank=False, id="lang", compact=True)
+            with Horizontal(classes="row"):
+                yield Label(_("Rows"), classes="label")
+                yield Checkbox(_("only the rows the filter shows"), value=False, id="filtered", compact=True)
+            with Horizontal(classes="row"):
+                yield Label(_("Folder"), classes="label")
+                yield Input(str(paths.exports_dir()), id="folder", compact=True)
+            with Horizontal(classes="row"):
+                yield Label(_("Replace"), classes="label")
+                yield Checkbox(_("replace a file of the same name"), value=False, id="force", compact=True)
+            yield Static("", id="target")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Export"), variant="primary", id="export-button")
+                yield Button(_("Open"), id="open", disabled=True)
+                yield Button(_("Close"), id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#lang", Select).focus()
+        self.show_target()
+
+    def _choices(self) -> dict:
+        f = self.app.filters
+        filters = Filters(direction=f.direction, partner=f.partner, year=f.year, status=f.status, search=f.search) \
+            if self.query_one("#filtered", Checkbox).value else Filters()
+        return dict(plan_id=self.app.plan_id, fmt=str(self.query_one("#format", Select).value),
+                    lang=str(self.query_one("#lang", Select).value), output=Path(self.query_one("#folder", Input).value or "."),
+                    filters=filters)
+
+    def show_target(self) -> None:
+        box = self.query_one("#target", Static)
+        try:
+            target = export_target(self.app.planner, **self._choices())
+        except UserError as exc:
+            box.update(f"[red]{describe(exc)}[/red]")
+            return
+        note = "  [yellow]" + _("(exists)") + "[/yellow]" if target.exists() else ""
+        box.update(_("Destination: {path}").format(path=target) + note)
+
+    def on_select_changed(self) -> None:
+        if self.is_mounted:
+            self.show_target()
+
+    def on_checkbox_changed(self) -> None:
+        self.show_target()
+
+    def on_input_changed(self) -> None:
+        self.show_target()
+
+    def action_export(self) -> None:
+        box = self.query_one("#target", Static)
+        box.update(_("Exporting…"))
+        self.run_worker(self._export, thread=True, exclusive=True)
+
+    def _export(self) -> None:
+        force = self.query_one("#force", Checkbox).value
+        try:
+            path = export_plan(self.app.planner, force=force, **self._choices())
+        except UserError as exc:
+            self.app.call_from_thread(self._done, None, describe(exc))
+            return
+        self.app.call_from_thread(self._done, path, None)
+
+    def _done(self, path: Path | None, error: str | None) -> None:
+        box = self.query_one("#target", Static)
+        if error:
+            box.update(f"[red]{error}[/red]")
+            self.notify(error, severity="error", timeout=8)
+            return
+        self.written = path
+        box.update(_("Written: {path}").format(path=path))
+        self.query_one("#open", Button).disabled = False
+        self.notify(_("Written: {path}").format(path=path), timeout=8)
+
+    def action_open(self) -> None:
+        """Open the file with the desktop's viewer, or show and copy its path when there is none."""
+        if self.written is None:
+            return
+        opener = shutil.which("xdg-open") or shutil.which("open")
+        if opener:
+            subprocess.Popen([opener, str(self.written)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        else:
+            self.app.copy_to_clipboard(str(self.written))
+            self.notify(_("No viewer found here; the path was copied: {path}").format(path=self.written), timeout=10)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        {"export-button": self.action_export, "open": self.action_open, "close": self.action_close}[event.button.id]()

@@ -1,0 +1,179 @@
+"""The delegation form: every field of the model, errors shown beside their field."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from ...domain import Delegation, Direction, Status, ValidationError
+from ...forms import DelegationFields, delegation_from_fields
+from ...i18n import N_, _, describe
+from ..bindings import translate_bindings
+
+ERROR_FIELDS = ("name", "leader", "members", "duration", "timing", "partner", "cost_lines", "seq", "status")
+
+
+class DelegationForm(ModalScreen):
+    """Returns the saved delegation, or ``None`` when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+r", "propose", N_("Fill the costs from the cost model")),
+    ]
+
+    def __init__(self, delegation: Delegation, *, is_new: bool):
+        super().__init__()
+        translate_bindings(self)
+        self.base = delegation
+        self.is_new = is_new
+
+    # --- layout --------------------------------------------------------------
+    def _row(self, label: str, *widgets, error: str | None = None):
+        with Horizontal(classes="row"):
+            yield Label(label, classes="label")
+            with Vertical(classes="fields"):
+                with Horizontal(classes="inline"):
+                    yield from widgets
+                if error:
+                    yield Static("", id=f"err-{error}", classes="error")
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        d, w = self.base, app.wording
+        f = DelegationFields.of(d)
+        title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
+        partners = sorted(app.planner.registry.partners.values(), key=lambda o: o.code)
+        with Vertical(id="form"):
+            yield Static(f"[b]{title}[/b]  " + _("(Ctrl+S save, Esc cancel)"), id="form-title")
+            with VerticalScroll(id="form-body"):
+                yield from self._row(_("Name (vi)"), Input(f.name.get("vi", ""), id="name_vi", compact=True), error="name")
+                yield from self._row(_("Name (lo)"), Input(f.name.get("lo", ""), id="name_lo", compact=True))
+                yield from self._row(_("Direction"), Select([(w.direction(x), x.value) for x in Direction], value=f.direction,
+                                                          allow_blank=False, id="direction", compact=True))
+                yield from self._row(_("Partner"), Select([(o.short(w.lang), o.code) for o in partners], value=f.partner
+                                                        if f.partner in app.planner.registry.partners else Select.BLANK,
+                                                        id="partner", compact=True), error="partner")
+                yield from self._row(_("Leader"), Input(f.leader_position.get("vi", ""), placeholder=_("position"), id="leader_vi", compact=True),
+                                     Input(f.leader_name, placeholder=_("name, if known"), id="leader_name", compact=True), error="leader")
+                yield from self._row(_("Leader (lo)"), Input(f.leader_position.get("lo", ""), id="leader_lo", compact=True))
+                yield from self._row(_("Members"), Input(f.members, id="members", compact=True), error="members")
+                yield from self._row(_("Days"), Input(f.days_min, id="days_min", compact=True), Label("-"),
+                                     Input(f.days_max, id="days_max", compact=True), error="duration")
+                yield from self._row(_("Year, month"), Input(f.year, id="year", compact=True), Input(f.month, placeholder=_("month"), id="month", compact=True))
+                yield from self._row(_("Dates"), Input(f.start, placeholder=_("from 16/9/2020"), id="start", compact=True),
+                                     Input(f.end, placeholder=_("to"), id="end", compact=True), error="timing")
+                yield from self._row(_("Status"), Select([(w.status(s), s.value) for s in Status], value=f.status,
+                                                       allow_blank=False, id="status", compact=True))
+                yield from self._row(_("Activities (vi), one per line"), TextArea("\n".join(f.activities.get("vi", [])), id="acts_vi", compact=True))
+                yield from self._row(_("Activities (lo)"), TextArea("\n".join(f.activities.get("lo", [])), id="acts_lo", compact=True))
+                for item in app.planner.registry.cost_items.values():
+                    yield from self._row(item.label.get(w.lang), *self._cost_widgets(item.code, f), error=None)
+                yield Static("", id="err-cost_lines", classes="error")
+                yield from self._row(_("Notes"), Input(f.notes, id="notes", compact=True))
+            with Horizontal(id="form-buttons"):
+                yield Button(_("Save"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
+
+    def _cost_widgets(self, item: str, f: DelegationFields):
+        app = self.app
+        w = app.wording
+        payers = [(_("not in the plan"), "")]
+        payers += [(w.org_short(code), code) for code in (app.home_code, *sorted(app.planner.registry.partners))]
+        funding = [(_("no source named"), "")] + [(fs.label.get(w.lang), fs.code) for fs in app.planner.registry.funding_sources.values()]
+        payer = f.payers.get(item, "")
+        yield Select(payers, value=payer if payer in {v for _l, v in payers} else "", allow_blank=False, id=f"payer-{item}", compact=True)
+        source = f.funding.get(item, "")
+        yield Select(funding, value=source if source in {v for _l, v in funding} else "", allow_blank=False, id=f"funding-{item}", compact=True)
+
+    def on_mount(self) -> None:
+        self._parties = (self.base.direction.value, self.base.partner)
+        self.query_one("#name_vi", Input).focus()
+        if not self.app.blink:
+            for widget in self.query(Input):
+                widget.cursor_blink = False
+            for area in self.query(TextArea):
+                area.cursor_blink = False
+
+    # --- reading the form --------------------------------------------------
+    def _value(self, widget_id: str) -> str:
+        widget = self.query_one(f"#{widget_id}")
+        if isinstance(widget, TextArea):
+            return widget.text
+        value = widget.value
+        return "" if value is Select.BLANK or value is None else str(value)
+
+    def fields(self) -> DelegationFields:
+        items = list(self.app.planner.registry.cost_items)
+        return DelegationFields(
+            name={"vi": self._value("name_vi"), "lo": self._value("name_lo")},
+            direction=self._value("direction"), partner=self._value("partner"),
+            leader_position={"vi": self._value("leader_vi"), "lo": self._value("leader_lo")},
+            leader_name=self._value("leader_name"), members=self._value("members"),
+            days_min=self._value("days_min"), days_max=self._value("days_max"),
+            year=self._value("year"), month=self._value("month"), start=self._value("start"), end=self._value("end"),
+            status=self._value("status"),
+            activities={"vi": self._value("acts_vi").splitlines(), "lo": self._value("acts_lo").splitlines()},
+            payers={i: self._value(f"payer-{i}") for i in items}, funding={i: self._value(f"funding-{i}") for i in items},
+            notes=self._value("notes"),
+        )
+
+    def show_problems(self, problems) -> None:
+        by_field: dict[str, list[str]] = {}
+        for p in problems:
+            by_field.setdefault(p.field if p.field in ERROR_FIELDS else "name", []).append(describe(p))
+        for name in ERROR_FIELDS:
+            for box in self.query(f"#err-{name}"):
+                box.update("\n".join(by_field.get(name, [])))
+                box.display = name in by_field
+        if problems:
+            first = next((n for n in ERROR_FIELDS if n in by_field), None)
+            self.notify(_("Not saved: {problem}").format(problem=by_field[first][0]), severity="error", timeout=6)
+            for box in self.query(f"#err-{first}"):
+                self.query_one("#form-body").scroll_to_widget(box, animate=False)
+
+    # --- actions -----------------------------------------------------------
+    def action_save(self) -> None:
+        d, problems = delegation_from_fields(self.base, self.fields())
+        if d is None:
+            self.show_problems(problems)
+            return
+        try:
+            warnings = self.app.planner.save_delegation(d)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        for w in warnings:
+            self.notify(describe(w), severity="warning", timeout=6)
+        self.dismiss(d)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_propose(self) -> None:
+        d, problems = delegation_from_fields(self.base, self.fields())
+        if d is None:
+            self.show_problems(problems)
+            return
+        lines = {c.item: c for c in self.app.planner.proposed_cost_lines(d.evolve(cost_lines=()))}
+        for item in self.app.planner.registry.cost_items:
+            line = lines.get(item)
+            self.query_one(f"#payer-{item}", Select).value = line.payer if line else ""
+            self.query_one(f"#funding-{item}", Select).value = line.funding if line else ""
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        # A new delegation's costs follow its direction and partner until the officer sets them.
+        if event.select.id in {"direction", "partner"} and self.is_new:
+            now = (self._value("direction"), self._value("partner"))
+            if now != self._parties:
+                self._parties = now
+                self.action_propose()

@@ -1,0 +1,323 @@
+"""The main screen: the plan's table, filters, totals and the selected delegation."""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from ...domain import Direction, Status
+from ...errors import UserError
+from ...i18n import N_, _, describe, ngettext
+from ...services import SORT_KEYS
+from ..bindings import translate_bindings
+from ..widgets.detail import DelegationDetail
+from ..widgets.plan_table import PlanTable
+
+FILTER_KEYS = ("direction", "partner", "year", "status")
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("a", "add", N_("Add")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("c", "duplicate", N_("Copy"), show=False),
+        Binding("x,delete", "delete", N_("Delete")),
+        Binding("u,ctrl+z", "undo", N_("Undo")),
+        Binding("slash", "search", N_("Search")),
+        Binding("d", "cycle('direction')", N_("Filter by direction"), show=False),
+        Binding("p", "cycle('partner')", N_("Filter by partner"), show=False),
+        Binding("y", "cycle('year')", N_("Filter by year"), show=False),
+        Binding("t", "cycle('status')", N_("Filter by status"), show=False),
+        Binding("0", "clear_filters", N_("Clear filters"), show=False),
+        Binding("s", "sort", N_("Sort by the next column"), show=False),
+        Binding("r", "reverse", N_("Reverse the sort"), show=False),
+        Binding("h", "header", N_("Edit the plan header"), show=False),
+        Binding("l", "plans", N_("Switch or create plans"), show=False),
+        Binding("o", "export", N_("Export")),
+        Binding("g", "plugins", N_("Plugins"), show=False),
+        Binding("L", "language", N_("Change the language"), show=False),
+        Binding("question_mark", "help", N_("Keys")),
+        Binding("q", "quit", N_("Quit")),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        translate_bindings(self)
+        self._cells: dict[str, dict[str, str]] = {}
+        self._totals_timer = None
+        self.timings: list[float] | None = None  # set to a list to record search timings (benchmark)
+
+    # --- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        yield Input(placeholder=_("Search: words, accents ignored (/)"), id="search", select_on_focus=False, compact=True)
+        yield Static(id="filters")
+        with Container(id="body"):
+            yield PlanTable(self.cells, id="table")
+            with VerticalScroll(id="detail-box"):
+                yield DelegationDetail(id="detail")
+        yield Static(id="totals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = ""
+        search = self.query_one("#search", Input)
+        search.value = self.app.filters.search
+        search.cursor_blink = self.app.blink
+        self.reload()
+        self.query_one(PlanTable).focus()
+
+    def on_resize(self, event) -> None:
+        self.query_one("#body").set_class(event.size.width >= 130, "-wide")
+
+    @property
+    def planner(self):
+        return self.app.planner
+
+    # --- data --------------------------------------------------------------
+    def cells(self, delegation_id: str) -> dict[str, str]:
+        values = self._cells.get(delegation_id)
+        if values is None:
+            w = self.app.wording
+            d = self.planner.repo.delegation(delegation_id)
+            org = w.org(d.partner)
+            c = w.cells(d)
+            values = self._cells[delegation_id] = {
+                "seq": str(d.seq), "name": c.name, "direction": w.direction(d.direction),
+                "partner": org.province.get(w.lang) if org else d.partner, "leader": c.leader,
+                "members": c.members, "days": c.days, "timing": c.timing, "status": w.status(d.status),
+            }
+        return values
+
+    def reload(self, keep: str | None = None, changed: bool = True) -> None:
+        """Run the filter again and redraw; *changed*: stored data changed too."""
+        app = self.app
+        if changed:
+            self._cells.clear()
+        table = self.query_one(PlanTable)
+        found = self.planner.delegations(app.plan_id, app.filters, order=app.order, descending=app.descending)
+        table.sort_key, table.sort_descending = app.order, app.descending
+        self.found = found
+        table.set_rows(found.ids, keep=keep)
+        self._show_title()
+        self._show_filters()
+        self._schedule_totals()
+        if not found.ids:
+            self.query_one("#detail", DelegationDetail).show(None, app.wording, app.home_code)
+
+    def _show_title(self) -> None:
+        plan = self.planner.plan(self.app.plan_id)
+        title = f"[b]{plan.title.get(self.app.lang)}[/b]  ({plan.period})"
+        if self.app.read_only:
+            title += "  [reverse] " + _("READ-ONLY") + " [/reverse] " + self.app.read_only
+        self.query_one("#title", Static).update(title)
+
+    def _show_filters(self) -> None:
+        app, w = self.app, self.app.wording
+        f = app.filters
+        parts = []
+        if f.direction:
+            parts.append(_("Direction") + ": " + w.direction(f.direction))
+        if f.partner:
+            parts.append(_("Partner") + ": " + w.org_short(f.partner))
+        if f.year:
+            parts.append(_("Year") + ": " + str(f.year))
+        if f.status:
+            parts.append(_("Status") + ": " + w.status(f.status))
+        shown = ngettext("{n} shown", "{n} shown", len(self.found)).format(n=len(self.found))
+        text = _("Filter") + ": " + (" · ".join(parts) if parts else _("none (keys d p y t, 0 clears)"))
+        self.query_one("#filters", Static).update(f"{text} │ {shown}")
+
+    def _schedule_totals(self) -> None:
+        # Totals read every shown row: drawn just after the table, not before it.
+        if self._totals_timer is not None:
+            self._totals_timer.stop()
+        self._totals_timer = self.set_timer(0.05, self._show_totals)
+
+    def _show_totals(self) -> None:
+        w = self.app.wording
+        t = self.planner.totals(self.found)
+
+        def tally(x) -> str:
+            days = f"{x.min_days}-{x.max_days}" if x.min_days != x.max_days else str(x.max_days)
+            return ngettext("{n} delegation", "{n} delegations", x.delegations).format(n=x.delegations) + ", " + \
+                ngettext("{n} person", "{n} people", x.people).format(n=x.people) + ", " + \
+                _("{days} days").format(days=days)
+
+        parts = [_("Total") + ": " + tally(t.all)]
+        parts += [f"{w.direction(d)}: {x.delegations} ({x.people})" for d, x in t.by_direction.items()]
+        parts.append(" ".join(f"{y}: {x.delegations}" for y, x in t.by_year.items()))
+        self.query_one("#totals", Static).update(" │ ".join(p for p in parts if p))
+
+    # --- events ------------------------------------------------------------
+    def on_plan_table_highlighted(self, event: PlanTable.Highlighted) -> None:
+        d = self.planner.repo.delegation(event.row_id) if event.row_id else None
+        self.query_one("#detail", DelegationDetail).show(d, self.app.wording, self.app.home_code)
+
+    def on_plan_table_selected(self, event: PlanTable.Selected) -> None:
+        self.action_edit()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        started = time.perf_counter()
+        self.app.filters = self.app.replace_filters(search=event.value)
+        self.reload(changed=False)
+        if self.timings is not None:
+            self.call_after_refresh(lambda: self.timings.append(time.perf_counter() - started))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one(PlanTable).focus()
+
+    def key_escape(self) -> None:
+        if self.focused is self.query_one("#search"):
+            self.query_one(PlanTable).focus()
+
+    # --- actions -----------------------------------------------------------
+    def _current(self):
+        row = self.query_one(PlanTable).current_id
+        return self.planner.repo.delegation(row) if row else None
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_cycle(self, which: str) -> None:
+        app = self.app
+        f = app.filters
+        if which == "direction":
+            choices = [None, *Direction]
+        elif which == "status":
+            choices = [None, *Status]
+        elif which == "partner":
+            choices = [None, *sorted(self.planner.registry.partners)]
+        else:
+            plan = self.planner.plan(app.plan_id)
+            choices = [None, *range(plan.period.start_year, plan.period.end_year + 1)]
+        current = getattr(f, which)
+        following = choices[(choices.index(current) + 1) % len(choices)] if current in choices else None
+        app.filters = app.replace_filters(**{which: following})
+        self.reload(changed=False)
+
+    def action_clear_filters(self) -> None:
+        self.app.filters = self.app.replace_filters(direction=None, partner=None, year=None, status=None, search="")
+        self.query_one("#search", Input).value = ""
+        self.reload(changed=False)
+
+    def action_sort(self) -> None:
+        app = self.app
+        app.order = SORT_KEYS[(SORT_KEYS.index(app.order) + 1) % len(SORT_KEYS)]
+        self.reload(changed=False)
+        self.notify(_("Sorted by {column}").format(column=_(dict(_SORT_LABELS)[app.order])), timeout=2)
+
+    def action_reverse(self) -> None:
+        self.app.descending = not self.app.descending
+        self.reload(changed=False)
+
+    def _writable(self) -> bool:
+        if self.app.read_only:
+            self.notify(_("This copy is read-only: {reason}").format(reason=self.app.read_only), severity="error")
+            return False
+        return True
+
+    def action_add(self) -> None:
+        if self._writable():
+            from .form import DelegationForm
+
+            plan = self.planner.plan(self.app.plan_id)
+            draft = self.app.new_delegation_draft(plan)
+            self.app.push_screen(DelegationForm(draft, is_new=True), self._after_form)
+
+    def action_edit(self) -> None:
+        d = self._current()
+        if d is not None and self._writable():
+            from .form import DelegationForm
+
+            self.app.push_screen(DelegationForm(d, is_new=False), self._after_form)
+
+    def action_duplicate(self) -> None:
+        d = self._current()
+        if d is not None and self._writable():
+            from .form import DelegationForm
+
+            self.app.push_screen(DelegationForm(self.planner.duplicate_delegation(d), is_new=True), self._after_form)
+
+    def _after_form(self, saved) -> None:
+        if saved is not None:
+            self.reload(keep=saved.id)
+            self.notify(_("Saved delegation {seq}.").format(seq=saved.seq), timeout=3)
+
+    def action_delete(self) -> None:
+        d = self._current()
+        if d is None or not self._writable():
+            return
+        from .dialogs import ConfirmScreen
+
+        question = _("Delete delegation {seq}, \"{name}\"? You can undo it with u.").format(seq=d.seq, name=d.name.get(self.app.lang))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.app.run_change(lambda: self.planner.delete_delegation(d.id))
+                self.reload()
+                self.notify(_("Deleted delegation {seq}.").format(seq=d.seq), timeout=3)
+
+        self.app.push_screen(ConfirmScreen(question), done)
+
+    def action_undo(self) -> None:
+        if not self._writable():
+            return
+        if self.app.run_change(self.planner.undo) is not None:
+            self.reload()
+            self.notify(_("The last change was undone."), timeout=3)
+
+    def action_header(self) -> None:
+        if self._writable():
+            from .plan_header import PlanHeaderScreen
+
+            self.app.push_screen(PlanHeaderScreen(self.planner.plan(self.app.plan_id)), lambda saved: saved and self.reload())
+
+    def action_plans(self) -> None:
+        from .plans import PlansScreen
+
+        self.app.push_screen(PlansScreen(), self._after_plans)
+
+    def _after_plans(self, plan_id) -> None:
+        if plan_id:
+            self.app.open_plan(plan_id)
+            self.reload()
+
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        self.app.push_screen(ExportScreen())
+
+    def action_plugins(self) -> None:
+        from .dialogs import PluginsScreen
+
+        self.app.push_screen(PluginsScreen())
+
+    def action_help(self) -> None:
+        from .dialogs import KeysScreen
+
+        self.app.push_screen(KeysScreen(self))
+
+    def action_language(self) -> None:
+        from ...i18n import SUPPORTED
+
+        langs = list(SUPPORTED)
+        self.app.switch_language(langs[(langs.index(self.app.lang) + 1) % len(langs)] if self.app.lang in langs else "vi")
+
+
+_SORT_LABELS = (
+    ("seq", N_("No.")), ("name", N_("Delegation")), ("direction", N_("In/out")), ("partner", N_("Partner")),
+    ("leader", N_("Leader")), ("members", N_("Pers.")), ("days", N_("Days")), ("timing", N_("Timing")), ("status", N_("Status")),
+)
+
+
+def error_text(exc: UserError) -> str:
+    return describe(exc)

@@ -1,0 +1,213 @@
+"""The terminal UI, driven through Textual's pilot on a real database file."""
+
+import json
+
+import pytest
+
+from delegations import i18n
+from delegations.services import Planner
+from delegations.ui import open_planner
+from delegations.ui.app import DelegationsApp
+from delegations.ui.widgets.plan_table import PlanTable
+
+SIZE = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    i18n.set_language("vi")
+    yield
+    i18n.set_language("vi")
+
+
+def on_disk(db_path) -> dict:
+    data = json.loads(db_path.read_text("utf-8"))
+    return {r["seq"]: r for r in data["delegations"].values()}
+
+
+def table(app) -> PlanTable:
+    return app.screen.query_one(PlanTable)
+
+
+def shown_seqs(app) -> list[int]:
+    return [int(table(app).cells(i)["seq"]) for i in table(app).ids]
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    widget.value = ""
+    await pilot.press(*text)
+
+
+@pytest.fixture
+def make_app(db_path, host):
+    opened = []
+
+    def make(**kwargs):
+        planner = Planner.open(db_path, host=host, writable=kwargs.pop("writable", True))
+        opened.append(planner)
+        return DelegationsApp(planner, blink=False, **kwargs)
+
+    yield make
+    for p in opened:
+        p.close()
+
+
+async def test_add_edit_filter_find_delete_undo(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown_seqs(app) == [1, 2, 3, 4]
+
+        # Add by typing.
+        await pilot.press("a")
+        await pilot.pause()
+        await type_into(pilot, "#name_vi", "Đoàn học tập mô hình Hợp tác xã")
+        await type_into(pilot, "#leader_vi", "Phó Chủ tịch")
+        await type_into(pilot, "#members", "6")
+        await type_into(pilot, "#days_min", "2")
+        await type_into(pilot, "#days_max", "3")
+        await type_into(pilot, "#year", "2021")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert shown_seqs(app) == [1, 2, 3, 4, 5]
+        saved = on_disk(db_path)[5]
+        assert saved["name"] == {"vi": "Đoàn học tập mô hình Hợp tác xã"}
+        assert (saved["members"], saved["duration"], saved["timing"]) == (6, {"min": 2, "max": 3}, {"year": 2021})
+        assert {c["item"] for c in saved["cost_lines"]} >= {"board_lodging", "transport"}  # from the partner's cost model
+
+        # Edit it: the cursor is on the new row.
+        assert table(app).cells(table(app).current_id)["seq"] == "5"
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, "#members", "8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert on_disk(db_path)[5]["members"] == 8
+
+        # Filter it out, then find it by a search without diacritics.
+        await pilot.press("y", "y")          # year: 2020, then 2021
+        assert shown_seqs(app) == [5]
+        await pilot.press("y")               # 2022
+        assert 5 not in shown_seqs(app)
+        await pilot.press("0")
+        await pilot.press("slash", *"hop tac xa")
+        await pilot.pause()
+        assert shown_seqs(app) == [5]
+        await pilot.press("escape")
+
+        # Delete (confirmed) and undo.
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert 5 not in on_disk(db_path) and shown_seqs(app) == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert on_disk(db_path)[5]["members"] == 8
+        assert shown_seqs(app) == [5]
+
+
+async def test_a_validation_error_is_shown_and_nothing_is_saved(make_app, db_path):
+    before = db_path.read_bytes() if db_path.exists() else None
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = db_path.read_bytes()
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, "#members", "0")
+        await type_into(pilot, "#days_min", "5")
+        await type_into(pilot, "#days_max", "ba")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#members").value == "0"          # what was typed is kept
+        error = form.query_one("#err-duration")
+        assert error.display and "\"ba\" không phải là số nguyên" in str(error.render())
+        await type_into(pilot, "#days_max", "4")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = form.query_one("#err-members")
+        assert error.display and "ít nhất 1" in str(error.render())
+        assert db_path.read_bytes() == before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert on_disk(db_path)[1]["members"] == 10
+
+
+async def test_a_second_copy_opens_read_only_with_a_notice(db_path, host):
+    with Planner.open(db_path, host=host):
+        planner, reason = open_planner(db_path)
+        with planner:
+            assert not planner.repo.writable and "đang được mở" in reason.lower() or "another copy" in reason
+            before = db_path.read_bytes()
+            app = DelegationsApp(planner, read_only=reason, blink=False)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                assert "CHỈ ĐỌC" in str(app.screen.query_one("#title").render())
+                await pilot.press("a")
+                await pilot.pause()
+                assert app.screen.__class__.__name__ == "MainScreen"     # no form opened
+                assert any("chỉ được đọc" in n.message for n in app._notifications)
+            assert db_path.read_bytes() == before
+
+
+async def test_switching_the_language_changes_the_visible_text(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer_vi = " ".join(b.description for bs in app.screen._bindings.key_to_bindings.values() for b in bs)
+        assert "Thêm" in footer_vi
+        await pilot.press("L")   # vi -> lo
+        await pilot.press("L")   # lo -> en
+        await pilot.pause()
+        assert app.lang == "en"
+        footer_en = " ".join(b.description for bs in app.screen._bindings.key_to_bindings.values() for b in bs)
+        assert "Add" in footer_en and "Thêm" not in footer_en
+        assert "Year 2020" in table(app).cells(table(app).ids[0])["timing"]
+        assert app.planner.repo.setting("language") == "en"
+
+
+async def test_the_command_palette_offers_every_action(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        commands = list(app.get_system_commands(app.screen))
+        actions = {b.action for bs in app.screen._bindings.key_to_bindings.values() for b in bs}
+        assert len(commands) == len(actions)  # each action once ("quit" from the app itself)
+        assert "Thêm" in {c.title for c in commands}
+
+
+async def test_sort_plans_and_export_screens(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")              # sort by name
+        assert app.order == "name" and shown_seqs(app) == [1, 2, 4, 3]
+        await pilot.press("r")
+        assert shown_seqs(app) == [3, 4, 1, 2]   # equal names keep the plan order
+        await pilot.press("l")
+        await pilot.pause()
+        await type_into(pilot, "#start", "2023")
+        await type_into(pilot, "#end", "2025")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.plan_id == "2023-2025" and shown_seqs(app) == []
+        assert app.planner.repo.setting("last_plan") == "2023-2025"
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("home", "enter")       # back to 2020-2022
+        await pilot.pause()
+        assert app.plan_id == "2020-2022"
+        await pilot.press("o")
+        await pilot.pause()
+        await type_into(pilot, "#folder", str(tmp_path))
+        target = str(app.screen.query_one("#target").render())
+        assert str(tmp_path) in target and "ke-hoach_2020-2022_vi_" in target
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        files = list(tmp_path.glob("ke-hoach_2020-2022_vi_*.pdf"))
+        assert len(files) == 1 and files[0].read_bytes().startswith(b"%PDF")
