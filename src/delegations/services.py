@@ -7,7 +7,6 @@ repository, and words things through ``Wording``.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,17 +33,25 @@ class Filters:
     def needles(self) -> list[str]:
         return fold(self.search).split()
 
-    def matches(self, f: Facets, haystack: str, needles: list[str]) -> bool:
-        """Whether the delegation with listing fields *f* passes; *haystack* is its folded text."""
-        if self.direction is not None and f.direction != self.direction.value:
-            return False
-        if self.partner is not None and f.partner != self.partner:
-            return False
-        if self.status is not None and f.status != self.status.value:
-            return False
-        if self.year is not None and self.year not in f.years:
-            return False
-        return all(n in haystack for n in needles)
+    def narrow(self, facets: list[Facets]) -> list[Facets]:
+        """The delegations that pass the direction, partner, status and year filters."""
+        if self.direction is not None:
+            value = self.direction.value
+            facets = [f for f in facets if f.direction == value]
+        if self.partner is not None:
+            facets = [f for f in facets if f.partner == self.partner]
+        if self.status is not None:
+            value = self.status.value
+            facets = [f for f in facets if f.status == value]
+        if self.year is not None:
+            facets = [f for f in facets if self.year in f.years]
+        return facets
+
+
+def _new_id() -> str:
+    import uuid
+
+    return uuid.uuid4().hex[:12]
 
 
 SORT_KEYS = ("seq", "name", "direction", "partner", "leader", "members", "days", "timing", "status")
@@ -156,10 +163,10 @@ class Planner:
         """The delegations of a plan that pass *filters*, sorted by *order* (one of
         ``SORT_KEYS``); each delegation is decoded only when it is read."""
         plan_id = plan_id or self.plan().id
-        facets = self.repo.facets(plan_id)
+        found = filters.narrow(self.repo.facets(plan_id))
         needles = filters.needles()
-        hays = self._haystacks_for(facets) if needles else [""] * len(facets)
-        found = [f for f, hay in zip(facets, hays) if filters.matches(f, hay, needles)]
+        if needles:  # the text search last: only what passed the other filters is folded
+            found = [f for f, hay in zip(found, self._haystacks_for(found)) if all(n in hay for n in needles)]
         if order != "seq" or descending:
             found = self._sorted(found, order, descending)
         return DelegationList(self.repo, [f.id for f in found])
@@ -228,7 +235,7 @@ class Planner:
         """A delegation with a fresh id and the next sequence number; cost lines
         come from the partner's default cost model unless given."""
         seq = max((f.seq for f in self.repo.facets(plan_id)), default=0) + 1
-        d = Delegation(id=uuid.uuid4().hex[:12], plan_id=plan_id, seq=fields.pop("seq", seq), **fields)
+        d = Delegation(id=_new_id(), plan_id=plan_id, seq=fields.pop("seq", seq), **fields)
         if not d.cost_lines:
             d = d.evolve(cost_lines=self.proposed_cost_lines(d))
         return d
@@ -258,7 +265,7 @@ class Planner:
     def duplicate_delegation(self, d: Delegation) -> Delegation:
         """A copy of *d* with a fresh id and the next number, not yet saved."""
         seq = max((f.seq for f in self.repo.facets(d.plan_id)), default=0) + 1
-        return d.evolve(id=uuid.uuid4().hex[:12], seq=seq, status=Status.PLANNED)
+        return d.evolve(id=_new_id(), seq=seq, status=Status.PLANNED)
 
     # --- undo ------------------------------------------------------------------
     def _current_delegation(self, delegation_id: str) -> Delegation | None:

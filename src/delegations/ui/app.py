@@ -38,7 +38,8 @@ class DelegationsApp(App):
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
         if not self.read_only:
-            self.run_worker(self._check_every_record, thread=True, exclusive=True, group="verify")
+            # After the first frames: the check competes with drawing for the interpreter.
+            self.set_timer(0.5, lambda: self.run_worker(self._check_every_record, thread=True, exclusive=True, group="verify"))
 
     def _check_every_record(self) -> None:
         # Every record is decoded once before the first save anyway; doing it now,
