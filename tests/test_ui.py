@@ -211,3 +211,12 @@ async def test_sort_plans_and_export_screens(make_app, tmp_path):
         await pilot.pause()
         files = list(tmp_path.glob("ke-hoach_2020-2022_vi_*.pdf"))
         assert len(files) == 1 and files[0].read_bytes().startswith(b"%PDF")
+
+
+async def test_q_quits(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -92,7 +92,7 @@ class DelegationsApp(App):
             seen = set()
             for bindings in main._bindings.key_to_bindings.values():
                 for b in bindings:
-                    if b.action in seen or b.action == "quit":
+                    if b.action in seen or b.action == "app.quit":
                         continue
                     seen.add(b.action)
                     yield SystemCommand(b.description, _("Key") + ": " + (b.key_display or b.key), partial(main.run_action, b.action))

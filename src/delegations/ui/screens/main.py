@@ -42,7 +42,7 @@ class MainScreen(Screen):
         Binding("g", "plugins", N_("Plugins"), show=False),
         Binding("L", "language", N_("Change the language"), show=False),
         Binding("question_mark", "help", N_("Keys")),
-        Binding("q", "quit", N_("Quit")),
+        Binding("q", "app.quit", N_("Quit")),
     ]
 
     def __init__(self):
