@@ -220,3 +220,29 @@ async def test_q_quits(make_app):
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_plan_header_and_plugins_screens(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        await type_into(pilot, "#number", "45")
+        await type_into(pilot, "#issued", "5/1/2020")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        plan = json.loads(db_path.read_text("utf-8"))["plans"]["1"]
+        assert (plan["number"], plan["issued"]) == (45, "2020-01-05")
+        assert plan["basis"][0]["number"] == "4214/UBND-ĐN"   # the rest of the header is kept
+        await pilot.press("u")                                 # undo reaches the header too
+        await pilot.pause()
+        assert json.loads(db_path.read_text("utf-8"))["plans"]["1"]["number"] is None
+        await pilot.press("g")
+        await pilot.pause()
+        from rich.console import Console
+
+        console = Console(width=200, record=True, file=open("/dev/null", "w"))
+        console.print(app.screen.body())
+        text = console.export_text()
+        assert "savannakhet" in text and "register_partners" in text and "plugins/salavan.py" in text
