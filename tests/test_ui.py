@@ -110,7 +110,6 @@ async def test_add_edit_filter_find_delete_undo(make_app, db_path):
 
 
 async def test_a_validation_error_is_shown_and_nothing_is_saved(make_app, db_path):
-    before = db_path.read_bytes() if db_path.exists() else None
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -112,7 +112,7 @@ def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Deleg
     d = base.evolve(
         name=Text.of(f.name), direction=Direction(f.direction), partner=f.partner,
         leader=Leader(Text.of(f.leader_position), f.leader_name.strip()), members=members,
-        duration=DayRange(days_min, days_max), timing=Timing(year, month, start, end or (start if start else None)),
+        duration=DayRange(days_min, days_max), timing=Timing(year, month, start, end or start),
         status=Status(f.status), activities=_activities(f.activities), cost_lines=lines, notes=f.notes.strip(),
     )
     return d, []

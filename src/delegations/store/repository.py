@@ -32,6 +32,11 @@ from .storage import AtomicJSONStorage, WriteThroughCache
 SETTINGS_ID = "1"
 
 
+def _doc_id(index: dict[str, _Row], key: str) -> int | None:
+    row = index.get(key)
+    return row.doc_id if row else None
+
+
 def _detail(exc: ValueError):
     return exc.detail if isinstance(exc, codec.RecordError) else str(exc)
 
@@ -251,13 +256,12 @@ class Repository:
                 shutil.copy2(self.path, backup)
             self.migrated_from = None
 
-    def _put(self, table: str, index: dict, key: str, record: dict) -> int:
+    def _put(self, table: str, doc_id: int | None, record: dict) -> int:
+        """Insert *record*, or replace document *doc_id*; return its doc id."""
         self._require_writable()
         tbl = self._db.table(table)
-        row = index.get(key)
-        if row is None:
+        if doc_id is None:
             return tbl.insert(record)
-        doc_id = row[0] if isinstance(row, tuple) else row.doc_id
 
         def replace(doc, record=record):
             doc.clear()
@@ -268,16 +272,17 @@ class Repository:
 
     def save_delegation(self, d: Delegation) -> None:
         record = codec.delegation_out(d)
-        doc_id = self._put("delegations", self._rows, d.id, record)
+        row = self._rows.get(d.id)
+        doc_id = self._put("delegations", row[0] if row else None, record)
         self._rows[d.id] = (doc_id, record)
         self._facets[d.id] = codec.facets_in(record)
         self._decoded[d.id] = d
 
     def save_plan(self, p: Plan) -> None:
-        self._plans[p.id] = _Row(self._put("plans", self._plans, p.id, codec.plan_out(p)), p)
+        self._plans[p.id] = _Row(self._put("plans", _doc_id(self._plans, p.id), codec.plan_out(p)), p)
 
     def save_organisation(self, o: Organisation) -> None:
-        self._orgs[o.code] = _Row(self._put("organisations", self._orgs, o.code, codec.organisation_out(o)), o)
+        self._orgs[o.code] = _Row(self._put("organisations", _doc_id(self._orgs, o.code), codec.organisation_out(o)), o)
 
     def delete_delegation(self, delegation_id: str) -> None:
         self._require_writable()

@@ -59,9 +59,6 @@ class DelegationsApp(App):
     def replace_filters(self, **changes) -> Filters:
         return dataclasses.replace(self.filters, **changes)
 
-    def new_delegation_draft(self, plan):
-        return self.planner.draft_delegation(plan.id)
-
     def run_change(self, change):
         """Run a change through the services; show a refusal instead of crashing."""
         try:
@@ -71,7 +68,10 @@ class DelegationsApp(App):
             return None
 
     def open_plan(self, plan_id: str) -> None:
-        self.planner.open_plan(plan_id) if not self.read_only else self.planner.repo.plan(plan_id)
+        if self.read_only:
+            self.planner.repo.plan(plan_id)  # only check that it exists: nothing is remembered
+        else:
+            self.planner.open_plan(plan_id)
         self.plan_id = plan_id
         self.filters = Filters()
 

@@ -62,9 +62,7 @@ class ExportScreen(ModalScreen):
         self.show_target()
 
     def _choices(self) -> dict:
-        f = self.app.filters
-        filters = Filters(direction=f.direction, partner=f.partner, year=f.year, status=f.status, search=f.search) \
-            if self.query_one("#filtered", Checkbox).value else Filters()
+        filters = self.app.filters if self.query_one("#filtered", Checkbox).value else Filters()
         return dict(plan_id=self.app.plan_id, fmt=str(self.query_one("#format", Select).value),
                     lang=str(self.query_one("#lang", Select).value), output=Path(self.query_one("#folder", Input).value or "."),
                     filters=filters)

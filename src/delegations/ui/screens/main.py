@@ -11,14 +11,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ...domain import Direction, Status
-from ...errors import UserError
-from ...i18n import N_, _, describe, ngettext
+from ...i18n import N_, _, ngettext
 from ...services import SORT_KEYS
 from ..bindings import translate_bindings
 from ..widgets.detail import DelegationDetail
-from ..widgets.plan_table import PlanTable
+from ..widgets.plan_table import COLUMNS, PlanTable
 
-FILTER_KEYS = ("direction", "partner", "year", "status")
+COLUMN_LABELS = {c.key: c.label for c in COLUMNS}
 
 
 class MainScreen(Screen):
@@ -213,7 +212,7 @@ class MainScreen(Screen):
         app = self.app
         app.order = SORT_KEYS[(SORT_KEYS.index(app.order) + 1) % len(SORT_KEYS)]
         self.reload(changed=False)
-        self.notify(_("Sorted by {column}").format(column=_(dict(_SORT_LABELS)[app.order])), timeout=2)
+        self.notify(_("Sorted by {column}").format(column=_(COLUMN_LABELS[app.order])), timeout=2)
 
     def action_reverse(self) -> None:
         self.app.descending = not self.app.descending
@@ -229,8 +228,7 @@ class MainScreen(Screen):
         if self._writable():
             from .form import DelegationForm
 
-            plan = self.planner.plan(self.app.plan_id)
-            draft = self.app.new_delegation_draft(plan)
+            draft = self.planner.draft_delegation(self.app.plan_id)
             self.app.push_screen(DelegationForm(draft, is_new=True), self._after_form)
 
     def action_edit(self) -> None:
@@ -311,13 +309,3 @@ class MainScreen(Screen):
 
         langs = list(SUPPORTED)
         self.app.switch_language(langs[(langs.index(self.app.lang) + 1) % len(langs)] if self.app.lang in langs else "vi")
-
-
-_SORT_LABELS = (
-    ("seq", N_("No.")), ("name", N_("Delegation")), ("direction", N_("In/out")), ("partner", N_("Partner")),
-    ("leader", N_("Leader")), ("members", N_("Pers.")), ("days", N_("Days")), ("timing", N_("Timing")), ("status", N_("Status")),
-)
-
-
-def error_text(exc: UserError) -> str:
-    return describe(exc)
