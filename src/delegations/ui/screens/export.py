@@ -34,7 +34,7 @@ class ExportScreen(ModalScreen):
         registry = self.app.planner.registry
         langs = [(_(label), code) for code, label in DOCUMENT_LANGUAGES if set(code.split("-")) <= set(registry.locales)]
         with Vertical(classes="dialog wide", id="export"):
-            yield Static(f"[b]{_('Export the plan')}[/b]  " + _("(Ctrl+O export, Esc closes)"))
+            yield Static("[b]" + _("Export the plan") + "[/b]  " + _("(Ctrl+O export, Esc closes)"))
             with Horizontal(classes="row"):
                 yield Label(_("Format"), classes="label")
                 yield Select([(code.upper(), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.BLANK,

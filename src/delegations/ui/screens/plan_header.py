@@ -37,7 +37,7 @@ class PlanHeaderScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         f = PlanFields.of(self.plan)
         with Vertical(id="form"):
-            yield Static(f"[b]{_('Plan header')}[/b] {self.plan.period}  " + _("(Ctrl+S save, Esc cancel)"), id="form-title")
+            yield Static("[b]" + _("Plan header") + f"[/b] {self.plan.period}  " + _("(Ctrl+S save, Esc cancel)"), id="form-title")
             with VerticalScroll(id="form-body"):
                 yield from self._row(_("Title"), Input(f.title, id="title", compact=True), "title")
                 yield from self._row(_("Number"), Input(f.number, placeholder=_("empty while a draft"), id="number", compact=True), "number")

@@ -27,7 +27,7 @@ class PlansScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         app = self.app
         with Vertical(classes="dialog wide"):
-            yield Static(f"[b]{_('Plans')}[/b]  " + _("(Enter opens, Esc closes)"))
+            yield Static("[b]" + _("Plans") + "[/b]  " + _("(Enter opens, Esc closes)"))
             yield OptionList(*[Option(f"{p.period}  {p.title.get(app.lang)}" + ("  ●" if p.id == app.plan_id else ""), id=p.id)
                                for p in app.planner.plans()], id="plans")
             yield Label(_("New plan for the years:"))
