@@ -25,10 +25,10 @@ def main(argv: list[str]) -> None:
         for lang in ("vi", "lo", "en"):
             po = LOCALES / lang / "LC_MESSAGES" / "delegations.po"
             if po.exists():
-                run("update", "-i", str(POT), "-d", str(LOCALES), "-D", "delegations", "-l", lang, "--no-fuzzy-matching")
+                run("update", "-i", str(POT), "-d", str(LOCALES), "-D", "delegations", "-l", lang, "--no-fuzzy-matching", "--ignore-obsolete")
             else:
                 run("init", "-i", str(POT), "-d", str(LOCALES), "-D", "delegations", "-l", lang)
-    run("compile", "-d", str(LOCALES), "-D", "delegations", "--use-fuzzy" if False else "--statistics")
+    run("compile", "-d", str(LOCALES), "-D", "delegations", "--statistics")
 
 
 if __name__ == "__main__":

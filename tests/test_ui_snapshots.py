@@ -34,7 +34,7 @@ async def settle(pilot):
     await pilot.pause(0.2)  # the totals line is drawn just after the table
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
 def test_main_screen(snap_compare, app_in, lang):
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=settle)
 

@@ -9,8 +9,37 @@ from pathlib import Path
 from . import __version__, i18n
 from .domain import Direction, Problem, Status, ValidationError
 from .errors import UserError
-from .i18n import _, describe
+from .i18n import N_, _, describe
 from .services import Filters, Planner
+
+# argparse's own messages; ``_use_catalogs`` sends them through our catalogs.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("%(prog)s: error: %(message)s\n"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _use_catalogs() -> None:
+    argparse._ = i18n.gettext
+    argparse.ngettext = i18n.ngettext
+
+
+def _interface_language(argv: list[str] | None) -> str | None:
+    """``--lang`` given before the command, read before the full parse so that
+    help and errors are in that language (``export --lang`` is the document's)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    while args and args[0].startswith("-"):
+        arg = args.pop(0)
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang":
+            return args[0] if args else None
+        if arg == "--db" and args:
+            args.pop(0)
+    return None
 
 
 def _filters_parser() -> argparse.ArgumentParser:
@@ -24,7 +53,7 @@ def _filters_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="delegations", description=_("Planner for international delegation exchanges."))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=_("show the version and exit"))
     parser.add_argument("--db", type=Path, help=_("database file (default: data/delegations.json, or $DELEGATIONS_DB)"))
     parser.add_argument("--lang", help=_("interface language: vi, lo or en (default: $DELEGATIONS_LANG or vi)"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
@@ -58,10 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    i18n.set_language(None)  # the environment's language, for --help
+    _use_catalogs()
+    i18n.set_language(_interface_language(argv))  # --lang, else the environment's language
     args = build_parser().parse_args(argv)
-    if args.lang:
-        i18n.set_language(args.lang)
     try:
         return _run(args)
     except ValidationError as exc:

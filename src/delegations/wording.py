@@ -24,6 +24,27 @@ STATUS_LABELS = {
     Status.CANCELLED: N_("Cancelled"),
 }
 
+# The national title and motto heading a document issued in each country.
+NATIONAL_HEADERS = {
+    "VN": (N_("SOCIALIST REPUBLIC OF VIETNAM"), N_("Independence - Freedom - Happiness")),
+    "LA": (N_("LAO PEOPLE'S DEMOCRATIC REPUBLIC"), N_("Peace Independence Democracy Unity Prosperity")),
+}
+
+
+def national_header(country: str) -> tuple[str, str]:
+    """The (title, motto) message ids for a document issued in *country* (Vietnam's by default)."""
+    return NATIONAL_HEADERS.get(country, NATIONAL_HEADERS["VN"])
+
+
+def joint_country(request) -> str | None:
+    """The partners' country when every partner of the printed delegations is in
+    one foreign country with a national header (a joint document names both states)."""
+    countries = {org.country for d in request.delegations if (org := request.registry.partners.get(d.partner))}
+    countries.discard(request.home.country)
+    if len(countries) == 1 and (country := countries.pop()) in NATIONAL_HEADERS:
+        return country
+    return None
+
 
 @lru_cache(maxsize=64)
 def country_name(code: str, lang: str) -> str:

@@ -1,12 +1,23 @@
-"""Formatting of dates, numbers and citations in document conventions."""
+"""Dates, numbers and money in the conventions of each language (Babel), and the
+lines of an administrative document that follow rules of their own."""
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
 
-from . import translator
+from . import N_, translator
+
+# Blanks the clerk fills in by hand on a draft.
+BLANK = "      "
+
+
+def _clean(text: str) -> str:
+    """CLDR's Lao patterns hold zero-width spaces; documents must not draw them."""
+    return text.replace("\u200b", "")
 
 
 def admin_date_line(place: str, when: date | None) -> str:
@@ -17,16 +28,28 @@ def admin_date_line(place: str, when: date | None) -> str:
     A draft (no date) leaves blanks for the clerk.
     """
     if when is None:
-        return f"{place}, ngày      tháng      năm 20…"
+        return f"{place}, ngày{BLANK}tháng{BLANK}năm 20…"
     month = f"{when.month:02d}" if when.month <= 2 else str(when.month)
     return f"{place}, ngày {when.day:02d} tháng {month} năm {when.year}"
 
 
-def document_number(number: int | None, symbol: str) -> str:
-    """ "Số: 05/KH-LĐLĐ"; a draft leaves the number blank: "Số:      /KH-LĐLĐ"."""
-    if number is None:
-        return f"Số:      /{symbol}"
-    return f"Số: {number:02d}/{symbol}"
+def date_line(place: str, when: date | None, lang: str) -> str:
+    """The place-and-date line of a document in *lang*.
+
+    Vietnamese keeps its administrative rule; other languages put Babel's long
+    date after the place: "ກວາງຈິ, ວັນທີ 16 ກັນຍາ 2019", "Quang Tri, 16 September 2019".
+    """
+    if lang == "vi":
+        return admin_date_line(place, when)
+    pattern = translator(lang).gettext(N_("{place}, date {date}"))
+    return pattern.format(place=place, date=long_date(when, lang) if when else BLANK + "20…")
+
+
+def document_number(number: int | None, symbol: str, lang: str = "vi") -> str:
+    """ "Số: 05/KH-LĐLĐ" (a number below 10 takes a leading zero); a draft leaves
+    the number blank: "Số:      /KH-LĐLĐ". The label follows *lang* ("ເລກທີ:")."""
+    label = translator(lang).gettext(N_("No.:"))
+    return f"{label}{BLANK}/{symbol}" if number is None else f"{label} {number:02d}/{symbol}"
 
 
 def short_date(when: date) -> str:
@@ -35,10 +58,17 @@ def short_date(when: date) -> str:
 
 
 def long_date(when: date, lang: str) -> str:
+    """ "ngày 16 tháng 9 năm 2019", "16 ກັນຍາ 2019" (Lao month names), "September 16, 2019"."""
     if lang == "vi":
         return admin_date_line("", when).lstrip(", ")
-    return format_date(when, "long", locale=lang).replace("\u200b", "")
+    return _clean(format_date(when, "long", locale=lang))
 
 
-def localized(message: str, lang: str) -> str:
-    return translator(lang).gettext(message)
+def format_money(money, lang: str) -> str:
+    """A ``Money`` in *lang*'s conventions, rounded to the currency's unit:
+    "1.234.567 ₫" (vi), "₭1.234.567" (lo), "$1,234.50" (en)."""
+    return _clean(format_currency(money.rounded().amount, money.currency, locale=lang))
+
+
+def format_number(value: int | Decimal, lang: str) -> str:
+    return _clean(format_decimal(value, locale=lang))

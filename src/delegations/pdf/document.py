@@ -10,42 +10,31 @@ text. "Nơi nhận" and the signature follow the table, kept together.
 from __future__ import annotations
 
 import io
-import re
-from xml.sax.saxutils import escape
+from collections.abc import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table, TableStyle,
 )
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.doctemplate import Indenter
 from reportlab.platypus.flowables import Flowable
 
-from ..i18n import translator
-from ..i18n.formatting import admin_date_line, document_number
+from ..i18n import N_, translator
+from ..i18n.formatting import date_line, document_number
+from ..wording import Wording, joint_country, national_header
 from . import layout
 from .fonts import SERIF, register_fonts
 from .layout import LANDSCAPE, PORTRAIT, Styles, frame_width, make_styles
+from .text import Text, clean
+from .text import width as text_width
 
 # Column shares of the landscape table (TT … Nguồn kinh phí); they add up to 1.
 COLUMN_SHARES = (0.04, 0.135, 0.12, 0.07, 0.07, 0.175, 0.065, 0.07, 0.255)
 
 
-_BLANKS = re.compile(r" {2,}")
-
-
-def _markup(text: str) -> str:
-    """Escape *text* for a Paragraph; runs of spaces (blanks left for the clerk) are kept."""
-    return _BLANKS.sub(lambda m: "\u00a0" * len(m.group()), escape(text))
-
-
-def _p(text: str, style) -> Paragraph:
-    return Paragraph(_markup(text), style)
-
-
-def _lines(items: list[str], style) -> Paragraph:
-    return Paragraph("<br/>".join(_markup(f"- {i}") for i in items), style)
+def _list(items: list[str]) -> str:
+    return "\n".join(f"- {i}" for i in items)
 
 
 class CentredRule(Flowable):
@@ -57,6 +46,7 @@ class CentredRule(Flowable):
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
+        self.length = min(self.length, avail_width)
         return avail_width, 5
 
     def draw(self):
@@ -66,64 +56,113 @@ class CentredRule(Flowable):
 
 
 def _rule(text: str, style, share: float | None = None, frame: float = 0) -> CentredRule:
-    """A rule as long as *text* in *style*, or *share* of *frame*."""
-    width = frame * share if share else stringWidth(text, style.fontName, style.fontSize)
-    return CentredRule(width)
+    """A rule as long as the first line of *text* in *style*, or *share* of *frame*."""
+    length = frame * share if share else text_width(text.split("\n")[0], style.fontName, style.fontSize)
+    return CentredRule(length)
 
 
 class PlanDocument:
+    """The plan in one language ("vi", "lo") or two ("vi-lo": every label in both, as joint documents are)."""
+
     def __init__(self, request):
         self.r = request
-        self.lang = request.languages[0]
+        self.langs = request.languages
+        self.lang = self.langs[0]
         self.t = translator(self.lang).gettext
-        self.w = request.wording
-        self.s: Styles = make_styles(self.lang)
+        self.words = {lang: Wording(lang, request.registry, request.home) for lang in self.langs}
+        self.s: Styles = make_styles(self.langs)
+        # A bilingual document is laid out as a joint one, under both states' headers.
+        self.guest = joint_country(request) if len(self.langs) > 1 else None
+
+    def both(self, pick: Callable[[str], str]) -> str:
+        """*pick* in each document language, one per line (a repeated version is printed once)."""
+        seen: list[str] = []
+        for lang in self.langs:
+            value = pick(lang)
+            if value and value not in seen:
+                seen.append(value)
+        return "\n".join(seen)
+
+    def tr(self, message: str) -> str:
+        return self.both(lambda lang: translator(lang).gettext(message))
+
+    def field(self, text) -> str:
+        return self.both(text.get)
 
     # --- header --------------------------------------------------------------
+    def national(self, country: str, langs: list[str]) -> list:
+        s = self.s
+        title, motto = national_header(country)
+        motto_text = "\n".join(dict.fromkeys(translator(lang).gettext(motto) for lang in langs))
+        return [Text("\n".join(dict.fromkeys(translator(lang).gettext(title) for lang in langs)), s.national),
+                Text(motto_text, s.motto), _rule(motto_text, s.motto)]
+
     def header(self) -> Table:
         s, home, plan = self.s, self.r.home, self.r.plan
         # The parent body fits on one line only if the header block starts a
         # little left of the text (23 mm from the edge), as the usual templates do.
-        left_w, right_w = 82 * mm, 90 * mm
+        guest = self.guest
+        left_w, right_w = self.header_widths(guest)
         # Bind the last two words, so that a wrapped name keeps "QUẢNG TRỊ" together.
-        issuer = "\u00a0".join(home.name.get(self.lang).upper().rsplit(" ", 1))
-        national = self.t("SOCIALIST REPUBLIC OF VIETNAM")
-        motto = self.t("Independence - Freedom - Happiness")
-        left = [_p(home.parent.get(self.lang).upper(), s.parent), _p(issuer, s.issuer), _rule("", s.issuer, 0.4, left_w)]
-        right = [_p(national, s.national), _p(motto, s.motto), _rule(motto, s.motto)]
-        place = plan.place.get(self.lang)
-        rows = [
-            [left, right],
-            [_p(document_number(plan.number, plan.symbol), s.number), _p(admin_date_line(place, plan.issued), s.date_line)],
-        ]
+        issuer = self.both(lambda lang: "\u00a0".join(home.name.get(lang).upper().rsplit(" ", 1)))
+        organisation = [Text(self.field(home.parent).upper(), s.parent), Text(issuer, s.issuer), _rule("", s.issuer, 0.4, left_w)]
+        number = Text(self.both(lambda lang: document_number(plan.number, plan.symbol, lang)), s.number)
+        dated = Text(self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)), s.date_line)
+        if guest:
+            # A joint document: both states' headers, each in its own language first.
+            rows = [[self.national(home.country, self.langs), self.national(guest, self.langs[::-1])],
+                    [organisation + [number], [Spacer(1, 12), dated]]]
+        else:
+            rows = [[organisation, self.national(home.country, self.langs)], [number, dated]]
         table = Table(rows, colWidths=[left_w, right_w])
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), SERIF),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if not guest else 8),
         ]))
         return table
 
+    @staticmethod
+    def header_widths(guest: str | None) -> tuple[float, float]:
+        """Column widths of the header: two national headers side by side need equal room."""
+        return (88 * mm, 88 * mm) if guest else (82 * mm, 90 * mm)
+
     def title(self) -> list:
         s = self.s
-        subject = self.r.plan.title.get(self.lang)
-        return [_p(self.t("PLAN"), s.doc_type), _p(subject, s.subject), _rule("", s.subject, 0.3, frame_width(PORTRAIT)), Spacer(1, 6)]
+        return [Text(self.tr(N_("PLAN")), s.doc_type), Text(self.field(self.r.plan.title), s.subject),
+                _rule("", s.subject, 0.3, frame_width(PORTRAIT)), Spacer(1, 6)]
 
     def body(self) -> list:
-        return [_p(self.w.basis_paragraph(self.r.plan), self.s.body)]
+        return [Text(w.basis_paragraph(self.r.plan), self.s.body) for w in self.distinct_words(self.r.plan)]
+
+    def distinct_words(self, plan) -> list[Wording]:
+        """The wordings whose basis paragraph differs (a paragraph not yet in Lao is printed once)."""
+        out, seen = [], set()
+        for lang in self.langs:
+            text = self.words[lang].basis_paragraph(plan)
+            if text not in seen:
+                seen.add(text)
+                out.append(self.words[lang])
+        return out
 
     # --- table ---------------------------------------------------------------
+    HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
+             N_("Timing"), N_("Funding"))
+
     def table(self, rows_range: slice = slice(None)) -> Table:
-        s, w = self.s, self.w
-        heads = ["No.", "Delegation", "Leader", "Members", "Destination", "Activities", "Days", "Timing", "Funding"]
-        rows = [[_p(self.t(h), s.cell_head) for h in heads]]
+        s = self.s
+        rows = [[Text(self.tr(h), s.cell_head) for h in self.HEADS]]
         numbered = list(enumerate(self.r.delegations, 1))[rows_range]
         for n, d in numbered:
-            c = w.cells(d)
+            c = {lang: w.cells(d) for lang, w in self.words.items()}
+
+            def cell(pick, style=s.cell):
+                return Text(self.both(lambda lang: pick(c[lang])), style)
+
             rows.append([
-                _p(str(n), s.cell_center), _p(c.name, s.cell), _p(c.leader, s.cell), _p(c.members, s.cell_center),
-                _p(c.destination, s.cell_center), _lines(c.activities, s.cell), _p(c.days, s.cell_center),
-                _p(c.timing, s.cell_center), _lines(c.funding, s.cell),
+                Text(str(n), s.cell_center), cell(lambda x: x.name), cell(lambda x: x.leader), cell(lambda x: x.members, s.cell_center),
+                cell(lambda x: x.destination, s.cell_center), cell(lambda x: _list(x.activities)), cell(lambda x: x.days, s.cell_center),
+                cell(lambda x: x.timing, s.cell_center), cell(lambda x: _list(x.funding)),
             ])
         width = frame_width(LANDSCAPE)
         table = Table(rows, colWidths=[width * share for share in COLUMN_SHARES], repeatRows=1, splitInRow=1)
@@ -139,14 +178,15 @@ class PlanDocument:
     # --- closing ---------------------------------------------------------------
     def closing(self, width: float) -> KeepTogether:
         s, plan = self.s, self.r.plan
-        names = [r.get(self.lang).rstrip(";.").strip() for r in plan.recipients]
-        lines = [f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)]
-        left = [_p(self.t("Recipients:"), s.recipients_head)] + [_p(line, s.recipient) for line in lines]
+        left = [Text(self.tr(N_("Recipients:")), s.recipients_head)]
+        for i, recipient in enumerate(plan.recipients):
+            end = "." if i == len(plan.recipients) - 1 else ";"
+            left.append(Text(self.both(lambda lang: f"- {recipient.get(lang).rstrip(';.').strip()}{end}"), s.recipient))
         right = []
         if plan.signature:
             sig = plan.signature
-            right = [_p(sig.authority.get(self.lang).upper(), s.sign), _p(sig.position.get(self.lang).upper(), s.sign),
-                     Spacer(1, 28 * mm), _p(sig.name, s.sign_name)]
+            right = [Text(self.field(sig.authority).upper(), s.sign), Text(self.field(sig.position).upper(), s.sign),
+                     Spacer(1, 28 * mm), Text(sig.name, s.sign_name)]
         table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
         table._role = "closing"
         table.setStyle(TableStyle([
@@ -159,7 +199,7 @@ class PlanDocument:
     def story(self, carried_rows: int = 0) -> list:
         """The flowables; *carried_rows* last rows go to the page of the
         signature so that it never stands alone on a page."""
-        shift = 82 * mm + 90 * mm - frame_width(PORTRAIT)
+        shift = sum(self.header_widths(self.guest)) - frame_width(PORTRAIT)
         story = [Indenter(left=-shift), self.header(), Indenter(left=shift), *self.title(), *self.body()]
         if self.r.delegations:
             story += [NextPageTemplate("landscape"), PageBreak()]
@@ -216,7 +256,7 @@ def build_pdf(request) -> bytes:
 
 def _build(request, doc_builder, carried: int):
     buf = io.BytesIO()
-    title = f"{doc_builder.t('PLAN')} {request.plan.title.get(doc_builder.lang)}"
+    title = clean(f"{doc_builder.t(N_('PLAN'))} {request.plan.title.get(doc_builder.lang)}")
     doc = _Doc(
         buf, pagesize=PORTRAIT, invariant=1, title=title, author=request.home.name.get(doc_builder.lang),
         creator="delegations", producer="delegations", initialFontName=SERIF, subject=title, lang=doc_builder.lang,

@@ -1,7 +1,8 @@
-"""The fonts embedded in every PDF, shipped with the package (see fonts/README.txt).
+"""The faces embedded in every PDF, shipped with the package (see fonts/README.txt).
 
-Registered under names of our own so they never collide with another font of
-the same PostScript name.
+"Delegations Serif" is Liberation Serif (every Vietnamese letter, metrics of
+Times New Roman) merged with Noto Serif Lao by ``scripts/build_fonts.py``: one
+font covers both scripts, so a word that mixes them is shaped as one.
 """
 
 from __future__ import annotations
@@ -16,23 +17,21 @@ from reportlab.pdfbase.ttfonts import TTFont
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 
 SERIF = "DelegationsSerif"
-LAO = "DelegationsLao"
-
-_FILES = {
-    SERIF: ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"),
-    LAO: ("NotoSerifLao-Regular.ttf", "NotoSerifLao-Bold.ttf", "NotoSerifLao-Regular.ttf", "NotoSerifLao-Bold.ttf"),
-}
+STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 
 
-def font_path(file_name: str) -> Path:
-    return FONT_DIR / file_name
+def font_path(style: str = "Regular") -> Path:
+    return FONT_DIR / f"{SERIF}-{style}.ttf"
+
+
+def face_name(style: str) -> str:
+    """ReportLab's name for a face: "DelegationsSerif", "DelegationsSerif-Bold", …"""
+    return SERIF if style == "Regular" else f"{SERIF}-{style}"
 
 
 @lru_cache(maxsize=None)
 def register_fonts() -> None:
-    for family, (regular, bold, italic, bold_italic) in _FILES.items():
-        names = (family, f"{family}-Bold", f"{family}-Italic", f"{family}-BoldItalic")
-        for name, file in zip(names, (regular, bold, italic, bold_italic)):
-            pdfmetrics.registerFont(TTFont(name, str(font_path(file))))
-        for (bold_flag, italic_flag), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names):
-            addMapping(family, bold_flag, italic_flag, name)
+    for style in STYLES:
+        pdfmetrics.registerFont(TTFont(face_name(style), str(font_path(style))))
+    for (bold, italic), style in zip(((0, 0), (1, 0), (0, 1), (1, 1)), STYLES):
+        addMapping(SERIF, bold, italic, face_name(style))

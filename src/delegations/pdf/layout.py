@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 
-from .fonts import LAO, SERIF
+from .fonts import face_name
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
@@ -48,16 +48,17 @@ class Styles:
     sign_name: ParagraphStyle
 
 
-def make_styles(lang: str) -> Styles:
-    """Styles for one document language. Lao uses the Lao face, shaped by HarfBuzz."""
-    font = LAO if lang == "lo" else SERIF
-    shaping = 1 if lang == "lo" else 0
-    leading = 1.25 if lang == "lo" else 1.2
+def make_styles(langs: list[str]) -> Styles:
+    """Styles for the document languages. A document with Lao is shaped by
+    HarfBuzz, so that vowels and tone marks sit on their letters, and gets
+    more leading for the marks above and below the line."""
+    shaping = 1 if "lo" in langs else 0
+    leading = 1.4 if "lo" in langs else 1.2
 
     def style(name, size, bold=False, italic=False, align=TA_CENTER, **kw) -> ParagraphStyle:
-        # fonts.py maps the Lao "italic" faces to upright ones (Lao has no italic).
-        face = font + {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}[bold, italic]
-        return ParagraphStyle(name, fontName=face, fontSize=size, leading=size * leading, alignment=align, shaping=shaping, **kw)
+        # splitLongWords=0: ReportLab must never cut a word; text.Text breaks Lao lines.
+        face = face_name({(False, False): "Regular", (True, False): "Bold", (False, True): "Italic", (True, True): "BoldItalic"}[bold, italic])
+        return ParagraphStyle(name, fontName=face, fontSize=size, leading=size * leading, alignment=align, shaping=shaping, splitLongWords=0, **kw)
 
     return Styles(
         parent=style("parent", 12),

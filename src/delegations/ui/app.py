@@ -12,9 +12,12 @@ from textual.screen import Screen
 
 from .. import i18n
 from ..errors import UserError
-from ..i18n import _, describe
+from ..i18n import N_, _, describe
 from ..services import Filters, Planner
 from .screens.main import MainScreen
+
+
+PALETTE, PALETTE_TIP = N_("palette"), N_("Open the command palette")
 
 
 class DelegationsApp(App):
@@ -34,6 +37,15 @@ class DelegationsApp(App):
         self.descending = False
         self.home_code = planner.home().code
         self.wording = planner.wording(lang)
+        self._label_palette()
+
+    def _label_palette(self) -> None:
+        """Textual's own command-palette key, labelled in the current language."""
+        for key, bindings in self._bindings.key_to_bindings.items():
+            self._bindings.key_to_bindings[key] = [
+                dataclasses.replace(b, description=_(PALETTE), tooltip=_(PALETTE_TIP)) if b.action == "command_palette" else b
+                for b in bindings
+            ]
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
@@ -80,6 +92,7 @@ class DelegationsApp(App):
         i18n.set_language(lang)
         self.lang = lang
         self.wording = self.planner.wording(lang)
+        self._label_palette()
         if not self.read_only:
             self.run_change(lambda: self.planner.repo.set_setting("language", lang))
         self.switch_screen(MainScreen())
