@@ -245,3 +245,34 @@ async def test_plan_header_and_plugins_screens(make_app, db_path):
         console.print(app.screen.body())
         text = console.export_text()
         assert "savannakhet" in text and "register_partners" in text and "plugins/salavan.py" in text
+
+
+async def test_budget_screen_shows_totals_and_changes_model_and_currency(make_app, db_path, tmp_path):
+    from datetime import date
+
+    from rich.console import Console
+
+    app = make_app()
+    app.planner.budgeting.set_exchange_rate("USD", "VND", "25000", date(2026, 1, 1))
+
+    def body_text() -> str:
+        console = Console(width=100, record=True, file=open("/dev/null", "w"))
+        console.print(app.screen.shown)
+        return console.export_text().replace("\u00a0", " ")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        text = body_text()
+        # reciprocal: the inbound delegations 3 and 4 cost Quảng Trị 189,200,000 each (see test_budget)
+        assert "Theo đơn vị chi trả" in text and "378.400.000 ₫" in text
+        await pilot.press("m")  # the next model: norms, which adds reception, gifts and interpreting
+        await pilot.pause()
+        assert "473.600.000 ₫" in body_text()
+        await pilot.press("c")  # USD
+        await pilot.pause()
+        assert "US$" in body_text()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "MainScreen"

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, i18n
+from . import __version__, cli_budget, i18n
 from .domain import Direction, Problem, Status, ValidationError
 from .errors import UserError
 from .i18n import N_, _, describe
@@ -75,11 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", dest="doc_lang", default="vi", help=_("document language: vi, lo or vi-lo (default: vi)"))
     p.add_argument("--output", type=Path, help=_("folder to write into (default: exports/)"))
     p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
+    p.add_argument("--budget", action="store_true", help=_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"))
 
     sub.add_parser("ui", help=_("open the terminal UI (what bare delegations does in a terminal)"))
     sub.add_parser("print", help=_("print the plan's table"))
     sub.add_parser("plugins", help=_("list the plugins, where they come from and their hooks"))
     sub.add_parser("plans", help=_("list the plans in the database"))
+
+    cli_budget.add_parsers(sub, filters)
 
     p = sub.add_parser("restore-defaults", help=_("replace the database with the shipped 2020-2022 plan"))
     p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
@@ -106,7 +109,7 @@ def _run(args) -> int:
         from .ui import run
 
         return run(args.db, args.lang)
-    writable = command in {"restore-defaults"}
+    writable = command in {"restore-defaults"} | cli_budget.WRITES
     with Planner.open(args.db, writable=writable) as planner:
         _warn_plugin_failures(planner, quiet=command == "plugins")
         handler = COMMANDS[command]
@@ -211,7 +214,8 @@ def cmd_export(planner: Planner, args) -> int:
     from .exporting import export_plan
 
     filters = Filters(direction=Direction(args.direction) if args.direction else None, partner=args.partner, year=args.year)
-    path = export_plan(planner, plan_id=args.plan, fmt=args.format, lang=args.doc_lang, output=args.output, force=args.force, filters=filters)
+    path = export_plan(planner, plan_id=args.plan, fmt=args.format, lang=args.doc_lang, output=args.output, force=args.force, filters=filters,
+                       budget=args.budget)
     print(path)
     return 0
 
@@ -267,6 +271,7 @@ COMMANDS = {
     "plans": cmd_plans,
     "restore-defaults": cmd_restore,
     "print": cmd_print,
+    **cli_budget.COMMANDS,
 }
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .domain import Delegation, Organisation, Plan, fold
 from .errors import N_, UserError
@@ -18,6 +19,9 @@ from .registry import Registry
 from .services import Filters
 from .store import atomic_write_bytes
 from .wording import Wording
+
+if TYPE_CHECKING:
+    from .budgeting import BudgetReport
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class ExportRequest:
     home: Organisation
     filters: Filters = field(default_factory=Filters)
     today: date = field(default_factory=date.today)
+    budget: "BudgetReport | None" = None   # the appendix "Dự toán kinh phí", when asked for
 
     @property
     def wording(self) -> Wording:
@@ -74,7 +79,7 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
     return target
 
 
-def _prepare(planner, plan_id, fmt, lang, filters, today):
+def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False):
     exporter = planner.registry.exporters.get(fmt)
     if exporter is None:
         raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
@@ -84,8 +89,10 @@ def _prepare(planner, plan_id, fmt, lang, filters, today):
         raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."),
                           lang=lang, available=", ".join(sorted(known)))
     plan = planner.plan(plan_id)
-    request = ExportRequest(plan=plan, delegations=planner.delegations(plan.id, filters), lang=lang,
-                            registry=planner.registry, home=planner.home(), filters=filters, today=today or date.today())
+    found = planner.delegations(plan.id, filters)
+    report = planner.budgeting.report(plan.id, delegations=list(found)) if budget else None
+    request = ExportRequest(plan=plan, delegations=found, lang=lang, registry=planner.registry, home=planner.home(),
+                            filters=filters, today=today or date.today(), budget=report)
     return exporter, request
 
 
@@ -99,10 +106,11 @@ def export_target(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang
 
 
 def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: str = "vi", output: Path | None = None,
-                force: bool = False, filters: Filters = Filters(), today: date | None = None) -> Path:
-    """Export a plan with the exporter registered for *fmt*; return the file written."""
+                force: bool = False, filters: Filters = Filters(), today: date | None = None, budget: bool = False) -> Path:
+    """Export a plan with the exporter registered for *fmt*; return the file written.
+    *budget* adds the appendix "Dự toán kinh phí" (the plan's budget)."""
     from . import paths
 
-    exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today)
+    exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today, budget)
     payload = exporter.export(request)
     return write_export(payload, output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)

@@ -61,12 +61,16 @@ def register_cost_items(register):
 
 @hookspec
 def register_cost_models(register):
-    """Add cost models: rules that say who pays what for a delegation.
+    """Add cost models: rules that say who pays what for a delegation, and what it costs.
 
     Call ``register(model)`` with an object that has ``code`` (str), ``label``
     (``Text``) and ``cost_lines(delegation, home, partner) -> tuple[CostLine, ...]``
     that proposes the cost-sharing lines for a delegation (the officer may
-    override any of them)::
+    override any of them). It may also have ``estimate(delegation, home, table)
+    -> list[BudgetLine]``, which prices the delegation with a rate table for
+    ``delegations budget``; ``domain.budget.estimate`` does the arithmetic
+    (quantity × rate, payers from the cost lines) for the rows you choose.
+    Without it, the model's budget prices the cost items its lines name::
 
         class HostPaysAll:
             code = "host_pays_all"
@@ -76,9 +80,30 @@ def register_cost_models(register):
                 host = delegation.host(home.code)
                 return (CostLine("board_lodging", host), CostLine("transport", host))
 
+            def estimate(self, delegation, home, table):
+                return budget.estimate(delegation, table, home.code, include=lambda rate: rate.cap)
+
         @hookimpl
         def register_cost_models(register):
             register(HostPaysAll())
+    """
+
+
+@hookspec
+def register_rate_tables(register):
+    """Add rate tables: unit costs with their legal source and the dates they are valid for.
+
+    Call ``register(table)`` with a ``domain.RateTable``; write the table as a
+    JSON file next to your plugin and read it with
+    ``delegations.rate_tables.load_table`` (see the built-in files in
+    ``delegations/data/rates/``). ``direction`` is "inbound" (receiving a
+    delegation at home) or "outbound" (a trip abroad); the budget uses the table
+    of the delegation's direction in force on the plan's date. Mark figures you
+    could not check against the official text ``"verified": false``::
+
+        @hookimpl
+        def register_rate_tables(register):
+            register(load_table(Path(__file__).parent / "champasak-rates.json"))
     """
 
 

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable
 import pluggy
 
 from . import hookspecs, paths
-from .domain import Organisation, missing_fields
+from .domain import Organisation, RateTable, missing_fields
 from .registry import CostItem, FundingSource, Registry
 
 ENTRY_POINT_GROUP = "delegations"
@@ -33,6 +33,7 @@ ENV_DISABLE = "DELEGATIONS_DISABLE_PLUGINS"
 BUILTIN_PLUGINS = (
     "delegations.builtin.cost_items",
     "delegations.builtin.cost_models",
+    "delegations.builtin.rate_tables",
     "delegations.builtin.locales",
     "delegations.builtin.exporters",
     "delegations.builtin.validators",
@@ -176,6 +177,7 @@ def _collect(host: PluginHost) -> None:
         ("register_partners", lambda o: "partners" if isinstance(o, Organisation) else None, False),
         ("register_cost_items", lambda o: "cost_items" if isinstance(o, CostItem) else "funding_sources" if isinstance(o, FundingSource) else None, False),
         ("register_cost_models", lambda o: "cost_models" if hasattr(o, "cost_lines") else None, False),
+        ("register_rate_tables", lambda o: "rate_tables" if isinstance(o, RateTable) else None, False),
         ("register_locales", lambda o: "locales", False),
         ("register_exporters", lambda o: "exporters" if hasattr(o, "export") else None, True),
     ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .domain import CostLine, Delegation, Organisation, Text
+from .domain import BudgetLine, CostLine, Delegation, Organisation, RateTable, Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +29,14 @@ class LocaleInfo:
 
 
 class CostModel(Protocol):
+    """See ``hookspecs.register_cost_models``; ``estimate`` is optional."""
+
     code: str
     label: Text
 
     def cost_lines(self, delegation: Delegation, home: Organisation, partner: Organisation) -> tuple[CostLine, ...]: ...
+
+    def estimate(self, delegation: Delegation, home: Organisation, table: RateTable) -> list[BudgetLine]: ...
 
 
 class Exporter(Protocol):
@@ -56,6 +60,7 @@ class Registry:
     cost_items: dict[str, CostItem] = field(default_factory=dict)
     funding_sources: dict[str, FundingSource] = field(default_factory=dict)
     cost_models: dict[str, Any] = field(default_factory=dict)
+    rate_tables: dict[str, RateTable] = field(default_factory=dict)
     locales: dict[str, LocaleInfo] = field(default_factory=dict)
     exporters: dict[str, Any] = field(default_factory=dict)
     owners: dict[tuple[str, str], str] = field(default_factory=dict)

@@ -79,6 +79,7 @@ class Planner:
         self._partner_text: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         self._undo: list[_Change] = []
+        self._registry = None
 
     @classmethod
     def open(cls, db_path: str | Path | None = None, *, writable: bool = True, host: PluginHost | None = None) -> "Planner":
@@ -98,7 +99,10 @@ class Planner:
     # --- context -----------------------------------------------------------
     @property
     def registry(self):
-        return self.host.registry
+        """What the plugins registered, with the rate-table rows the officer filled in."""
+        if self._registry is None:
+            self._registry = replace(self.host.registry, rate_tables=self.budgeting.tables())
+        return self._registry
 
     def home(self) -> Organisation:
         code = self.repo.setting("home", "home")
@@ -248,13 +252,26 @@ class Planner:
                                    leader=Leader(Text()), members=1, duration=DayRange(1, 1),
                                    timing=Timing(plan.period.start_year))
 
+    def cost_model(self, d: Delegation, code: str | None = None):
+        """The cost model for *d*: *code* if given, else the delegation's own, its
+        partner's default, the plan's; the reciprocal model if none of them is installed."""
+        partner = self.registry.partners.get(d.partner)
+        for candidate in (code, d.cost_model, partner.default_cost_model if partner else None, self.repo.plan(d.plan_id).cost_model):
+            if candidate and candidate in self.registry.cost_models:
+                return self.registry.cost_models[candidate]
+        return self.registry.cost_models["reciprocal"]
+
     def proposed_cost_lines(self, d: Delegation):
         partner = self.registry.partners.get(d.partner)
         if partner is None:
             return ()
-        code = d.cost_model or partner.default_cost_model or self.repo.plan(d.plan_id).cost_model
-        model = self.registry.cost_models.get(code)
-        return model.cost_lines(d, self.home(), partner) if model else ()
+        return self.cost_model(d).cost_lines(d, self.home(), partner)
+
+    @property
+    def budgeting(self):
+        from .budgeting import Budgeting
+
+        return Budgeting(self)
 
     def delete_delegation(self, delegation_id: str) -> Delegation:
         d = self.repo.delegation(delegation_id)

@@ -10,6 +10,8 @@ COST_ITEMS = (
     CostItem("support", Text.of(vi="kinh phí hỗ trợ cho bạn", lo="ເງິນສະໜັບສະໜູນໃຫ້ຝ່າຍຄູ່ຮ່ວມມື", en="support contribution to the partner")),
     CostItem("gifts", Text.of(vi="chi phí quà tặng", lo="ຄ່າຂອງຂວັນ", en="gifts")),
     CostItem("interpreting", Text.of(vi="chi phí phiên dịch", lo="ຄ່າແປພາສາ", en="interpreting")),
+    CostItem("reception", Text.of(vi="chi phí tiếp khách (giải khát, chiêu đãi)", lo="ຄ່າຕ້ອນຮັບ (ເຄື່ອງດື່ມ, ງານລ້ຽງ)", en="reception (refreshments, banquet)")),
+    CostItem("per_diem", Text.of(vi="phụ cấp lưu trú", lo="ເບ້ຍລ້ຽງ", en="per diem")),
 )
 
 FUNDING_SOURCES = (

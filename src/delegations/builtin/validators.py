@@ -12,3 +12,41 @@ def validate_delegation(delegation, plan, registry):
 @hookimpl
 def validate_plan(plan, delegations, registry):
     return check_plan(plan)
+
+
+@hookimpl(specname="validate_delegation")
+def rates_within_caps(delegation, plan, registry):
+    """Warn where a rate the officer set for a delegation exceeds the cap of the
+    rate table in force, naming the cap and its legal source."""
+    from datetime import date
+
+    from ..domain import Problem
+    from ..i18n import N_, _, current_language
+    from ..i18n.formatting import format_money
+
+    if not delegation.rates:
+        return None
+    on = plan.issued or date.today()
+    tables = [t for t in registry.rate_tables.values() if t.direction == delegation.direction.value and t.in_force(on)]
+    table = max(tables, key=lambda t: t.valid_from or date.min, default=None)
+    if table is None:
+        return None
+    lang = current_language()
+    problems = []
+    for override in delegation.rates:
+        row = table.rate(override.item, override.role)
+        if row is None or not row.cap or row.amount is None:
+            continue
+        if override.amount.currency != row.amount.currency:
+            problems.append(Problem("rates", N_("The rate for {item} ({role}) is in {currency}; the table {table} is in {table_currency}."),
+                                    {"item": row.item, "role": row.role, "currency": override.amount.currency,
+                                     "table": table.code, "table_currency": row.amount.currency}, "warning"))
+        elif override.amount.amount > row.amount.amount:
+            problems.append(Problem(
+                "rates",
+                N_("{item} ({role}): {amount} is above the cap of {cap} in {table} ({source}){unverified}."),
+                {"item": row.item, "role": row.role, "amount": format_money(override.amount, lang),
+                 "cap": format_money(row.amount, lang), "table": table.code, "source": table.source,
+                 "unverified": "" if row.verified else " [" + _("not verified against the official text") + "]"},
+                "warning"))
+    return problems

@@ -1,6 +1,7 @@
 """The pure domain model: no I/O, no UI, no ReportLab (a test enforces it)."""
 
-from .delegation import CostLine, DayRange, Delegation, Direction, Leader, Status, Timing
+from .budget import Budget, BudgetLine, ExchangeRate, MissingExchangeRate, Rate, RateTable, Side, Unit
+from .delegation import CostLine, DayRange, Delegation, Direction, Leader, RateOverride, Status, Timing
 from .money import Money
 from .organisation import Organisation, missing_fields
 from .plan import BasisDocument, Period, Plan, Signature
@@ -9,7 +10,8 @@ from .totals import Counted, Tally, Totals, totals
 from .validation import Problem, ValidationError, check_delegation, check_plan
 
 __all__ = [
-    "BasisDocument", "CostLine", "Counted", "DayRange", "Delegation", "Direction", "Leader", "Money",
+    "BasisDocument", "Budget", "BudgetLine", "ExchangeRate", "MissingExchangeRate", "Rate", "RateOverride", "RateTable",
+    "Side", "Unit", "CostLine", "Counted", "DayRange", "Delegation", "Direction", "Leader", "Money",
     "Organisation", "Period", "Plan", "Problem", "Signature", "Status", "Tally", "Text", "Timing", "Totals",
     "ValidationError", "check_delegation", "check_plan", "fold", "missing_fields", "nfc", "totals",
 ]

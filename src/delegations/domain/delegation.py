@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from .money import Money
 from .text import Text
 
 
@@ -89,6 +90,16 @@ class CostLine:
 
 
 @dataclass(frozen=True, slots=True)
+class RateOverride:
+    """A unit rate the officer set for one delegation instead of the rate table's
+    (``item`` and ``role`` name the table row: "lodging", "member")."""
+
+    item: str
+    role: str
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
 class Delegation:
     """One delegation of a plan. ``partner`` is the partner organisation's code.
 
@@ -111,6 +122,7 @@ class Delegation:
     status: Status = Status.PLANNED
     notes: str = ""
     cost_model: str = ""
+    rates: tuple[RateOverride, ...] = ()
 
     def sender(self, home: str) -> str:
         return home if self.direction is Direction.OUTBOUND else self.partner

@@ -23,6 +23,8 @@ class Money:
             raise TypeError("Money amounts must not be floats")
         if not isinstance(self.amount, Decimal):
             object.__setattr__(self, "amount", Decimal(str(self.amount)))
+        if not self.amount.is_finite():
+            raise ValueError(f"not a finite amount: {self.amount}")
         if self.currency not in CURRENCY_EXPONENT:
             raise ValueError(f"unknown currency {self.currency!r}")
 

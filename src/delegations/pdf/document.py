@@ -212,11 +212,19 @@ class PlanDocument:
             story.append(closing)
         else:
             story.append(self.closing(frame_width(PORTRAIT)))
+        if self.r.budget is not None:
+            from .appendix import budget_appendix
+
+            story += [NextPageTemplate("appendix"), PageBreak(), *budget_appendix(self)]
         return story
 
 
 def _page_number(canvas, doc) -> None:
     page = canvas.getPageNumber()
+    if doc.pageTemplate.id == "appendix":
+        # An appendix is numbered on its own, from its first page (which shows no number).
+        doc.appendix_start = getattr(doc, "appendix_start", None) or page
+        page = page - doc.appendix_start + 1
     if page == 1:
         return
     width, height = canvas._pagesize
@@ -262,6 +270,6 @@ def _build(request, doc_builder, carried: int):
         creator="delegations", producer="delegations", initialFontName=SERIF, subject=title, lang=doc_builder.lang,
         leftMargin=layout.MARGIN_LEFT, rightMargin=layout.MARGIN_RIGHT, topMargin=layout.MARGIN_TOP, bottomMargin=layout.MARGIN_BOTTOM,
     )
-    doc.addPageTemplates([_template("portrait", PORTRAIT), _template("landscape", LANDSCAPE)])
+    doc.addPageTemplates([_template("portrait", PORTRAIT), _template("landscape", LANDSCAPE), _template("appendix", PORTRAIT)])
     doc.build(doc_builder.story(carried))
     return buf.getvalue(), doc

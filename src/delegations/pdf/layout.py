@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
@@ -42,6 +42,8 @@ class Styles:
     cell: ParagraphStyle
     cell_center: ParagraphStyle
     cell_head: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_right_bold: ParagraphStyle
     recipients_head: ParagraphStyle
     recipient: ParagraphStyle
     sign: ParagraphStyle
@@ -73,6 +75,8 @@ def make_styles(langs: list[str]) -> Styles:
         cell=style("cell", TABLE_SIZE, align=TA_LEFT),
         cell_center=style("cell_center", TABLE_SIZE),
         cell_head=style("cell_head", TABLE_SIZE, bold=True),
+        cell_right=style("cell_right", TABLE_SIZE, align=TA_RIGHT),
+        cell_right_bold=style("cell_right_bold", TABLE_SIZE, bold=True, align=TA_RIGHT),
         recipients_head=style("recipients_head", 12, bold=True, italic=True, align=TA_LEFT),
         recipient=style("recipient", 11, align=TA_LEFT),
         sign=style("sign", 13, bold=True),

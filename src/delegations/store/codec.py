@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from ..errors import N_, Msg
 from ..domain import (
-    BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Organisation, Period,
-    Plan, Signature, Status, Text, Timing,
+    BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Money, Organisation, Period,
+    Plan, RateOverride, Signature, Status, Text, Timing,
 )
 
 
@@ -186,7 +187,24 @@ def delegation_in(rec: dict) -> Delegation:
         status=_enum(Status, rec, "status", "planned"),
         notes=_opt(rec, "notes", str, ""),
         cost_model=_opt(rec, "cost_model", str, ""),
+        rates=tuple(
+            RateOverride(_req(r, "item", str), _opt(r, "role", str, "all"), money_in(r, "rates.amount"))
+            for r in _opt(rec, "rates", list, [])
+        ),
     )
+
+
+def money_in(rec: dict, where: str) -> Money:
+    """{"amount": "3500000", "currency": "VND"}: the amount is a string, never a float."""
+    amount, currency = _req(rec, "amount", str), _req(rec, "currency", str)
+    try:
+        return Money(Decimal(amount), currency)
+    except (InvalidOperation, ValueError) as exc:
+        raise RecordError(N_("field '{field}' is not an amount of money: {value}"), field=where, value=f"{amount} {currency}") from exc
+
+
+def money_out(m: Money) -> dict:
+    return {"amount": str(m.amount), "currency": m.currency}
 
 
 def delegation_out(d: Delegation) -> dict:
@@ -217,6 +235,8 @@ def delegation_out(d: Delegation) -> dict:
     }
     if d.cost_model:
         rec["cost_model"] = d.cost_model
+    if d.rates:
+        rec["rates"] = [{"item": r.item, "role": r.role, **money_out(r.amount)} for r in d.rates]
     return rec
 
 

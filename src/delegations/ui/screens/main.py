@@ -39,6 +39,7 @@ class MainScreen(Screen):
         Binding("l", "plans", N_("Switch or create plans"), show=False),
         Binding("o", "export", N_("Export")),
         Binding("g", "plugins", N_("Plugins"), show=False),
+        Binding("b", "budget", N_("Budget"), show=False),
         Binding("L", "language", N_("Change the language"), show=False),
         Binding("question_mark", "help", N_("Keys")),
         Binding("q", "app.quit", N_("Quit")),
@@ -293,6 +294,11 @@ class MainScreen(Screen):
         from .export import ExportScreen
 
         self.app.push_screen(ExportScreen())
+
+    def action_budget(self) -> None:
+        from .budget import BudgetScreen
+
+        self.app.push_screen(BudgetScreen())
 
     def action_plugins(self) -> None:
         from .dialogs import PluginsScreen

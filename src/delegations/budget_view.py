@@ -1,0 +1,87 @@
+"""A budget worded for people: the sections shown by the UI, the command line and
+the PDF appendix ("Dự toán kinh phí"), in one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .budgeting import BudgetReport
+from .i18n import N_
+from .i18n.formatting import format_money, format_number
+from .wording import Wording
+
+RATE_ITEMS = {
+    "lodging": N_("Lodging"), "meals": N_("Meals"), "refreshments": N_("Refreshments"), "banquet": N_("Banquet"),
+    "gifts": N_("Gifts"), "interpreting": N_("Interpreting"), "transport": N_("Transport"), "support": N_("Support contribution"),
+    "per_diem": N_("Per diem"),
+}
+ROLES = {"leader": N_("leader"), "member": N_("members"), "all": ""}
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    rows: list[tuple[str, str]]
+    total: str
+
+
+class BudgetView:
+    def __init__(self, report: BudgetReport, wording: Wording):
+        self.r = report
+        self.w = wording
+        self.t = wording.t
+
+    def money(self, m) -> str:
+        return format_money(m, self.w.lang) if m is not None else "—"
+
+    def item(self, item: str, role: str) -> str:
+        label = self.t(RATE_ITEMS[item]) if item in RATE_ITEMS else item
+        return f"{label}, {self.t(ROLES[role])}" if ROLES.get(role) else label
+
+    def lines(self) -> list[tuple[str, ...]]:
+        """One row per budget line: No., item, quantity, unit rate, amount, paid by (funding)."""
+        rows = []
+        for line, amount in zip(self.r.budget.lines, self.r.budget.amounts):
+            payer = self.w.org_short(line.payer)
+            if line.funding:
+                payer += f" ({self.w.registry.funding_label(line.funding, self.w.lang)})"
+            rate = self.money(line.rate) + (" *" if line.overridden else "")
+            rows.append((str(line.seq), self.item(line.item, line.role), format_number(line.quantity, self.w.lang), rate, self.money(amount), payer))
+        return rows
+
+    def sections(self) -> list[Section]:
+        r, t = self.r, self.t
+        total = self.money(r.budget.total())
+
+        def named(groups, label) -> list[tuple[str, str]]:
+            return [(label(key), self.money(value)) for key, value in groups.items()]
+
+        def funding(key) -> str:
+            payer, source = key
+            return f"{self.w.org_short(payer)}: {self.w.registry.funding_label(source, self.w.lang) if source else t('no source named')}"
+
+        return [
+            Section(t("By delegation"), named(r.by_delegation(), lambda seq: t("Delegation {seq}").format(seq=seq)), total),
+            Section(t("By year"), named(r.by_year(), str), total),
+            Section(t("By paying organisation"), named(r.by_payer(), self.w.org_short), total),
+            Section(t("By funding source"), named(r.by_funding(), funding), total),
+        ]
+
+    def notes(self) -> list[str]:
+        """The tables used, their sources and validity, and what is not priced."""
+        t, out = self.t, []
+        for table in self.r.tables.values():
+            note = t("Rates: {table} ({source})").format(table=table.label.get(self.w.lang), source=table.source)
+            if not table.verified:
+                note += " — " + t("not verified against the official text")
+            out.append(note)
+        missing = self.r.budget.unpriced()
+        if missing:
+            out.append(t("{n} lines have no rate yet (shown as —); enter them with: delegations rates set TABLE ITEM AMOUNT").format(n=len(missing)))
+        if any(line.overridden for line in self.r.budget.lines):
+            out.append(t("* a rate set for this delegation instead of the table's"))
+        return out
+
+    def heading(self) -> str:
+        return self.t("Budget estimate, in {currency}, rates in force on {date}").format(
+            currency=self.r.budget.currency, date=f"{self.r.on.day}/{self.r.on.month}/{self.r.on.year}")

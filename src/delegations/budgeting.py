@@ -1,0 +1,157 @@
+"""Budgets of a plan: which rate table applies, the officer's figures and exchange
+rates, and the totals per delegation, year, paying organisation and funding source.
+
+The UI, the command line and the PDF appendix all use ``Budgeting.report``.
+Figures the officer enters (rows of an open rate table, exchange rates) are
+kept in the database settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .domain import Budget, BudgetLine, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable
+from .domain import budget as budget_rules
+from .domain.money import CURRENCY_EXPONENT
+from .errors import N_, UserError
+
+
+class BudgetError(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class BudgetReport:
+    """A plan's budget in one currency, with the tables it was priced by."""
+
+    plan: Plan
+    budget: Budget
+    tables: dict[str, RateTable]
+    on: date
+    models: dict[str, str] = field(default_factory=dict)   # delegation id -> cost model code
+
+    def by_delegation(self) -> dict:
+        return self.budget.by(lambda ln: ln.seq)
+
+    def by_year(self) -> dict:
+        return self.budget.by(lambda ln: ln.year)
+
+    def by_payer(self) -> dict:
+        return self.budget.by(lambda ln: ln.payer)
+
+    def by_funding(self) -> dict:
+        return self.budget.by(lambda ln: (ln.payer, ln.funding))
+
+
+def parse_amount(text: str, currency: str) -> Money:
+    try:
+        value = Decimal(text.replace(" ", "").replace("_", ""))
+        if value < 0:
+            raise ValueError
+        return Money(value, currency.upper())
+    except (ArithmeticError, ValueError) as exc:
+        raise BudgetError(N_("\"{value}\" is not an amount in {currency}: write a number such as 3000000 (no thousands dots)."),
+                          value=text, currency=currency.upper()) from exc
+
+
+def check_currency(code: str) -> str:
+    code = code.upper()
+    if code not in CURRENCY_EXPONENT:
+        raise BudgetError(N_("Unknown currency \"{code}\". Known: {known}."), code=code, known=", ".join(sorted(CURRENCY_EXPONENT)))
+    return code
+
+
+class Budgeting:
+    def __init__(self, planner):
+        self.planner = planner
+
+    @property
+    def repo(self):
+        return self.planner.repo
+
+    # --- exchange rates ---------------------------------------------------------
+    def exchange_rates(self) -> list[ExchangeRate]:
+        return [ExchangeRate(r["source"], r["target"], Decimal(r["rate"]), date.fromisoformat(r["day"]))
+                for r in self.repo.setting("exchange_rates", [])]
+
+    def set_exchange_rate(self, source: str, target: str, rate: str, day: date) -> ExchangeRate:
+        """Record 1 *source* = *rate* *target* on *day* (a later entry for the same day replaces it)."""
+        source, target = check_currency(source), check_currency(target)
+        value = parse_amount(rate, target).amount
+        if value == 0 or source == target:
+            raise BudgetError(N_("An exchange rate needs two different currencies and a rate above 0."))
+        kept = [r for r in self.repo.setting("exchange_rates", []) if (r["source"], r["target"], r["day"]) != (source, target, day.isoformat())]
+        kept.append({"source": source, "target": target, "rate": str(value), "day": day.isoformat()})
+        self.repo.set_setting("exchange_rates", kept)
+        return ExchangeRate(source, target, value, day)
+
+    # --- rate tables --------------------------------------------------------------
+    def tables(self) -> dict[str, RateTable]:
+        """Every registered table, with the rows the officer filled in."""
+        entered = self.repo.setting("rate_amounts", {})
+        out = {}
+        for code, table in self.planner.host.registry.rate_tables.items():
+            amounts = {tuple(key.split("/", 1)): Money(Decimal(v), table.currency) for key, v in entered.get(code, {}).items()}
+            out[code] = table.with_amounts(amounts)
+        return out
+
+    def table(self, code: str) -> RateTable:
+        tables = self.tables()
+        if code not in tables:
+            raise BudgetError(N_("No rate table \"{code}\". Available: {available}."), code=code, available=", ".join(sorted(tables)))
+        return tables[code]
+
+    def set_table_rate(self, code: str, item: str, role: str, amount: str) -> RateTable:
+        """Fill in (or correct) one row of a table, in the table's currency."""
+        table = self.table(code)
+        if table.rate(item, role) is None:
+            rows = ", ".join(f"{r.item}/{r.role}" for r in table.rates)
+            raise BudgetError(N_("The table {code} has no row {item}/{role}. Rows: {rows}."), code=code, item=item, role=role, rows=rows)
+        money = parse_amount(amount, table.currency)
+        entered = dict(self.repo.setting("rate_amounts", {}))
+        entered[code] = {**entered.get(code, {}), f"{item}/{role}": str(money.amount)}
+        self.repo.set_setting("rate_amounts", entered)
+        self.planner._registry = None  # validators see the new figures
+        return self.table(code)
+
+    def table_for(self, direction: str, on: date) -> RateTable | None:
+        """The table for *direction* in force on *on* (the latest valid one)."""
+        usable = [t for t in self.tables().values() if t.direction == direction and t.in_force(on)]
+        return max(usable, key=lambda t: t.valid_from or date.min, default=None)
+
+    # --- the budget -----------------------------------------------------------------
+    def lines(self, d: Delegation, table: RateTable, model_code: str | None = None) -> list[BudgetLine]:
+        model = self.planner.cost_model(d, model_code)
+        home = self.planner.home()
+        if hasattr(model, "estimate"):
+            return list(model.estimate(d, home, table))
+        named = {c.item for c in d.cost_lines}
+        return budget_rules.estimate(d, table, home.code, include=lambda r: r.cost_item in named)
+
+    def report(self, plan_id: str | None = None, *, model: str | None = None, currency: str = "VND",
+               on: date | None = None, delegations: list[Delegation] | None = None) -> BudgetReport:
+        """The budget of a plan (or of *delegations*), priced by the tables in force on
+        *on* (default: the plan's date of issue, else today), in *currency*."""
+        currency = check_currency(currency)
+        if model is not None and model not in self.planner.registry.cost_models:
+            raise BudgetError(N_("No cost model \"{code}\". Available: {available}."), code=model,
+                              available=", ".join(sorted(self.planner.registry.cost_models)))
+        plan = self.planner.plan(plan_id)
+        on = on or plan.issued or date.today()
+        found = list(self.planner.delegations(plan.id)) if delegations is None else delegations
+        lines, used, models = [], {}, {}
+        for d in found:
+            table = self.table_for(d.direction.value, on)
+            if table is None:
+                continue
+            used[table.code] = table
+            models[d.id] = self.planner.cost_model(d, model).code
+            lines += self.lines(d, table, model)
+        try:
+            result = Budget.of(lines, currency, self.exchange_rates(), on)
+        except MissingExchangeRate as exc:
+            raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
+                                 "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
+        return BudgetReport(plan, result, used, on, models)

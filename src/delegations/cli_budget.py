@@ -1,0 +1,143 @@
+"""The budget commands: ``budget``, ``rates``, ``fx`` and ``rate``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from . import i18n
+from .budget_view import BudgetView
+from .errors import N_, UserError
+from .i18n import _
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("\"{value}\" is not a date; write it as 2026-11-23.").format(value=text)) from None
+
+
+def add_parsers(sub, filters) -> None:
+    p = sub.add_parser("budget", help=_("the plan's budget: per delegation, year, paying organisation and funding source"))
+    p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
+    p.add_argument("--model", help=_("cost model for every delegation (default: each delegation's own)"))
+    p.add_argument("--currency", default="VND", help=_("currency of the totals (default: VND)"))
+    p.add_argument("--date", type=_date, help=_("price with the rates in force on this date (default: the plan's date, else today)"))
+    p.add_argument("--lines", action="store_true", help=_("also list every budget line"))
+
+    p = sub.add_parser("rates", help=_("list the rate tables, or fill in one row: rates set TABLE ITEM AMOUNT"))
+    p.add_argument("action", nargs="?", choices=["list", "set"], default="list")
+    p.add_argument("table", nargs="?")
+    p.add_argument("item", nargs="?")
+    p.add_argument("amount", nargs="?")
+    p.add_argument("--role", default="all", help=_("leader, member or all (default: all)"))
+
+    p = sub.add_parser("fx", help=_("enter an exchange rate: fx USD VND 25400 --date 2026-11-01"))
+    p.add_argument("source", nargs="?")
+    p.add_argument("target", nargs="?")
+    p.add_argument("rate", nargs="?")
+    p.add_argument("--date", type=_date, default=None, help=_("the day of the rate (default: today)"))
+
+    p = sub.add_parser("rate", help=_("set a delegation's own unit rate: rate SEQ ITEM AMOUNT CURRENCY"))
+    p.add_argument("seq", type=int)
+    p.add_argument("item")
+    p.add_argument("amount", nargs="?")
+    p.add_argument("currency", nargs="?", default="VND")
+    p.add_argument("--role", default="all", help=_("leader, member or all (default: all)"))
+    p.add_argument("--plan")
+    p.add_argument("--clear", action="store_true", help=_("remove the delegation's own rate"))
+
+
+def _print_rows(title: str, rows, total: str | None = None) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False)
+    table.add_column("")
+    table.add_column(_("Amount"), justify="right")
+    for label, value in rows:
+        table.add_row(label, value)
+    if total is not None:
+        label = _("Total")
+        table.add_row(f"[b]{label}[/b]", f"[b]{total}[/b]")
+    Console().print(table)
+
+
+def cmd_budget(planner, args) -> int:
+    report = planner.budgeting.report(args.plan, model=args.model, currency=args.currency, on=args.date)
+    view = BudgetView(report, planner.wording(i18n.current_language()))
+    print(view.heading())
+    if args.lines:
+        from rich import box
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for col, justify in ((_("No."), "right"), (_("Item"), "left"), (_("Quantity"), "right"), (_("Rate"), "right"),
+                             (_("Amount"), "right"), (_("Paid by"), "left")):
+            table.add_column(col, justify=justify)
+        for row in view.lines():
+            table.add_row(*row)
+        Console().print(table)
+    for section in view.sections():
+        _print_rows(section.title, section.rows, section.total)
+    for note in view.notes():
+        print(note)
+    return 0
+
+
+def cmd_rates(planner, args) -> int:
+    budgeting = planner.budgeting
+    if args.action == "set":
+        if not (args.table and args.item and args.amount):
+            raise UserError(N_("Write: delegations rates set TABLE ITEM AMOUNT [--role leader|member|all]."))
+        budgeting.set_table_rate(args.table, args.item, args.role, args.amount)
+    lang, per = i18n.current_language(), _("per")
+    for table in budgeting.tables().values():
+        if args.table and table.code != args.table:
+            continue
+        valid = f"{table.valid_from or '…'} – {table.valid_to or '…'}"
+        flag = "" if table.verified else "  [" + _("not verified against the official text") + "]"
+        print(f"{table.code}  ({table.direction}, {table.currency}, {valid}){flag}")
+        print(f"    {table.label.get(lang)}")
+        print(f"    {table.source}")
+        for r in table.rates:
+            amount = str(r.amount.amount) if r.amount else "—"
+            kind = _("cap") if r.cap else _("estimate")
+            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {per} {r.unit.value:<11} {kind}")
+    return 0
+
+
+def cmd_fx(planner, args) -> int:
+    budgeting = planner.budgeting
+    if args.source or args.target or args.rate:
+        if not (args.source and args.target and args.rate):
+            raise UserError(N_("Write: delegations fx SOURCE TARGET RATE [--date YYYY-MM-DD], e.g. fx USD VND 25400."))
+        budgeting.set_exchange_rate(args.source, args.target, args.rate, args.date or date.today())
+    for r in sorted(budgeting.exchange_rates(), key=lambda r: (r.source, r.target, r.day)):
+        print(f"{r.day}  1 {r.source} = {r.rate} {r.target}")
+    return 0
+
+
+def cmd_rate(planner, args) -> int:
+    from .budgeting import check_currency, parse_amount
+    from .domain import RateOverride
+
+    plan = planner.plan(args.plan)
+    d = planner.delegation(plan.id, args.seq)
+    kept = tuple(o for o in d.rates if (o.item, o.role) != (args.item, args.role))
+    if not args.clear:
+        if args.amount is None:
+            raise UserError(N_("Write: delegations rate SEQ ITEM AMOUNT CURRENCY [--role ...], or --clear."))
+        kept += (RateOverride(args.item, args.role, parse_amount(args.amount, check_currency(args.currency))),)
+    problems = planner.save_delegation(d.evolve(rates=kept))
+    for p in problems:
+        print(_("warning") + ": " + i18n.describe(p))
+    print(_("Saved delegation {seq}.").format(seq=d.seq))
+    return 0
+
+
+COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate}
+WRITES = {"rates", "fx", "rate"}

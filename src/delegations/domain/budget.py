@@ -1,0 +1,218 @@
+"""Budgets: rate tables, the lines a delegation costs, exchange rates and totals.
+
+A rate table (kept as data, with its legal source and validity) prices cost
+items per person per day, per day, per person or per delegation, by role
+(leader, member). ``estimate`` turns a delegation into budget lines:
+quantity × rate, rounded to the currency's unit, each line paid by the party
+its cost line names. Totals are sums of lines, converted with exchange rates
+the officer entered with their date. No floats: every amount is a Decimal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from .delegation import Delegation, RateOverride  # noqa: F401  (re-exported)
+from .money import Money
+from .text import Text
+
+
+class Unit(str, Enum):
+    PERSON_DAY = "person_day"   # × people × days × per_day
+    DAY = "day"                 # × days × per_day (an interpreter's hours, a car)
+    PERSON = "person"           # × people (a ticket, a gift)
+    DELEGATION = "delegation"   # once (a banquet, the support contribution)
+
+
+class Side(str, Enum):
+    """Who pays an item when no cost line names the payer."""
+
+    HOST = "host"
+    SENDER = "sender"
+
+
+ROLES = ("leader", "member", "all")
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """One row of a rate table. ``amount`` is None while the officer has not filled it in.
+
+    ``cap`` says the figure is a legal maximum (a line above it is warned about);
+    ``verified`` is False for figures the project could not check against the
+    official text, which are never to be presented as official.
+    """
+
+    item: str
+    cost_item: str
+    unit: Unit
+    amount: Money | None
+    role: str = "all"
+    per_day: Decimal = Decimal(1)
+    side: Side = Side.HOST
+    cap: bool = True
+    verified: bool = False
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.item, self.role)
+
+
+@dataclass(frozen=True, slots=True)
+class RateTable:
+    code: str
+    label: Text
+    source: str
+    direction: str            # "inbound": receiving a delegation at home; "outbound": a trip abroad
+    currency: str
+    valid_from: date | None   # None: from a date not known here
+    valid_to: date | None
+    rates: tuple[Rate, ...]
+    verified: bool = False
+    note: str = ""
+
+    def in_force(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
+
+    def rate(self, item: str, role: str) -> Rate | None:
+        return next((r for r in self.rates if r.key == (item, role)), None)
+
+    def with_amounts(self, amounts: Mapping[tuple[str, str], Money]) -> "RateTable":
+        """A copy with some rows filled in (the officer's figures for an open table)."""
+        rates = tuple(replace(r, amount=amounts[r.key]) if r.key in amounts else r for r in self.rates)
+        return replace(self, rates=rates)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    delegation_id: str
+    seq: int
+    year: int
+    item: str
+    role: str
+    cost_item: str
+    payer: str
+    funding: str
+    quantity: Decimal
+    rate: Money | None
+    table: str
+    overridden: bool = False
+
+    @property
+    def amount(self) -> Money | None:
+        """quantity × rate, rounded to the currency's unit (None while the rate is not filled in)."""
+        return None if self.rate is None else (self.rate * self.quantity).rounded()
+
+
+def people(d: Delegation, role: str) -> int:
+    """The delegation's people in *role*: one leader, the others are members."""
+    leaders = min(1, d.members)
+    return {"leader": leaders, "member": d.members - leaders}.get(role, d.members)
+
+
+def quantity(d: Delegation, rate: Rate) -> Decimal:
+    """How many units of *rate* the delegation uses; days are the longest stay planned."""
+    days = Decimal(d.duration.max_days)
+    if rate.unit is Unit.PERSON_DAY:
+        return people(d, rate.role) * days * rate.per_day
+    if rate.unit is Unit.DAY:
+        return days * rate.per_day
+    if rate.unit is Unit.PERSON:
+        return Decimal(people(d, rate.role))
+    return Decimal(1)
+
+
+def estimate(d: Delegation, table: RateTable, home: str, include: Callable[[Rate], bool] = lambda r: True,
+             funding_for: Callable[[str], str] = lambda payer: "") -> list[BudgetLine]:
+    """The budget lines of *d* priced by *table*, for the rows *include* accepts.
+
+    Each line is paid by the payer of its cost item in the delegation's cost
+    lines (so the cost model and the officer decide who pays); an item no cost
+    line names is paid by the host or the sender, as the table row says, from
+    the source *funding_for* gives that payer.
+    """
+    payers = {c.item: (c.payer, c.funding) for c in d.cost_lines}
+    overrides = {(o.item, o.role): o.amount for o in d.rates}
+    lines = []
+    for rate in table.rates:
+        if not include(rate):
+            continue
+        side = d.host(home) if rate.side is Side.HOST else d.sender(home)
+        payer, funding = payers.get(rate.cost_item, (side, funding_for(side)))
+        amount = overrides.get(rate.key, rate.amount)
+        lines.append(BudgetLine(
+            delegation_id=d.id, seq=d.seq, year=d.timing.year, item=rate.item, role=rate.role, cost_item=rate.cost_item,
+            payer=payer, funding=funding, quantity=quantity(d, rate), rate=amount, table=table.code,
+            overridden=rate.key in overrides,
+        ))
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeRate:
+    """1 ``source`` = ``rate`` ``target``, as the officer entered it on ``day``."""
+
+    source: str
+    target: str
+    rate: Decimal
+    day: date
+
+
+class MissingExchangeRate(LookupError):
+    def __init__(self, source: str, target: str):
+        super().__init__(f"{source}->{target}")
+        self.source, self.target = source, target
+
+
+def convert(money: Money, target: str, rates: Iterable[ExchangeRate], on: date | None = None) -> Money:
+    """*money* in *target*, by the latest rate entered on or before *on* (direct or
+    inverse), rounded to the target currency's unit."""
+    if money.currency == target:
+        return money.rounded()
+    usable = [r for r in rates if on is None or r.day <= on]
+    direct = [r for r in usable if (r.source, r.target) == (money.currency, target)]
+    inverse = [r for r in usable if (r.source, r.target) == (target, money.currency)]
+    if direct:
+        best = max(direct, key=lambda r: r.day)
+        return Money(money.amount * best.rate, target).rounded()
+    if inverse:
+        best = max(inverse, key=lambda r: r.day)
+        return Money(money.amount / best.rate, target).rounded()
+    raise MissingExchangeRate(money.currency, target)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Budget lines with their amounts in one reporting currency."""
+
+    lines: tuple[BudgetLine, ...]
+    amounts: tuple[Money | None, ...]   # each line's amount in ``currency`` (None: not priced)
+    currency: str
+
+    @classmethod
+    def of(cls, lines: Iterable[BudgetLine], currency: str, rates: Iterable[ExchangeRate] = (), on: date | None = None) -> "Budget":
+        lines = tuple(lines)
+        rates = tuple(rates)
+        amounts = tuple(None if ln.amount is None else convert(ln.amount, currency, rates, on) for ln in lines)
+        return cls(lines, amounts, currency)
+
+    def total(self) -> Money:
+        return sum((a for a in self.amounts if a is not None), Money.zero(self.currency))
+
+    def by(self, key: Callable[[BudgetLine], object]) -> dict[object, Money | None]:
+        """Totals grouped by *key* (a delegation, a year, a payer, a funding source), in
+        first-seen order; None for a group none of whose lines is priced yet."""
+        out: dict[object, Money | None] = {}
+        for line, amount in zip(self.lines, self.amounts):
+            group = key(line)
+            previous = out.get(group)
+            out[group] = previous if amount is None else (amount if previous is None else previous + amount)
+        return out
+
+    def unpriced(self) -> tuple[BudgetLine, ...]:
+        return tuple(ln for ln, a in zip(self.lines, self.amounts) if a is None)

@@ -1,0 +1,76 @@
+"""The appendix "Dự toán kinh phí" (budget estimate) of the plan, when asked for.
+
+Laid out as an appendix of Nghị định 30/2020/NĐ-CP (Mẫu 2.1): "Phụ lục" and its
+name in capitals, bold; under it, in italics, the plan it belongs to; its pages
+are numbered on their own.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from ..budget_view import BudgetView
+from ..i18n import N_, translator
+from ..i18n.formatting import long_date
+from .fonts import SERIF
+from .layout import PORTRAIT, frame_width
+from .text import Text
+
+
+def _grid(rows, widths, head: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if head else 0, splitInRow=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONT", (0, 0), (-1, -1), SERIF),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def budget_appendix(doc) -> list:
+    """Flowables of the appendix for the ``PlanDocument`` *doc* (its request carries the budget)."""
+    s, plan = doc.s, doc.r.plan
+    views = [BudgetView(doc.r.budget, doc.words[lang]) for lang in doc.langs]
+    width = frame_width(PORTRAIT)
+
+    def both(pick) -> str:
+        return doc.both(lambda lang: pick(views[doc.langs.index(lang)]))
+
+    def of_plan(lang: str) -> str:
+        t = translator(lang).gettext
+        number = f"{plan.number:02d}" if plan.number else "…"
+        if plan.issued:
+            day = long_date(plan.issued, lang)
+        else:
+            day = "ngày … tháng … năm …" if lang == "vi" else "…"
+        return t("(Attached to Plan No. {number}/{symbol}, {date})").format(number=number, symbol=plan.symbol, date=day)
+
+    story: list = [Text(doc.tr(N_("Appendix")), s.doc_type), Text(doc.tr(N_("BUDGET ESTIMATE")), s.subject),
+                   Text(doc.both(of_plan), s.date_line), Spacer(1, 4), Text(both(lambda v: v.heading()), s.date_line), Spacer(1, 8)]
+    heads = [N_("No."), N_("Item"), N_("Quantity"), N_("Rate"), N_("Amount"), N_("Paid by")]
+    shares = (0.06, 0.24, 0.1, 0.16, 0.17, 0.27)
+    rows = [[Text(doc.tr(h), s.cell_head) for h in heads]]
+    per_lang = [v.lines() for v in views]
+    for i, first in enumerate(per_lang[0]):
+        cells = []
+        for col in range(len(heads)):
+            values = list(dict.fromkeys(lines[i][col] for lines in per_lang))
+            style = s.cell_center if col in (0, 2) else s.cell_right if col in (3, 4) else s.cell
+            cells.append(Text("\n".join(values), style))
+        rows.append(cells)
+    story.append(_grid(rows, [width * x for x in shares]))
+    sections = list(zip(*(v.sections() for v in views)))
+    for group in sections:
+        story.append(Spacer(1, 8))
+        rows = [[Text("\n".join(dict.fromkeys(sec.title for sec in group)), s.cell_head), Text(doc.tr(N_("Amount")), s.cell_head)]]
+        for j, (_label, value) in enumerate(group[0].rows):
+            rows.append([Text("\n".join(dict.fromkeys(sec.rows[j][0] for sec in group)), s.cell), Text(value, s.cell_right)])
+        rows.append([Text(doc.tr(N_("Total")), s.cell_head), Text(group[0].total, s.cell_right_bold)])
+        story.append(_grid(rows, [width * 0.7, width * 0.3]))
+    story.append(Spacer(1, 6))
+    for notes in zip(*(v.notes() for v in views)):
+        story.append(Text("\n".join(dict.fromkeys(notes)), s.recipient))
+    return story
