@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from delegations.errors import UserError
 from delegations.plugins import build_plugin_host
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,3 +130,35 @@ def test_shipped_partner_plugins_give_three_languages(host):
         assert p.name.get("vi").startswith("Liên hiệp Công đoàn tỉnh")
         assert p.name.get("en") and p.name.get("lo", fallback=False)
         assert p.default_cost_model in host.registry.cost_models
+
+
+def test_partner_new_writes_a_plugin_that_names_what_is_missing(tmp_path):
+    import subprocess
+    import sys
+
+    from delegations.scaffold import new_partner, slug
+
+    folder = tmp_path / "mine"
+    path = new_partner("Champasak", folder)
+    assert path == folder / "champasak.py"
+    source = path.read_text("utf-8")
+    assert 'code="champasak"' in source and 'country="LA"' in source and "default_cost_model=" in source
+    # Left empty: the program says what is missing and everything else still works.
+    result = subprocess.run([sys.executable, "-m", "delegations.cli", "--db", str(tmp_path / "db.json"), "list"],
+                            capture_output=True, text=True, env={**__import__("os").environ, "DELEGATIONS_PLUGINS_PATH": str(folder)})
+    assert result.returncode == 0
+    assert "champasak:champasak" in result.stderr and "name.vi" in result.stderr and "province.lo" in result.stderr
+    assert "4 đoàn" in result.stdout
+    # Filled in: it loads and is listed.
+    filled = source
+    for field, value in (("name", "Liên hiệp Công đoàn tỉnh Champasak"), ("short_name", "LHCĐ tỉnh Champasak"), ("province", "tỉnh Champasak")):
+        block = filled.split(f"    {field}=Text.of(", 1)
+        rest = block[1].replace('vi=""', f'vi="{value}"', 1).replace('lo=""', 'lo="ແຂວງຈຳປາສັກ"', 1).replace('en=""', 'en="Champasak"', 1)
+        filled = block[0] + f"    {field}=Text.of(" + rest
+    path.write_text(filled, encoding="utf-8")
+    host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
+    assert host.registry.incomplete == {} and host.failures == []
+    assert host.registry.partners["champasak"].short("vi") == "LHCĐ tỉnh Champasak"
+    with pytest.raises(UserError):
+        new_partner("Champasak", folder)  # never over an existing file
+    assert slug("Khăm Muộn") == "kham_muon" and slug("2 Provinces") == "partner_2_provinces"

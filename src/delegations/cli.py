@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_budget.add_parsers(sub, filters)
 
+    p = sub.add_parser("partner", help=_("partner provinces: partner new NAME writes a plugin to fill in"))
+    p.add_argument("action", choices=["new"])
+    p.add_argument("name", help=_("the province, e.g. Champasak"))
+    p.add_argument("--dir", type=Path, help=_("folder for the plugin file (default: plugins/)"))
+    p.add_argument("--country", default="LA", help=_("ISO country code (default: LA)"))
+
     p = sub.add_parser("restore-defaults", help=_("replace the database with the shipped 2020-2022 plan"))
     p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     return parser
@@ -105,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     command = args.command or ("ui" if sys.stdin.isatty() and sys.stdout.isatty() else "print")
+    if command == "partner":
+        from .scaffold import new_partner
+
+        path = new_partner(args.name, args.dir, args.country)
+        print(_("Wrote {path}: fill in the names, then start delegations again (delegations plugins shows what is missing).").format(path=path))
+        return 0
     if command == "ui":
         from .ui import run
 
@@ -123,6 +135,8 @@ def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:
         print(_("Warning: plugin {name} failed: {error}").format(name=f.plugin, error=f.short()), file=sys.stderr)
     for c in planner.registry.conflicts:
         print(_("Warning: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)), file=sys.stderr)
+    for key, missing in planner.registry.incomplete.items():
+        print(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)), file=sys.stderr)
 
 
 def _print_problems(problems: list[Problem], prefix: str = "") -> None:

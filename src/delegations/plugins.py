@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable
 import pluggy
 
 from . import hookspecs, paths
+from .i18n import add_catalog_dir
 from .domain import Organisation, RateTable, missing_fields
 from .registry import CostItem, FundingSource, Registry
 
@@ -189,3 +190,6 @@ def _collect(host: PluginHost) -> None:
                 impl.function(register=registrar(kind_for, impl.plugin_name, replace))
             except Exception:
                 host.failures.append(PluginFailure(impl.plugin_name, host.sources.get(impl.plugin_name, "?"), traceback.format_exc(), hook_name))
+    for info in reg.locales.values():
+        if info.catalog_dir is not None:
+            add_catalog_dir(Path(info.catalog_dir))

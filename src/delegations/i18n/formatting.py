@@ -6,9 +6,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
-
 from . import N_, translator
 
 # Blanks the clerk fills in by hand on a draft.
@@ -61,14 +58,20 @@ def long_date(when: date, lang: str) -> str:
     """ "ngày 16 tháng 9 năm 2019", "16 ກັນຍາ 2019" (Lao month names), "September 16, 2019"."""
     if lang == "vi":
         return admin_date_line("", when).lstrip(", ")
+    from babel.dates import format_date  # imported when first used: start-up stays quick
+
     return _clean(format_date(when, "long", locale=lang))
 
 
 def format_money(money, lang: str) -> str:
     """A ``Money`` in *lang*'s conventions, rounded to the currency's unit:
     "1.234.567 ₫" (vi), "₭1.234.567" (lo), "$1,234.50" (en)."""
+    from babel.numbers import format_currency
+
     return _clean(format_currency(money.rounded().amount, money.currency, locale=lang))
 
 
 def format_number(value: int | Decimal, lang: str) -> str:
+    from babel.numbers import format_decimal
+
     return _clean(format_decimal(value, locale=lang))

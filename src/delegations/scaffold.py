@@ -1,0 +1,88 @@
+"""``delegations partner new NAME``: write a ready partner plugin for the officer to fill in."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from pathlib import Path
+
+from . import paths
+from .domain import fold
+from .errors import N_, UserError
+
+TEMPLATE = '''"""Partner: the trade-union federation of {name}.
+
+Made by `delegations partner new`. Fill in the empty texts below; until every
+required one is filled in, `delegations plugins` names what is missing and the
+partner is not offered (nothing else is affected). Save, then start the program
+again: it loads every file in plugins/ at start.
+"""
+
+from delegations import hookimpl
+from delegations.domain import Organisation, Text
+
+PARTNER = Organisation(
+    # The key stored in each delegation: lower case, no spaces, unique among partners.
+    code="{code}",
+    # The country, as an ISO 3166 code: "LA" Laos, "TH" Thailand, "KH" Cambodia, "VN" Vietnam.
+    country="{country}",
+    # The federation's full name, printed in the documents (required in all three languages).
+    name=Text.of(
+        vi="",  # e.g. "Liên hiệp Công đoàn tỉnh {name}"
+        lo="",  # in Lao script, e.g. "ສະຫະພັນກຳມະບານແຂວງ…"
+        en="",  # e.g. "{name} Provincial Federation of Trade Unions"
+    ),
+    # The short name used in the table and the funding lines (required in all three languages).
+    short_name=Text.of(
+        vi="",  # e.g. "LHCĐ tỉnh {name}"
+        lo="",
+        en="",
+    ),
+    # The province, as the documents name it (required in all three languages).
+    province=Text.of(
+        vi="",  # e.g. "tỉnh {name}"
+        lo="",  # e.g. "ແຂວງ…"
+        en="",  # e.g. "{name} Province"
+    ),
+    # The national body above the federation (optional).
+    parent=Text.of(
+        vi="",  # e.g. "Liên hiệp Công đoàn Lào"
+        lo="",  # e.g. "ສະຫະພັນກຳມະບານລາວ"
+        en="",  # e.g. "Lao Federation of Trade Unions"
+    ),
+    # Who pays what by default for delegations with this partner:
+    # "reciprocal" (the host pays board and lodging, the sender transport and support)
+    # or "norms" (a full budget by the legal norms). `delegations plugins` lists others.
+    default_cost_model="reciprocal",
+)
+
+
+@hookimpl
+def register_partners(register):
+    register(PARTNER)
+'''
+
+
+def slug(name: str) -> str:
+    """ "Champasak" -> "champasak"; "Khăm Muộn" -> "kham_muon" (a valid module name)."""
+    s = re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
+    if not s:
+        raise UserError(N_("\"{name}\" gives no usable file name; use Latin letters, e.g. Champasak."), name=name)
+    if s[0].isdigit() or keyword.iskeyword(s):
+        s = f"partner_{s}"
+    return s
+
+
+def new_partner(name: str, folder: Path | None = None, country: str = "LA") -> Path:
+    """Write ``<folder>/<slug>.py`` (``plugins/`` by default); never over an existing file."""
+    code = slug(name)
+    folder = (folder or paths.plugins_dir()).expanduser()
+    target = folder / f"{code}.py"
+    if target.exists():
+        raise UserError(N_("{path} already exists; choose another name or edit that file."), path=str(target))
+    folder.mkdir(parents=True, exist_ok=True)
+    text = TEMPLATE.format(name=name.strip(), code=code, country=country.upper())
+    tmp = target.with_suffix(".py.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    return target

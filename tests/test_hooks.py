@@ -1,0 +1,116 @@
+"""One test per hook (a test named test_hook_<hook>), through a real plugin loaded from a
+folder; and the rule that every hook has documentation and a test."""
+
+import inspect
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+
+from delegations import hookspecs
+from delegations.domain import DayRange, Direction, Text
+from delegations.exporting import export_plan
+from delegations.i18n import translator
+from delegations.plugins import build_plugin_host
+from delegations.services import Planner
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS = sorted(name for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
+               if hasattr(fn, "delegations_spec"))
+
+
+@pytest.fixture(scope="module")
+def plugin_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hooks")
+    shutil.copytree(ROOT / "tests" / "hook_plugins", folder, dirs_exist_ok=True)
+    catalog = Catalog(locale="th")
+    catalog.add("PLAN", "แผนงาน")
+    (folder / "locales" / "th" / "LC_MESSAGES").mkdir(parents=True)
+    with open(folder / "locales" / "th" / "LC_MESSAGES" / "delegations.mo", "wb") as f:
+        write_mo(f, catalog)
+    return folder
+
+
+@pytest.fixture
+def hooked(plugin_dir, tmp_path):
+    host = build_plugin_host(plugin_dirs=[ROOT / "plugins", plugin_dir], entry_points=False)
+    assert host.failures == []
+    with Planner.open(tmp_path / "db.json", host=host) as planner:
+        yield planner
+
+
+def add_sekong(planner, members=10):
+    d = planner.draft_delegation(planner.plan().id)
+    d = d.evolve(partner="sekong", direction=Direction.INBOUND, name=Text.of("Đoàn LHCĐ tỉnh Sekong"),
+                 leader=d.leader.__class__(Text.of("Chủ tịch")), members=members, duration=DayRange(3, 4),
+                 timing=d.timing.__class__(2022))
+    d = d.evolve(cost_lines=planner.proposed_cost_lines(d))
+    return d, planner.save_delegation(d)
+
+
+def test_hook_register_partners(hooked):
+    assert hooked.registry.partners["sekong"].province.get("lo") == "ແຂວງເຊກອງ"
+    d, _problems = add_sekong(hooked)
+    assert hooked.wording("vi").org_short("sekong") == "LHCĐ tỉnh Sekong"
+    assert hooked.wording("lo").org_short(d.sender("quangtri")) == "ສະຫະພັນກຳມະບານແຂວງເຊກອງ"
+
+
+def test_hook_register_cost_items(hooked):
+    d, _ = add_sekong(hooked)
+    funding = hooked.wording("vi").funding_lines(d)
+    assert funding == ["LHCĐ tỉnh Sekong chịu chi phí ăn, nghỉ và lệ phí thị thực (nguồn dự án hợp tác)"]
+
+
+def test_hook_register_cost_models(hooked):
+    d, _ = add_sekong(hooked)
+    assert hooked.cost_model(d).code == "split_evenly"  # the partner's default, from the plugin
+    report = hooked.budgeting.report(on=date(2026, 11, 23), delegations=[d])
+    # the plugin's estimate prices lodging only: tt35 class C, 1 x 4 x 4,300,000 + 9 x 4 x 3,000,000
+    assert [line.item for line in report.budget.lines] == ["lodging", "lodging"]
+    assert report.budget.total().amount == 17_200_000 + 108_000_000
+
+
+def test_hook_register_rate_tables(hooked):
+    table = hooked.budgeting.tables()["sekong-2027"]
+    assert table.rate("meals", "all").amount.amount == 200_000
+    d, _ = add_sekong(hooked)
+    report = hooked.budgeting.report(on=date(2027, 3, 1), delegations=[d])
+    assert set(report.tables) == {"sekong-2027"}  # the latest table in force that day
+    assert report.budget.total().amount == 10 * 4 * 500_000  # the model's estimate: lodging only
+
+
+def test_hook_register_locales(hooked, tmp_path):
+    assert "th" in hooked.registry.locales
+    assert translator("th").gettext("PLAN") == "แผนงาน"
+
+
+def test_hook_register_exporters(hooked, tmp_path):
+    path = export_plan(hooked, fmt="csv", output=tmp_path, today=date(2026, 11, 23))
+    assert path.name == "ke-hoach_2020-2022_vi_2026-11-23.csv"
+    assert path.read_text("utf-8").splitlines()[0] == "1,Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)"
+
+
+def test_hook_validate_delegation(hooked):
+    _d, problems = add_sekong(hooked, members=13)
+    assert [p.render() for p in problems if p.severity == "warning"] == ["More than 12 members needs approval."]
+
+
+def test_hook_validate_plan(hooked):
+    results = hooked.validate_plan()
+    assert [p.render() for p in results["plan"]] == ["Fewer than 5 delegations."]
+
+
+def test_every_hook_has_documentation_and_a_test():
+    guide = (ROOT / "docs" / "plugins.md").read_text("utf-8")
+    tests = (ROOT / "tests" / "test_hooks.py").read_text("utf-8")
+    assert len(HOOKS) == 8
+    for name in HOOKS:
+        assert getattr(hookspecs, name).__doc__.strip(), f"{name} has no docstring"
+        section = re.search(rf"^### `{name}\((.*?)\)`\n(.*?)(?=^### |\Z)", guide, re.S | re.M)
+        assert section, f"docs/plugins.md has no section for {name}"
+        assert f"def {name}(" in section.group(2) and "```python" in section.group(2), f"{name}: no example in docs/plugins.md"
+        assert f"def test_hook_{name}(" in tests, f"{name} has no test_hook_{name}"
