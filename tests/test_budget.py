@@ -233,3 +233,24 @@ def test_pdf_appendix_has_the_budget_numbered_on_its_own(filled, tmp_path):
     assert top(first) == ""  # the appendix's first page carries no number
     if len(doc) > first + 1:
         assert top(first + 1) == "2"
+
+
+def test_the_officer_chooses_the_model_for_the_plan_or_one_delegation(planner, db_path):
+    import json
+    import subprocess
+    import sys
+    from dataclasses import replace
+
+    plan = planner.plan()
+    d = planner.delegation(plan.id, 3)
+    assert planner.cost_model(d).code == "reciprocal"  # nobody chose: the partner's default
+    planner.save_plan(replace(plan, cost_model="norms"))
+    assert planner.cost_model(d).code == "norms"  # the plan's choice
+    assert planner.cost_model(d.evolve(cost_model="reciprocal")).code == "reciprocal"  # the delegation's own
+    planner.close()
+    result = subprocess.run([sys.executable, "-m", "delegations.cli", "--db", str(db_path), "model", "reciprocal", "--seq", "4"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    stored = next(r for r in json.loads(db_path.read_text("utf-8"))["delegations"].values() if r["seq"] == 4)
+    assert stored["cost_model"] == "reciprocal"
+    assert [c["item"] for c in stored["cost_lines"]] == ["board_lodging", "transport"]

@@ -276,3 +276,23 @@ async def test_budget_screen_shows_totals_and_changes_model_and_currency(make_ap
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "MainScreen"
+
+
+async def test_choosing_a_cost_model_in_the_form_fills_its_payers(make_app, db_path):
+    from textual.widgets import Select
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "e")  # delegation 3, inbound from Savannakhet
+        await pilot.pause()
+        assert app.screen.query_one("#payer-reception", Select).value == ""
+        app.screen.query_one("#cost_model", Select).value = "norms"
+        await pilot.pause()
+        # the norm-based model: the host (Quảng Trị) also pays reception, gifts and interpreting
+        assert app.screen.query_one("#payer-reception", Select).value == "quangtri"
+        assert app.screen.query_one("#funding-reception", Select).value == "union_budget"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    stored = on_disk(db_path)[3]
+    assert stored["cost_model"] == "norms" and {"reception", "gifts", "interpreting"} <= {c["item"] for c in stored["cost_lines"]}

@@ -39,6 +39,11 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("rate", nargs="?")
     p.add_argument("--date", type=_date, default=None, help=_("the day of the rate (default: today)"))
 
+    p = sub.add_parser("model", help=_("choose the cost model of the plan, or of one delegation with --seq"))
+    p.add_argument("code", help=_("the cost model, e.g. reciprocal or norms"))
+    p.add_argument("--plan")
+    p.add_argument("--seq", type=int, help=_("the delegation's number (TT); its payers are filled in again from the model"))
+
     p = sub.add_parser("rate", help=_("set a delegation's own unit rate: rate SEQ ITEM AMOUNT CURRENCY"))
     p.add_argument("seq", type=int)
     p.add_argument("item")
@@ -139,5 +144,24 @@ def cmd_rate(planner, args) -> int:
     return 0
 
 
-COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate}
-WRITES = {"rates", "fx", "rate"}
+def cmd_model(planner, args) -> int:
+    from dataclasses import replace
+
+    models = planner.registry.cost_models
+    if args.code not in models:
+        raise UserError(N_("No cost model \"{code}\". Available: {available}."), code=args.code, available=", ".join(sorted(models)))
+    plan = planner.plan(args.plan)
+    if args.seq is None:
+        planner.save_plan(replace(plan, cost_model=args.code))
+        print(_("The plan {plan} now uses the cost model {model}.").format(plan=plan.id, model=models[args.code].label.get(i18n.current_language())))
+        return 0
+    d = planner.delegation(plan.id, args.seq).evolve(cost_model=args.code)
+    d = d.evolve(cost_lines=planner.proposed_cost_lines(d))
+    for p in planner.save_delegation(d):
+        print(_("warning") + ": " + i18n.describe(p))
+    print(_("Saved delegation {seq}.").format(seq=d.seq))
+    return 0
+
+
+COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate, "model": cmd_model}
+WRITES = {"rates", "fx", "rate", "model"}

@@ -32,6 +32,7 @@ class DelegationFields:
     payers: dict[str, str] = field(default_factory=dict)     # cost item -> organisation code ("" = not in the plan)
     funding: dict[str, str] = field(default_factory=dict)    # cost item -> funding source
     notes: str = ""
+    cost_model: str = ""                                      # "" = the partner's or the plan's
 
     @classmethod
     def of(cls, d: Delegation) -> "DelegationFields":
@@ -47,7 +48,7 @@ class DelegationFields:
             year=str(t.year), month=str(t.month or ""), start=t.start.isoformat() if t.start else "",
             end=t.end.isoformat() if t.end else "", status=d.status.value, activities=acts,
             payers={c.item: c.payer for c in d.cost_lines}, funding={c.item: c.funding for c in d.cost_lines},
-            notes=d.notes,
+            notes=d.notes, cost_model=d.cost_model,
         )
 
 
@@ -114,6 +115,7 @@ def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Deleg
         leader=Leader(Text.of(f.leader_position), f.leader_name.strip()), members=members,
         duration=DayRange(days_min, days_max), timing=Timing(year, month, start, end or start),
         status=Status(f.status), activities=_activities(f.activities), cost_lines=lines, notes=f.notes.strip(),
+        cost_model=f.cost_model,
     )
     return d, []
 

@@ -253,10 +253,11 @@ class Planner:
                                    timing=Timing(plan.period.start_year))
 
     def cost_model(self, d: Delegation, code: str | None = None):
-        """The cost model for *d*: *code* if given, else the delegation's own, its
-        partner's default, the plan's; the reciprocal model if none of them is installed."""
+        """The cost model for *d*: *code* if given, else the one the officer chose for
+        the delegation, else for its plan, else its partner's default; the reciprocal
+        model if none of them is installed."""
         partner = self.registry.partners.get(d.partner)
-        for candidate in (code, d.cost_model, partner.default_cost_model if partner else None, self.repo.plan(d.plan_id).cost_model):
+        for candidate in (code, d.cost_model, self.repo.plan(d.plan_id).cost_model, partner.default_cost_model if partner else None):
             if candidate and candidate in self.registry.cost_models:
                 return self.registry.cost_models[candidate]
         return self.registry.cost_models["reciprocal"]

@@ -76,7 +76,7 @@ class Plan:
     introduction: Text = field(default_factory=Text)
     recipients: tuple[Text, ...] = ()
     signature: Signature | None = None
-    cost_model: str = "reciprocal"
+    cost_model: str = ""  # "" = not chosen: each partner's default model
 
     @property
     def is_draft(self) -> bool:

@@ -269,7 +269,7 @@ def plan_in(rec: dict) -> Plan:
         recipients=tuple(text_in(r, "recipients") for r in _opt(rec, "recipients", list, [])),
         signature=Signature(text_in(sig.get("authority"), "signature.authority"), text_in(sig.get("position"), "signature.position"), _opt(sig, "name", str, ""))
         if isinstance(sig, dict) else None,
-        cost_model=_opt(rec, "cost_model", str, "reciprocal"),
+        cost_model=_opt(rec, "cost_model", str, ""),
     )
 
 

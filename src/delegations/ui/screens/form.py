@@ -68,6 +68,9 @@ class DelegationForm(ModalScreen):
                                      Input(f.end, placeholder=_("to"), id="end", compact=True), error="timing")
                 yield from self._row(_("Status"), Select([(w.status(s), s.value) for s in Status], value=f.status,
                                                        allow_blank=False, id="status", compact=True))
+                models = [(_("the partner's or the plan's"), "")] + [(m.label.get(w.lang), code) for code, m in sorted(app.planner.registry.cost_models.items())]
+                yield from self._row(_("Cost model"), Select(models, value=f.cost_model if f.cost_model in app.planner.registry.cost_models else "",
+                                                           allow_blank=False, id="cost_model", compact=True))
                 yield from self._row(_("Activities (vi), one per line"), TextArea("\n".join(f.activities.get("vi", [])), id="acts_vi", compact=True))
                 yield from self._row(_("Activities (lo)"), TextArea("\n".join(f.activities.get("lo", [])), id="acts_lo", compact=True))
                 for item in app.planner.registry.cost_items.values():
@@ -91,6 +94,7 @@ class DelegationForm(ModalScreen):
 
     def on_mount(self) -> None:
         self._parties = (self.base.direction.value, self.base.partner)
+        self._model_shown = self.base.cost_model if self.base.cost_model in self.app.planner.registry.cost_models else ""
         self.query_one("#name_vi", Input).focus()
         if not self.app.blink:
             for widget in self.query(Input):
@@ -118,7 +122,7 @@ class DelegationForm(ModalScreen):
             status=self._value("status"),
             activities={"vi": self._value("acts_vi").splitlines(), "lo": self._value("acts_lo").splitlines()},
             payers={i: self._value(f"payer-{i}") for i in items}, funding={i: self._value(f"funding-{i}") for i in items},
-            notes=self._value("notes"),
+            notes=self._value("notes"), cost_model=self._value("cost_model"),
         )
 
     def show_problems(self, problems) -> None:
@@ -171,6 +175,10 @@ class DelegationForm(ModalScreen):
             self.action_cancel()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "cost_model" and self._value("cost_model") != self._model_shown:
+            self._model_shown = self._value("cost_model")
+            self.action_propose()  # another model: its payers for every cost item
+            return
         # A new delegation's costs follow its direction and partner until the officer sets them.
         if event.select.id in {"direction", "partner"} and self.is_new:
             now = (self._value("direction"), self._value("partner"))
