@@ -3,6 +3,7 @@ a fresh virtual environment and found through its entry point."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -25,7 +26,10 @@ def fresh_python(tmp_path_factory):
     # addsitedir, not a bare path: the editable install of the program is itself a path file there.
     here = sysconfig.get_paths()["purelib"]
     Path(purelib, "delegations-under-test.pth").write_text(f"import site; site.addsitedir({here!r})\n", encoding="utf-8")
-    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(EXAMPLE)], check=True,
+    # Built from a copy: pip's in-tree build would leave build/ in the repository.
+    source = tmp_path_factory.mktemp("example") / EXAMPLE.name
+    shutil.copytree(EXAMPLE, source)
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(source)], check=True,
                    env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
     return python
 

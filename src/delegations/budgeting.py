@@ -118,8 +118,7 @@ class Budgeting:
 
     def table_for(self, direction: str, on: date) -> RateTable | None:
         """The table for *direction* in force on *on* (the latest valid one)."""
-        usable = [t for t in self.tables().values() if t.direction == direction and t.in_force(on)]
-        return max(usable, key=lambda t: t.valid_from or date.min, default=None)
+        return budget_rules.table_in_force(self.tables().values(), direction, on)
 
     # --- the budget -----------------------------------------------------------------
     def lines(self, d: Delegation, table: RateTable, model_code: str | None = None) -> list[BudgetLine]:

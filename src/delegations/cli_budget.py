@@ -137,8 +137,12 @@ def cmd_rate(planner, args) -> int:
         if args.amount is None:
             raise UserError(N_("Write: delegations rate SEQ ITEM AMOUNT CURRENCY [--role ...], or --clear."))
         kept += (RateOverride(args.item, args.role, parse_amount(args.amount, check_currency(args.currency))),)
-    problems = planner.save_delegation(d.evolve(rates=kept))
-    for p in problems:
+    return _save(planner, d.evolve(rates=kept))
+
+
+def _save(planner, d) -> int:
+    """Save *d*, printing its warnings (errors stop the save and are printed by the caller)."""
+    for p in planner.save_delegation(d):
         print(_("warning") + ": " + i18n.describe(p))
     print(_("Saved delegation {seq}.").format(seq=d.seq))
     return 0
@@ -156,11 +160,7 @@ def cmd_model(planner, args) -> int:
         print(_("The plan {plan} now uses the cost model {model}.").format(plan=plan.id, model=models[args.code].label.get(i18n.current_language())))
         return 0
     d = planner.delegation(plan.id, args.seq).evolve(cost_model=args.code)
-    d = d.evolve(cost_lines=planner.proposed_cost_lines(d))
-    for p in planner.save_delegation(d):
-        print(_("warning") + ": " + i18n.describe(p))
-    print(_("Saved delegation {seq}.").format(seq=d.seq))
-    return 0
+    return _save(planner, d.evolve(cost_lines=planner.proposed_cost_lines(d)))
 
 
 COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate, "model": cmd_model}

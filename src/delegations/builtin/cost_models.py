@@ -3,8 +3,8 @@
 - Reciprocal hosting (the convention of the 2020–2022 plan): the host pays
   board and lodging; the sender pays transport and, when the home federation
   is the sender, its support contribution to the partner. The home
-  federation's lines are paid from the trade-union budget. Its budget prices
-  just those items.
+  federation's lines are paid from the trade-union budget. It has no
+  ``estimate``: its budget prices just the items its lines name.
 - Norm-based estimate: the same payers, and a full budget by the rate table's
   norms: lodging and meals by role, per diem, refreshments, a banquet, gifts,
   interpreting, transport and the support contribution.
@@ -35,11 +35,6 @@ class ReciprocalHosting:
 
     def cost_lines(self, delegation: Delegation, home: Organisation, partner: Organisation) -> tuple[CostLine, ...]:
         return reciprocal_lines(delegation, home)
-
-    def estimate(self, delegation: Delegation, home: Organisation, table: RateTable):
-        named = {c.item for c in delegation.cost_lines}
-        return budget.estimate(delegation, table, home.code, include=lambda rate: rate.cost_item in named,
-                               funding_for=home_funding(home))
 
 
 class NormBasedEstimate:

@@ -1,7 +1,12 @@
 """The core validation rules, registered as a plugin like any other validator."""
 
+from datetime import date
+
 from .. import hookimpl
-from ..domain import check_delegation, check_plan
+from ..domain import Problem, check_delegation, check_plan
+from ..domain.budget import table_in_force
+from ..i18n import N_, _, current_language
+from ..i18n.formatting import format_money
 
 
 @hookimpl
@@ -18,17 +23,9 @@ def validate_plan(plan, delegations, registry):
 def rates_within_caps(delegation, plan, registry):
     """Warn where a rate the officer set for a delegation exceeds the cap of the
     rate table in force, naming the cap and its legal source."""
-    from datetime import date
-
-    from ..domain import Problem
-    from ..i18n import N_, _, current_language
-    from ..i18n.formatting import format_money
-
     if not delegation.rates:
         return None
-    on = plan.issued or date.today()
-    tables = [t for t in registry.rate_tables.values() if t.direction == delegation.direction.value and t.in_force(on)]
-    table = max(tables, key=lambda t: t.valid_from or date.min, default=None)
+    table = table_in_force(registry.rate_tables.values(), delegation.direction.value, plan.issued or date.today())
     if table is None:
         return None
     lang = current_language()

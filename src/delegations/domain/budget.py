@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from .delegation import Delegation, RateOverride  # noqa: F401  (re-exported)
+from .delegation import Delegation
 from .money import Money
 from .text import Text
 
@@ -86,6 +86,12 @@ class RateTable:
         """A copy with some rows filled in (the officer's figures for an open table)."""
         rates = tuple(replace(r, amount=amounts[r.key]) if r.key in amounts else r for r in self.rates)
         return replace(self, rates=rates)
+
+
+def table_in_force(tables: Iterable[RateTable], direction: str, on: date) -> RateTable | None:
+    """The table for *direction* in force on *on*; the latest to start if several are."""
+    usable = [t for t in tables if t.direction == direction and t.in_force(on)]
+    return max(usable, key=lambda t: t.valid_from or date.min, default=None)
 
 
 @dataclass(frozen=True, slots=True)

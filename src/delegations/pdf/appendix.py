@@ -8,7 +8,6 @@ are numbered on their own.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from ..budget_view import BudgetView

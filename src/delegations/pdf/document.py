@@ -74,17 +74,17 @@ class PlanDocument:
         # A bilingual document is laid out as a joint one, under both states' headers.
         self.guest = joint_country(request) if len(self.langs) > 1 else None
 
-    def both(self, pick: Callable[[str], str]) -> str:
-        """*pick* in each document language, one per line (a repeated version is printed once)."""
+    def both(self, pick: Callable[[str], str], langs: list[str] | None = None) -> str:
+        """*pick* in each document language (or *langs*), one per line; a repeated version is printed once."""
         seen: list[str] = []
-        for lang in self.langs:
+        for lang in langs or self.langs:
             value = pick(lang)
             if value and value not in seen:
                 seen.append(value)
         return "\n".join(seen)
 
-    def tr(self, message: str) -> str:
-        return self.both(lambda lang: translator(lang).gettext(message))
+    def tr(self, message: str, langs: list[str] | None = None) -> str:
+        return self.both(lambda lang: translator(lang).gettext(message), langs)
 
     def field(self, text) -> str:
         return self.both(text.get)
@@ -93,8 +93,8 @@ class PlanDocument:
     def national(self, country: str, langs: list[str]) -> list:
         s = self.s
         title, motto = national_header(country)
-        motto_text = "\n".join(dict.fromkeys(translator(lang).gettext(motto) for lang in langs))
-        return [Text("\n".join(dict.fromkeys(translator(lang).gettext(title) for lang in langs)), s.national),
+        motto_text = self.tr(motto, langs)
+        return [Text(self.tr(title, langs), s.national),
                 Text(motto_text, s.motto), _rule(motto_text, s.motto)]
 
     def header(self) -> Table:
@@ -133,17 +133,9 @@ class PlanDocument:
                 _rule("", s.subject, 0.3, frame_width(PORTRAIT)), Spacer(1, 6)]
 
     def body(self) -> list:
-        return [Text(w.basis_paragraph(self.r.plan), self.s.body) for w in self.distinct_words(self.r.plan)]
-
-    def distinct_words(self, plan) -> list[Wording]:
-        """The wordings whose basis paragraph differs (a paragraph not yet in Lao is printed once)."""
-        out, seen = [], set()
-        for lang in self.langs:
-            text = self.words[lang].basis_paragraph(plan)
-            if text not in seen:
-                seen.add(text)
-                out.append(self.words[lang])
-        return out
+        # One paragraph per language; a paragraph not yet written in Lao is printed once.
+        paragraphs = dict.fromkeys(w.basis_paragraph(self.r.plan) for w in self.words.values())
+        return [Text(p, self.s.body) for p in paragraphs]
 
     # --- table ---------------------------------------------------------------
     HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),

@@ -6,7 +6,6 @@ Decoding is strict: a record with a missing or ill-typed field raises
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
