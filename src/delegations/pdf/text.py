@@ -122,14 +122,14 @@ class Text(Flowable):
         self.style = style
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
-        self._para: Paragraph | None = None
+        self._lao = has_lao(text)
+        self._para: Paragraph | None = None if self._lao else Paragraph(markup(text), style)
         self._width: float | None = None
 
     def paragraph(self, avail_width: float) -> Paragraph:
-        s = self.style
-        if not has_lao(self.text):
-            return Paragraph(markup(self.text), s)
-        if self._para is None or self._width != avail_width:
+        """The paragraph for *avail_width* (Lao lines depend on it; other text does not)."""
+        if self._lao and self._width != avail_width:
+            s = self.style
             inner = avail_width - s.leftIndent - s.rightIndent
             s = fitted(self.text, s, inner)
             lines = break_lines(self.text, s.fontName, s.fontSize, inner - s.firstLineIndent, inner)
@@ -138,9 +138,7 @@ class Text(Flowable):
         return self._para
 
     def wrap(self, avail_width, avail_height):
-        self._para = self.paragraph(avail_width)
-        self._width = avail_width
-        return self._para.wrap(avail_width, avail_height)
+        return self.paragraph(avail_width).wrap(avail_width, avail_height)
 
     def split(self, avail_width, avail_height):
         return self.paragraph(avail_width).split(avail_width, avail_height)
