@@ -296,3 +296,22 @@ async def test_choosing_a_cost_model_in_the_form_fills_its_payers(make_app, db_p
         await pilot.pause()
     stored = on_disk(db_path)[3]
     assert stored["cost_model"] == "norms" and {"reception", "gifts", "interpreting"} <= {c["item"] for c in stored["cost_lines"]}
+
+
+async def test_export_screen_adds_the_budget_appendix_when_asked(make_app, tmp_path):
+    import pypdfium2 as pdfium
+    from textual.widgets import Checkbox
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await type_into(pilot, "#folder", str(tmp_path))
+        app.screen.query_one("#budget", Checkbox).value = True
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (path,) = tmp_path.glob("ke-hoach_2020-2022_vi_*.pdf")
+    text = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(path)))
+    assert "DỰ TOÁN KINH PHÍ" in text and "378.400.000" in text

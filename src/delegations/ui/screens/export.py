@@ -46,6 +46,9 @@ class ExportScreen(ModalScreen):
                 yield Label(_("Rows"), classes="label")
                 yield Checkbox(_("only the rows the filter shows"), value=False, id="filtered", compact=True)
             with Horizontal(classes="row"):
+                yield Label(_("Budget"), classes="label")
+                yield Checkbox(_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"), value=False, id="budget", compact=True)
+            with Horizontal(classes="row"):
                 yield Label(_("Folder"), classes="label")
                 yield Input(str(paths.exports_dir()), id="folder", compact=True)
             with Horizontal(classes="row"):
@@ -93,9 +96,9 @@ class ExportScreen(ModalScreen):
         self.run_worker(self._export, thread=True, exclusive=True)
 
     def _export(self) -> None:
-        force = self.query_one("#force", Checkbox).value
+        force, budget = self.query_one("#force", Checkbox).value, self.query_one("#budget", Checkbox).value
         try:
-            path = export_plan(self.app.planner, force=force, **self._choices())
+            path = export_plan(self.app.planner, force=force, budget=budget, **self._choices())
         except UserError as exc:
             self.app.call_from_thread(self._done, None, describe(exc))
             return
