@@ -23,7 +23,7 @@ def _isolated_env(monkeypatch):
 
 @pytest.fixture(scope="session")
 def host():
-    return build_plugin_host(plugin_dirs=[ROOT / "plugins"], entry_points=False)
+    return build_plugin_host(plugin_dirs=[], entry_points=False)  # built-in and shipped plugins
 
 
 @pytest.fixture

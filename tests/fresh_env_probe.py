@@ -25,7 +25,7 @@ async def partner_choice(planner):
         await pilot.press("a")
         await pilot.pause()
         select = app.screen.query_one("#partner", Select)
-        seen["ui_partners"] = [str(label) for label, _value in select._options if _value != Select.BLANK]
+        seen["ui_partners"] = [str(label) for label, _value in select._options if _value != Select.NULL]
 
 
 with Planner.open(db) as planner:

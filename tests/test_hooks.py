@@ -105,12 +105,12 @@ def test_hook_validate_plan(hooked):
 
 
 def test_every_hook_has_documentation_and_a_test():
-    guide = (ROOT / "docs" / "plugins.md").read_text("utf-8")
+    guide = (ROOT / "src" / "delegations" / "docs" / "plugins.md").read_text("utf-8")
     tests = (ROOT / "tests" / "test_hooks.py").read_text("utf-8")
     assert len(HOOKS) == 8
     for name in HOOKS:
         assert getattr(hookspecs, name).__doc__.strip(), f"{name} has no docstring"
         section = re.search(rf"^### `{name}\((.*?)\)`\n(.*?)(?=^### |\Z)", guide, re.S | re.M)
-        assert section, f"docs/plugins.md has no section for {name}"
-        assert f"def {name}(" in section.group(2) and "```python" in section.group(2), f"{name}: no example in docs/plugins.md"
+        assert section, f"the plugin guide has no section for {name}"
+        assert f"def {name}(" in section.group(2) and "```python" in section.group(2), f"{name}: no example in the plugin guide"
         assert f"def test_hook_{name}(" in tests, f"{name} has no test_hook_{name}"

@@ -49,15 +49,18 @@ def entry_point_dist(tmp_path, monkeypatch):
 def test_plugins_from_all_places(tmp_path, monkeypatch, entry_point_dist):
     extra = tmp_path / "extra"
     write_plugin(extra, "champasak", "champasak", "Champasak")
+    home = tmp_path / "home"
+    own = write_plugin(home / "plugins", "attapeu", "attapeu", "Attapeu")
     monkeypatch.setenv("DELEGATIONS_PLUGINS_PATH", str(extra))
-    monkeypatch.setenv("DELEGATIONS_HOME", str(ROOT))
+    monkeypatch.setenv("DELEGATIONS_HOME", str(home))
     host = build_plugin_host()
     sources = host.sources
     assert sources["validators"] == "built-in"
-    assert sources["savannakhet"].startswith("file ") and "plugins" in sources["savannakhet"]
+    assert sources["savannakhet"] == "shipped (delegations.partners.savannakhet)"
+    assert sources["attapeu"] == f"file {own}"
     assert sources["champasak"] == f"file {extra / 'champasak.py'}"
     assert sources["sekong"].startswith("package delegations-sekong 1.0")
-    assert {"savannakhet", "salavan", "champasak", "sekong"} <= set(host.registry.partners)
+    assert {"savannakhet", "salavan", "attapeu", "champasak", "sekong"} <= set(host.registry.partners)
     assert host.failures == []
     rows = {r["name"]: r for r in host.plugin_rows()}
     assert rows["sekong"]["hooks"] == ["register_partners"]
@@ -103,7 +106,7 @@ def test_allow_list_and_disable(tmp_path, monkeypatch):
     monkeypatch.delenv("DELEGATIONS_PLUGINS")
     monkeypatch.setenv("DELEGATIONS_DISABLE_PLUGINS", "two")
     host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
-    assert set(host.registry.partners) == {"one"}
+    assert set(host.registry.partners) == {"one", "savannakhet", "salavan"}
 
 
 def test_incomplete_partner_is_named_with_missing_fields(tmp_path):
@@ -162,3 +165,23 @@ def test_partner_new_writes_a_plugin_that_names_what_is_missing(tmp_path):
     with pytest.raises(UserError):
         new_partner("Champasak", folder)  # never over an existing file
     assert slug("Khăm Muộn") == "kham_muon" and slug("2 Provinces") == "partner_2_provinces"
+
+
+def test_shipped_partners_load_from_the_package_and_can_be_disabled(monkeypatch):
+    host = build_plugin_host(plugin_dirs=[], entry_points=False)
+    assert host.sources["salavan"] == "shipped (delegations.partners.salavan)"
+    assert host.registry.partners["savannakhet"].province.get("vi") == "tỉnh Savannakhet"
+    monkeypatch.setenv("DELEGATIONS_DISABLE_PLUGINS", "savannakhet")
+    host = build_plugin_host(plugin_dirs=[], entry_points=False)
+    assert set(host.registry.partners) == {"salavan"} and host.failures == []
+
+
+def test_an_officer_plugin_of_the_same_name_replaces_the_shipped_one_and_loads_once(tmp_path):
+    folder = tmp_path / "plugins"
+    own = write_plugin(folder, "savannakhet", "savannakhet", "Savannakhet (bản của tôi)")
+    # the same folder named twice (e.g. also in $DELEGATIONS_PLUGINS_PATH) is read once
+    host = build_plugin_host(plugin_dirs=[folder, tmp_path / "." / "plugins"], entry_points=False)
+    assert host.failures == [] and host.registry.conflicts == []
+    assert host.sources["savannakhet"] == f"file {own}"
+    assert host.replaced == {"savannakhet": f"file {own}"}
+    assert host.registry.partners["savannakhet"].name.get("vi") == "LHCĐ tỉnh Savannakhet (bản của tôi)"

@@ -54,7 +54,7 @@ def _filters_parser() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="delegations", description=_("Planner for international delegation exchanges."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=_("show the version and exit"))
-    parser.add_argument("--db", type=Path, help=_("database file (default: data/delegations.json, or $DELEGATIONS_DB)"))
+    parser.add_argument("--db", type=Path, help=_("database file (default: $DELEGATIONS_DB, else in the user's data folder; see delegations where)"))
     parser.add_argument("--lang", help=_("interface language: vi, lo or en (default: $DELEGATIONS_LANG or vi)"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     filters = _filters_parser()
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[filters], help=_("export the plan as a document (PDF by default)"))
     p.add_argument("--format", default="pdf", help=_("document format (default: pdf)"))
     p.add_argument("--lang", dest="doc_lang", default="vi", help=_("document language: vi, lo or vi-lo (default: vi)"))
-    p.add_argument("--output", type=Path, help=_("folder to write into (default: exports/)"))
+    p.add_argument("--output", type=Path, help=_("folder to write into (default: the exports folder; see delegations where)"))
     p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
     p.add_argument("--budget", action="store_true", help=_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"))
 
@@ -81,13 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("print", help=_("print the plan's table"))
     sub.add_parser("plugins", help=_("list the plugins, where they come from and their hooks"))
     sub.add_parser("plans", help=_("list the plans in the database"))
+    sub.add_parser("where", help=_("show every file and folder in use and where each choice came from")).add_argument(
+        "--json", action="store_true", help=_("as JSON"))
 
     cli_budget.add_parsers(sub, filters)
 
     p = sub.add_parser("partner", help=_("partner provinces: partner new NAME writes a plugin to fill in"))
     p.add_argument("action", choices=["new"])
     p.add_argument("name", help=_("the province, e.g. Champasak"))
-    p.add_argument("--dir", type=Path, help=_("folder for the plugin file (default: plugins/)"))
+    p.add_argument("--dir", type=Path, help=_("folder for the plugin file (default: your plugins folder; see delegations where)"))
     p.add_argument("--country", default="LA", help=_("ISO country code (default: LA)"))
 
     p = sub.add_parser("restore-defaults", help=_("replace the database with the shipped 2020-2022 plan"))
@@ -117,6 +119,8 @@ def _run(args) -> int:
         path = new_partner(args.name, args.dir, args.country)
         print(_("Wrote {path}: fill in the names, then start delegations again (delegations plugins shows what is missing).").format(path=path))
         return 0
+    if command == "where":
+        return cmd_where(args)
     if command == "ui":
         from .ui import run
 
@@ -242,9 +246,26 @@ def cmd_plugins(planner: Planner, args) -> int:
         print(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
     for c in planner.registry.conflicts:
         print(_("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
+    for name, source in planner.host.replaced.items():
+        print(_("{name} [{source}] replaces the shipped plugin {name}").format(name=name, source=source))
     for f in planner.host.failures:
         where = f" ({f.hook})" if f.hook else ""
         print(_("FAILED {name}{where} [{source}]: {error}").format(name=f.plugin, where=where, source=f.source, error=f.short()))
+    return 0
+
+
+def cmd_where(args) -> int:
+    from . import where
+
+    if args.json:
+        import json
+
+        print(json.dumps(where.rows(args.db), ensure_ascii=False, indent=1))
+        return 0
+    shown = where.lines(args.db)
+    width = max(len(label) for label, _p, _o in shown)
+    for label, path, origin in shown:
+        print(f"{label:<{width}}  {path}  ({origin})")
     return 0
 
 

@@ -51,6 +51,10 @@ class LockedError(StoreError):
     message = N_("The database {path} is open for editing in another copy of the program. Close it there first, or open this copy read-only.")
 
 
+class NotWritableError(StoreError):
+    message = N_("The database {path} cannot be changed by you ({problem}); it can be opened read-only.")
+
+
 class ConflictError(StoreError):
     message = N_("The database {path} was changed by another program since it was opened; your change was not saved. Reload and try again.")
 

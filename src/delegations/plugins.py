@@ -1,6 +1,10 @@
-"""The plugin manager: built-in plugins, the project's ``plugins/`` folder,
-installed packages' entry points (group ``delegations``), and the folders named
-in ``$DELEGATIONS_PLUGINS_PATH``.
+"""The plugin manager. It loads, in order: the built-in plugins, the officer's
+plugins folder (``paths.plugins_dir()``), the folders named in
+``$DELEGATIONS_PLUGINS_PATH``, installed packages' entry points (group
+``delegations``), and last the partner provinces shipped with the program
+(``delegations.partners``). A shipped plugin is an ordinary one: it can be
+disabled, and a plugin of the same name loaded before it replaces it
+(``PluginHost.replaced``). A folder named twice is read once.
 
 A plugin that fails to import, or raises inside a hook, is recorded in
 ``PluginHost.failures`` with its name and error; the others still load.
@@ -40,6 +44,11 @@ BUILTIN_PLUGINS = (
     "delegations.builtin.validators",
 )
 
+SHIPPED_PLUGINS = (
+    "delegations.partners.savannakhet",
+    "delegations.partners.salavan",
+)
+
 
 @dataclass(frozen=True)
 class PluginFailure:
@@ -58,6 +67,7 @@ class PluginHost:
     sources: dict[str, str] = field(default_factory=dict)
     failures: list[PluginFailure] = field(default_factory=list)
     registry: Registry = field(default_factory=Registry)
+    replaced: dict[str, str] = field(default_factory=dict)  # shipped plugin -> the source that replaced it
 
     def plugin_rows(self) -> list[dict[str, Any]]:
         rows = []
@@ -113,6 +123,7 @@ def build_plugin_host(
     *,
     plugin_dirs: Iterable[Path] | None = None,
     entry_points: bool = True,
+    shipped: bool = True,
     extra: Iterable[tuple[str, Any]] = (),
 ) -> PluginHost:
     """Build the plugin manager and gather what every plugin registers."""
@@ -139,7 +150,12 @@ def build_plugin_host(
         add(modname.rsplit(".", 1)[-1], "built-in", lambda m=modname: importlib.import_module(m), builtin=True)
 
     dirs = list(plugin_dirs) if plugin_dirs is not None else [paths.plugins_dir(), *paths.extra_plugin_dirs()]
+    seen: set[Path] = set()
     for folder in dirs:
+        real = folder.expanduser().resolve()
+        if real in seen:
+            continue
+        seen.add(real)
         for file in _module_files(folder):
             add(file.stem, f"file {file}", lambda f=file: _load_file(f))
 
@@ -151,6 +167,13 @@ def build_plugin_host(
 
     for name, plugin in extra:
         add(name, "registered by the caller", lambda p=plugin: p)
+
+    for modname in SHIPPED_PLUGINS if shipped else ():
+        name = modname.rsplit(".", 1)[-1]
+        if pm.has_plugin(name):
+            host.replaced[name] = host.sources.get(name, "?")
+            continue
+        add(name, f"shipped ({modname})", lambda m=modname: importlib.import_module(m))
 
     _collect(host)
     return host

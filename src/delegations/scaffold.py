@@ -15,7 +15,10 @@ TEMPLATE = '''"""Partner: the trade-union federation of {name}.
 Made by `delegations partner new`. Fill in the empty texts below; until every
 required one is filled in, `delegations plugins` names what is missing and the
 partner is not offered (nothing else is affected). Save, then start the program
-again: it loads every file in plugins/ at start.
+again: it loads every file of this folder at start.
+
+Every hook a plugin can use is explained in the plugin guide:
+{guide}
 """
 
 from delegations import hookimpl
@@ -74,14 +77,14 @@ def slug(name: str) -> str:
 
 
 def new_partner(name: str, folder: Path | None = None, country: str = "LA") -> Path:
-    """Write ``<folder>/<slug>.py`` (``plugins/`` by default); never over an existing file."""
+    """Write ``<folder>/<slug>.py`` (the officer's plugins folder by default); never over an existing file."""
     code = slug(name)
     folder = (folder or paths.plugins_dir()).expanduser()
     target = folder / f"{code}.py"
     if target.exists():
         raise UserError(N_("{path} already exists; choose another name or edit that file."), path=str(target))
     folder.mkdir(parents=True, exist_ok=True)
-    text = TEMPLATE.format(name=name.strip(), code=code, country=country.upper())
+    text = TEMPLATE.format(name=name.strip(), code=code, country=country.upper(), guide=paths.package_dir() / "docs" / "plugins.md")
     tmp = target.with_suffix(".py.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)

@@ -8,7 +8,10 @@ checked at once only for the fields that listing and filtering read
 asked for, and all of them before the first write, so a file holding a
 damaged record is reported and never written to. Each change is written to disk before the call returns. A writable
 repository holds an exclusive lock on ``<file>.lock`` for as long as it is
-open, so a second copy of the program cannot edit the same file.
+open (``<file>.lock`` beside the real file when the path is a symbolic link), so a
+second copy of the program cannot edit the same file under any name. Opening for
+editing removes the temporary files a killed save left, and is refused with the
+reason (``NotWritableError``) when this user cannot save the file.
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from ..domain import Delegation, Organisation, Plan
-from ..errors import N_, CorruptFileError, StoreError, Msg, LockedError, NotFoundError, ReadOnlyError, SchemaTooNewError
+from ..errors import N_, CorruptFileError, StoreError, Msg, LockedError, NotFoundError, NotWritableError, ReadOnlyError, SchemaTooNewError
+from ..paths import lock_path
 from . import codec, schema
-from .storage import AtomicJSONStorage, WriteThroughCache
+from .storage import AtomicJSONStorage, WriteThroughCache, real_path, remove_stale_temp_files, write_problem
 
 SETTINGS_ID = "1"
 
@@ -105,12 +109,18 @@ class Repository:
         self.migrated_from: int | None = None
         self._lock: FileLock | None = None
         if writable:
-            self._lock = FileLock(str(self.path) + ".lock", timeout=0)
+            problem = write_problem(self.path)
+            if problem is not None:
+                raise NotWritableError(path=str(self.path), problem=problem)
+            self._lock = FileLock(str(lock_path(self.path)), timeout=0)
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                real_path(self.path).parent.mkdir(parents=True, exist_ok=True)
                 self._lock.acquire()
             except Timeout:
                 raise LockedError(path=str(self.path)) from None
+            except PermissionError as exc:
+                raise NotWritableError(path=str(self.path), problem=exc.strerror or str(exc)) from None
+            remove_stale_temp_files(self.path)
         try:
             with gc_paused():
                 self._open(default_data)

@@ -5,12 +5,18 @@ folder, flushes and fsyncs it, then ``os.replace``s it over the old one, so a
 crash at any moment leaves either the old or the new file. It remembers which
 file it read and refuses to replace one that another program wrote since.
 ``WriteThroughCache`` keeps the decoded data in memory so reads cost nothing.
+
+Files are left as a careful program leaves them: a replaced file keeps its mode
+(and owner, where allowed); a new one gets the mode the user's umask gives; a
+symbolic link is written through to its target, never replaced by a plain file;
+temporary files of a save that was killed are removed by ``remove_stale_temp_files``.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -28,11 +34,51 @@ def _fingerprint(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Write *payload* to *path* so that readers see the old or the new file, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _umask() -> int:
     try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def real_path(path: Path) -> Path:
+    """The file a (possibly symlinked) path names; it need not exist yet."""
+    return Path(os.path.realpath(path))
+
+
+def _keep_mode(fd: int, target: Path) -> None:
+    """Give the new file the old one's mode and owner, or the umask's mode when it is new."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        os.fchmod(fd, 0o666 & ~_umask())
+        return
+    os.fchmod(fd, st.st_mode & 0o7777)
+    if hasattr(os, "fchown"):
+        try:
+            os.fchown(fd, st.st_uid, st.st_gid)
+        except PermissionError:
+            pass
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Write *payload* to *path* so that readers see the old or the new file, never a mix.
+    A symbolic link is followed: its target is replaced, the link stays."""
+    path = real_path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
+    try:
+        _keep_mode(fd, path)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -49,6 +95,38 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def remove_stale_temp_files(path: Path) -> list[Path]:
+    """Remove the temporary files a killed save of *path* left beside it; return them.
+    Call only while holding the database's lock (no save of it can be under way)."""
+    path = real_path(path)
+    pattern = re.compile(re.escape(_temp_prefix(path)) + r"[a-z0-9_]{8}\.tmp")
+    removed = []
+    try:
+        candidates = [p for p in path.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return removed
+    for tmp in candidates:
+        try:
+            tmp.unlink()
+            removed.append(tmp)
+        except OSError:
+            pass
+    return removed
+
+
+def write_problem(path: Path):
+    """Why *path* cannot be saved by this user (a ``Msg``), or ``None`` when it can."""
+    path = real_path(path)
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return Msg(N_("the file is read-only for you"))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return Msg(N_("you cannot create files in the folder {folder}"), folder=str(folder))
+    return None
 
 
 def dumps(data: dict) -> str:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import i18n
-from ..errors import LockedError
+from ..errors import LockedError, NotWritableError
 from ..i18n import describe
 from ..services import Planner
 
 
 def open_planner(db: Path | None) -> tuple[Planner, str | None]:
-    """Open for editing, or read-only with the reason when another copy holds the lock."""
+    """Open for editing, or read-only with the reason when another copy holds the lock
+    or this user cannot write the file or its folder."""
     try:
         return Planner.open(db, writable=True), None
-    except LockedError as exc:
+    except (LockedError, NotWritableError) as exc:
         return Planner.open(db, writable=False), describe(exc)
 
 

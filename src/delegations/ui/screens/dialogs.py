@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -101,4 +103,16 @@ class PluginsScreen(_InfoScreen):
             table.add_row(f"[yellow]{key}[/yellow]", "", _("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
         for c in registry.conflicts:
             table.add_row(f"[yellow]{c.code}[/yellow]", ", ".join(c.plugins), _("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
+        for name, source in host.replaced.items():
+            table.add_row(name, source, _("replaces the shipped plugin {name}").format(name=name))
+        return Group(table, Text(""), Text(_("Files and folders (delegations where)"), style="bold"), self._where())
+
+    def _where(self):
+        from ...where import lines_for_open
+
+        table = Table(expand=True, show_edge=False, pad_edge=False, show_header=False)
+        table.add_column(style="bold", ratio=2)
+        table.add_column(ratio=5, overflow="fold")
+        for label, path, origin in lines_for_open(self.app.planner.repo.path):
+            table.add_row(label, f"{path}\n[dim]{origin}[/dim]")
         return table

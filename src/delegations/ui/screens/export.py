@@ -37,7 +37,7 @@ class ExportScreen(ModalScreen):
             yield Static("[b]" + _("Export the plan") + "[/b]  " + _("(Ctrl+O export, Esc closes)"))
             with Horizontal(classes="row"):
                 yield Label(_("Format"), classes="label")
-                yield Select([(code.upper(), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.BLANK,
+                yield Select([(code.upper(), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.NULL,
                              allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")

@@ -55,7 +55,7 @@ class DelegationForm(ModalScreen):
                 yield from self._row(_("Direction"), Select([(w.direction(x), x.value) for x in Direction], value=f.direction,
                                                           allow_blank=False, id="direction", compact=True))
                 yield from self._row(_("Partner"), Select([(o.short(w.lang), o.code) for o in partners], value=f.partner
-                                                        if f.partner in app.planner.registry.partners else Select.BLANK,
+                                                        if f.partner in app.planner.registry.partners else Select.NULL,
                                                         id="partner", compact=True), error="partner")
                 yield from self._row(_("Leader"), Input(f.leader_position.get("vi", ""), placeholder=_("position"), id="leader_vi", compact=True),
                                      Input(f.leader_name, placeholder=_("name, if known"), id="leader_name", compact=True), error="leader")
@@ -108,7 +108,7 @@ class DelegationForm(ModalScreen):
         if isinstance(widget, TextArea):
             return widget.text
         value = widget.value
-        return "" if value is Select.BLANK or value is None else str(value)
+        return "" if value is Select.NULL or value is None else str(value)
 
     def fields(self) -> DelegationFields:
         items = list(self.app.planner.registry.cost_items)
