@@ -122,10 +122,10 @@ def write_problem(path: Path):
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
-    if path.exists() and not os.access(path, os.W_OK):
-        return Msg(N_("the file is read-only for you"))
     if not os.access(folder, os.W_OK | os.X_OK):
         return Msg(N_("you cannot create files in the folder {folder}"), folder=str(folder))
+    if path.exists() and not os.access(path, os.W_OK):
+        return Msg(N_("the file is read-only for you"))
     return None
 
 
