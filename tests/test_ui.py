@@ -244,7 +244,7 @@ async def test_plan_header_and_plugins_screens(make_app, db_path):
         console = Console(width=200, record=True, file=open("/dev/null", "w"))
         console.print(app.screen.body())
         text = console.export_text()
-        assert "savannakhet" in text and "register_partners" in text and "plugins/salavan.py" in text
+        assert "savannakhet" in text and "register_partners" in text and "delegations.partners.salavan" in text and "delegations.json" in text
 
 
 async def test_budget_screen_shows_totals_and_changes_model_and_currency(make_app, db_path, tmp_path):
@@ -315,3 +315,21 @@ async def test_export_screen_adds_the_budget_appendix_when_asked(make_app, tmp_p
     (path,) = tmp_path.glob("ke-hoach_2020-2022_vi_*.pdf")
     text = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(path)))
     assert "DỰ TOÁN KINH PHÍ" in text and "378.400.000" in text
+
+
+async def test_the_form_opens_when_the_rows_partner_plugin_is_disabled(db_path, monkeypatch):
+    """Textual 8 has no Select.BLANK (it reads as False and crashed the form): an unknown partner shows as no choice."""
+    from textual.widgets import Select
+
+    from delegations.plugins import build_plugin_host
+
+    monkeypatch.setenv("DELEGATIONS_DISABLE_PLUGINS", "savannakhet")
+    with Planner.open(db_path, host=build_plugin_host(plugin_dirs=[], entry_points=False)) as planner:
+        app = DelegationsApp(planner, blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DelegationForm"
+            assert app.screen.query_one("#partner", Select).value is Select.NULL
+            assert app.screen._value("partner") == ""
