@@ -58,6 +58,8 @@ def real_path(path: Path) -> Path:
 
 def _keep_mode(fd: int, target: Path) -> None:
     """Give the new file the old one's mode and owner, or the umask's mode when it is new."""
+    if not hasattr(os, "fchmod"):  # Windows before Python 3.13: no modes to keep
+        return
     try:
         st = os.stat(target)
     except FileNotFoundError:
