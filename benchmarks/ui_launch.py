@@ -35,7 +35,7 @@ def app(db: str, out: str) -> None:
     t0 = time.perf_counter()
     from delegations.plugins import build_plugin_host  # pluggy and entry-point discovery
 
-    host = build_plugin_host()  # built-in plugins, plugins/ and entry points
+    host = build_plugin_host()  # built-in plugins, the plugins folder, entry points, shipped partners
     plugins_ms = (time.perf_counter() - t0) * 1000
     from delegations.services import Planner
     from delegations.ui.app import DelegationsApp
