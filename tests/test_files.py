@@ -145,10 +145,18 @@ def test_a_database_in_a_folder_the_user_cannot_write_opens_read_only_saying_why
     os.chmod(db, 0o644)
     os.chmod(folder, 0o555)
     before = sorted(p.name for p in folder.iterdir())
+    # and a file the user may not write, in a folder everyone may write
+    common = shared_folder / "common"
+    theirs = common / "delegations.json"
+    open_repo(theirs).close()
+    os.chmod(theirs, 0o644)
+    os.chmod(common, 0o777)
     code = textwrap.dedent(f"""
         planner, why = open_planner({str(db)!r})
         with planner:
             seen = {{"writable": planner.repo.writable, "why": why, "plans": [p.id for p in planner.plans()]}}
+        planner, seen["why_file"] = open_planner({str(theirs)!r})
+        planner.close()
         seen["list"] = cli.main(["--db", {str(db)!r}, "list"])
         seen["save"] = cli.main(["--db", {str(db)!r}, "model", "norms"])
         print(json.dumps(seen))
@@ -160,6 +168,7 @@ def test_a_database_in_a_folder_the_user_cannot_write_opens_read_only_saying_why
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["writable"] is False and seen["plans"] == ["2020-2022"]
     assert seen["why"] == f"The database {db} cannot be changed by you (you cannot create files in the folder {folder}); it can be opened read-only."
+    assert seen["why_file"] == f"The database {theirs} cannot be changed by you (the file is read-only for you); it can be opened read-only."
     assert seen["list"] == 0 and seen["save"] == 2
     assert f"cannot create files in the folder {folder}" in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == before
