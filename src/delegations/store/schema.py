@@ -10,6 +10,8 @@ import re
 from datetime import date
 from typing import Callable
 
+from ..errors import N_
+
 CURRENT = 3
 META_TABLE = "meta"
 
@@ -69,15 +71,15 @@ def version_of(data: dict) -> int:
         return 1
     meta = data[META_TABLE]
     if not isinstance(meta, dict) or not all(isinstance(r, dict) for r in meta.values()):
-        raise SchemaVersionError("the table 'meta' is not an object of records")
+        raise SchemaVersionError(N_("the table 'meta' is not an object of records"))
     versions = [r["schema_version"] for r in meta.values() if "schema_version" in r]
     if not versions:
-        raise SchemaVersionError("the table 'meta' has no schema_version")
+        raise SchemaVersionError(N_("the table 'meta' has no schema_version"))
     if len(versions) > 1:
-        raise SchemaVersionError("the table 'meta' has more than one schema_version")
+        raise SchemaVersionError(N_("the table 'meta' has more than one schema_version"))
     version = versions[0]
     if type(version) is not int or version < 1:
-        raise SchemaVersionError("schema_version is not a whole number", version)
+        raise SchemaVersionError(N_("schema_version is not a whole number"), version)
     return version
 
 
