@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 
 from .domain import Budget, BudgetLine, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, ValidationError
 from .domain import limits
@@ -164,7 +164,7 @@ class Budgeting:
         try:
             result = Budget.of(lines, currency, self.exchange_rates(), on)
             result.total()  # every sum computed here: a figure too large is reported, not met later
-        except ArithmeticError as exc:
+        except DecimalException as exc:
             raise BudgetError(N_("The budget cannot be computed: a figure is too large or an exchange rate too small. "
                                  "Check the figures entered with delegations rates, fx and rate.")) from exc
         except MissingExchangeRate as exc:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import decimal
 import sys
 from pathlib import Path
 
 from . import __version__, cli_budget, i18n
-from .domain import Direction, Problem, Status, ValidationError
+from .domain import Direction, Problem, Status, ValidationError, nfc
 from .errors import FileError, UserError
 from .terminal import safe
 from .i18n import N_, _, describe
@@ -127,19 +128,19 @@ def main(argv: list[str] | None = None) -> int:
     (``EXIT_STATUSES``); a bug prints where its report was written."""
     _use_catalogs()
     i18n.set_language(_interface_language(argv))  # --lang, else the environment's language
-    args = build_parser().parse_args(argv)
+    args = _normalised(build_parser().parse_args(argv))
     try:
         return _run(args)
     except ValidationError as exc:
         _print_problems(exc.problems)
-        return EXIT_PROBLEMS
+        return getattr(exc, "exit_status", EXIT_PROBLEMS)
     except UserError as exc:
         _say(describe(exc))
         return exc.exit_status
     except OSError as exc:
         _say(describe(FileError.of(exc, N_("use"))))
         return EXIT_DATA
-    except ArithmeticError:
+    except decimal.DecimalException:
         _say(_("A number is too large or too small to compute with: check the amounts and exchange rates entered (delegations rates, fx, rate)."))
         return EXIT_DATA
     except KeyboardInterrupt:
@@ -147,6 +148,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except Exception:
         return _crash(args)
+
+
+def _normalised(args: argparse.Namespace) -> argparse.Namespace:
+    """Every text argument in NFC, as text is stored (a name typed decomposed matches and prints whole)."""
+    for key, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, key, nfc(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, key, [nfc(v) for v in value])
+    return args
 
 
 def _crash(args) -> int:

@@ -244,9 +244,10 @@ class Planner:
     def save_delegation(self, d: Delegation) -> list[Problem]:
         """Validate and store *d*. Raise ``ValidationError`` (nothing stored) on errors;
         return the warnings."""
-        problems = self.check(d)
-        if any(p.severity == "error" for p in problems):
-            raise ValidationError(problems)
+        report = self.validation(d)
+        problems = report.all_problems()
+        if report.blocked:
+            raise report.error()
         before = self._current_delegation(d.id)
         self.repo.save_delegation(d)
         self._remember("delegation", d.id, before)
@@ -343,7 +344,7 @@ class Planner:
         report = self.plan_validation(plan)
         problems = report.all_problems()
         if report.blocked:
-            raise ValidationError(problems)
+            raise report.error()
         before = next((p for p in self.repo.plans() if p.id == plan.id), None)
         self.repo.save_plan(plan)
         self._remember("plan", plan.id, before)

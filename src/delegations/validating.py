@@ -13,7 +13,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
-from .domain import Problem
+from .domain import Problem, ValidationError
 from .i18n import N_
 
 SEVERITIES = ("error", "warning")
@@ -50,6 +50,17 @@ class ValidationReport:
     @property
     def blocked(self) -> bool:
         return bool(self.faults) or any(p.severity == "error" for p in self.problems)
+
+    def error(self) -> ValidationError:
+        """The error that refuses a save: ``ValidatorFailed`` when a validator failed."""
+        return (ValidatorFailed if self.faults else ValidationError)(self.all_problems())
+
+
+class ValidatorFailed(ValidationError):
+    """A save refused because a validator failed (its fault is among ``problems``);
+    the command line exits with the plugin status (4) rather than 1."""
+
+    exit_status = 4
 
 
 def _garbage(result: Any) -> str | None:
