@@ -230,6 +230,14 @@ def test_real_files_in_the_way(env, capsys, tmp_path):
     assert a_file.read_text() == "x" and db.read_bytes() == before
 
 
+def test_an_os_error_no_step_expected_is_still_a_message(env, capsys, tmp_path):
+    in_the_way = tmp_path / "not-a-folder"
+    in_the_way.write_text("x")
+    status, text = run(capsys, "partner", "new", "Champasak", "--dir", str(in_the_way))
+    assert status == EXIT_DATA and str(in_the_way) in text, text
+    assert in_the_way.read_text() == "x"
+
+
 # --- bugs ---------------------------------------------------------------------------
 
 def test_a_bug_exits_non_zero_and_names_the_report(env, capsys, monkeypatch):

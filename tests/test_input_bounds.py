@@ -63,6 +63,13 @@ def test_out_of_bounds_input_is_refused_naming_the_field(planner, db_path, chang
     assert db_path.read_bytes() == before
 
 
+def test_the_form_refuses_two_digit_years_before_anything_is_built(planner):
+    for changes in ({"start": "15/1/23"}, {"year": "23", "start": ""}, {"start": "1/2/2024", "end": "3/2/24"}):
+        d, f = fields_of(planner, **changes)
+        built, problems = delegation_from_fields(d, f)
+        assert built is None and [p.field for p in problems] == ["timing"], changes
+
+
 def test_year_99999_is_a_problem_not_a_failed_validator(planner):
     problems = problems_on_save(planner, year="99999", start="", end="")
     assert [p.field for p in problems] == ["timing"]
@@ -161,8 +168,9 @@ def test_v2_records_are_migrated_dates_win_and_round_trip(tmp_path):
     with Repository(db) as repo:
         d = repo.delegation(rec["id"])
         assert (d.timing.year, d.timing.month, d.timing.start, d.duration) == (2020, None, date(2020, 2, 28), DayRange(3, 3))
+        assert (repo.facets_of([rec["id"]])[0].min_days, repo.facets_of([rec["id"]])[0].max_days) == (3, 3)  # totals read these
         assert db.read_bytes() == before  # opening does not write
-        repo.save_delegation(d)
+        repo.save_delegation(repo.delegation(other["id"]))  # a change elsewhere writes the migrated file
         assert repo.delegation(other["id"]).timing == Timing(2021, 9)
     saved = json.loads(db.read_text("utf-8"))
     assert saved["meta"]["1"]["schema_version"] == schema.CURRENT
@@ -188,16 +196,21 @@ def test_duplicate_ids_and_numbers_are_reported_by_record(tmp_path):
     before = db.read_bytes()
     with pytest.raises(CorruptFileError, match=r"records 1 and 9 .*same id"):
         Repository(db)
+    assert db.read_bytes() == before
     data = default_data()
     data["delegations"]["9"] = {**data["delegations"]["1"], "id": "other"}
     db = _write(tmp_path, data)
     with pytest.raises(CorruptFileError, match=r"records 1 and 9 .*number 1 in plan"):
         Repository(db, writable=False)
+    assert db.read_bytes() != before  # (the second file replaced the first: compare each with itself)
+    before = db.read_bytes()
+    with pytest.raises(CorruptFileError):
+        Repository(db)
+    assert db.read_bytes() == before
     data = default_data()
     data["plans"]["7"] = dict(data["plans"]["1"])
     with pytest.raises(CorruptFileError, match=r"records 1 and 7 of table 'plans'"):
         Repository(_write(tmp_path, data))
-    assert before != db.read_bytes() or True
 
 
 @pytest.mark.parametrize("meta", [{"1": {"schema_version": "3"}}, {"1": {"schema_version": None}}, {"1": {}},

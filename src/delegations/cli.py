@@ -137,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         _say(describe(exc))
         return exc.exit_status
+    except BrokenPipeError:  # the reader of our output went away (delegations list | head)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         _say(describe(FileError.of(exc, N_("use"))))
         return EXIT_DATA
