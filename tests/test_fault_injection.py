@@ -304,3 +304,22 @@ def test_an_old_out_of_bounds_rate_is_reported_not_a_traceback(env, capsys):
     db.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     status, text = run(capsys, "budget", "--currency", "USD")
     assert status == 2 and "too large" in text, text
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_real_read_only_export_folder(env, capsys, tmp_path):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        status, text = run(capsys, "export", "--output", str(folder))
+    finally:
+        folder.chmod(0o755)
+    assert status == EXIT_DATA and str(folder) in text and "permission denied" in text
+
+
+def test_validate_names_a_failed_validator_once(env, capsys):
+    _, plugins, _ = env
+    (plugins / f"{PLUGIN}.py").write_text(_plugin_source("validate_delegation", "delegation, plan, registry", "raise"), "utf-8")
+    status, text = run(capsys, "validate")
+    assert status == EXIT_PLUGIN and text.count(PLUGIN) == 1, text

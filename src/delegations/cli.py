@@ -294,10 +294,14 @@ def cmd_validate(planner: Planner, args) -> int:
     results = planner.validate_plan(plan.id)
     seqs = {d.id: d.seq for d in planner.repo.delegations(plan.id)}
     errors = 0
+    faults = [f.problem() for f in planner.validation_faults]
     for key, problems in results.items():
         prefix = _("plan") + ": " if key == "plan" else _("delegation {seq}").format(seq=seqs.get(key, key)) + ": "
-        _print_problems(problems, prefix)
-        errors += sum(p.severity == "error" for p in problems)
+        own = [p for p in problems if p not in faults]  # a failed validator is said once, below
+        _print_problems(own, prefix)
+        errors += sum(p.severity == "error" for p in own)
+    _print_problems(faults)
+    errors += len(faults)
     if errors:
         print(i18n.ngettext("{n} error found.", "{n} errors found.", errors).format(n=errors))
         return EXIT_PLUGIN if planner.validation_faults else EXIT_PROBLEMS
