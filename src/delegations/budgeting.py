@@ -90,6 +90,8 @@ class Budgeting:
         bad = limits.rate_problem("rate", value)
         if bad is not None:
             raise ValidationError([bad])
+        if limits.check_year("date", day.year):
+            raise ValidationError(limits.check_year("date", day.year))
         if source == target:
             raise BudgetError(N_("An exchange rate needs two different currencies and a rate above 0."))
         kept = [r for r in self.repo.setting("exchange_rates", []) if (r["source"], r["target"], r["day"]) != (source, target, day.isoformat())]
