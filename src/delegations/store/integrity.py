@@ -80,6 +80,8 @@ def _short(value: Any) -> str:
 
 def duplicate_delegations(rows: list[tuple[str, Facets]]) -> Msg | None:
     """The first id or (plan, number) that two delegation records share, naming both records."""
+    if len({f.id for _d, f in rows}) == len(rows) and len({(f.plan_id, f.seq) for _d, f in rows}) == len(rows):
+        return None  # the usual case, found with two sets
     ids: dict[str, str] = {}
     seqs: dict[tuple[str, int], str] = {}
     for doc_id, f in rows:
