@@ -167,7 +167,9 @@ def test_failed_write_leaves_old_file_and_no_temp_files(db_path, monkeypatch):
             raise OSError("disk full")
 
         monkeypatch.setattr(storage.os, "replace", boom)
-        with pytest.raises(OSError):
+        from delegations.errors import FileError
+
+        with pytest.raises(FileError, match="disk full"):
             repo.save_delegation(repo.delegations()[0].evolve(members=2))
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in db_path.parent.iterdir() if p.name.endswith(".tmp")) == []

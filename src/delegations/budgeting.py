@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 
-from .domain import Budget, BudgetLine, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable
+from .domain import Budget, BudgetLine, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, ValidationError
+from .domain import limits
 from .domain import budget as budget_rules
 from .domain.money import CURRENCY_EXPONENT
 from .errors import N_, UserError
@@ -45,15 +46,18 @@ class BudgetReport:
         return self.budget.by(lambda ln: (ln.payer, ln.funding))
 
 
-def parse_amount(text: str, currency: str) -> Money:
+def parse_amount(text: str, currency: str, field: str = "amount") -> Money:
+    """An amount the officer typed: a finite number from 0 to ``limits.MAX_AMOUNT``
+    (``ValidationError`` naming *field* otherwise)."""
     try:
         value = Decimal(text.replace(" ", "").replace("_", ""))
-        if value < 0:
-            raise ValueError
-        return Money(value, currency.upper())
     except (ArithmeticError, ValueError) as exc:
         raise BudgetError(N_("\"{value}\" is not an amount in {currency}: write a number such as 3000000 (no thousands dots)."),
                           value=text, currency=currency.upper()) from exc
+    bad = limits.amount_problem(field, value)
+    if bad is not None:
+        raise ValidationError([bad])
+    return Money(value, currency.upper())
 
 
 def check_currency(code: str) -> str:
@@ -79,8 +83,16 @@ class Budgeting:
     def set_exchange_rate(self, source: str, target: str, rate: str, day: date) -> ExchangeRate:
         """Record 1 *source* = *rate* *target* on *day* (a later entry for the same day replaces it)."""
         source, target = check_currency(source), check_currency(target)
-        value = parse_amount(rate, target).amount
-        if value == 0 or source == target:
+        try:
+            value = Decimal(rate.replace(" ", "").replace("_", ""))
+        except (ArithmeticError, ValueError):
+            raise BudgetError(N_("\"{value}\" is not an exchange rate: write a number such as 25400."), value=rate) from None
+        bad = limits.rate_problem("rate", value)
+        if bad is not None:
+            raise ValidationError([bad])
+        if limits.check_year("date", day.year):
+            raise ValidationError(limits.check_year("date", day.year))
+        if source == target:
             raise BudgetError(N_("An exchange rate needs two different currencies and a rate above 0."))
         kept = [r for r in self.repo.setting("exchange_rates", []) if (r["source"], r["target"], r["day"]) != (source, target, day.isoformat())]
         kept.append({"source": source, "target": target, "rate": str(value), "day": day.isoformat()})
@@ -109,7 +121,7 @@ class Budgeting:
         if table.rate(item, role) is None:
             rows = ", ".join(f"{r.item}/{r.role}" for r in table.rates)
             raise BudgetError(N_("The table {code} has no row {item}/{role}. Rows: {rows}."), code=code, item=item, role=role, rows=rows)
-        money = parse_amount(amount, table.currency)
+        money = parse_amount(amount, table.currency, f"{code} {item}/{role}")
         entered = dict(self.repo.setting("rate_amounts", {}))
         entered[code] = {**entered.get(code, {}), f"{item}/{role}": str(money.amount)}
         self.repo.set_setting("rate_amounts", entered)
@@ -122,10 +134,13 @@ class Budgeting:
 
     # --- the budget -----------------------------------------------------------------
     def lines(self, d: Delegation, table: RateTable, model_code: str | None = None) -> list[BudgetLine]:
+        from .plugins import guarded
+
         model = self.planner.cost_model(d, model_code)
         home = self.planner.home()
         if hasattr(model, "estimate"):
-            return list(model.estimate(d, home, table))
+            return list(guarded(self.planner.registry, "cost_models", model.code, "estimate", lambda: model.estimate(d, home, table),
+                                lambda r: isinstance(r, (list, tuple)) and all(isinstance(x, BudgetLine) for x in r)))
         named = {c.item for c in d.cost_lines}
         return budget_rules.estimate(d, table, home.code, include=lambda r: r.cost_item in named)
 
@@ -150,6 +165,10 @@ class Budgeting:
             lines += self.lines(d, table, model)
         try:
             result = Budget.of(lines, currency, self.exchange_rates(), on)
+            result.total()  # every sum computed here: a figure too large is reported, not met later
+        except DecimalException as exc:
+            raise BudgetError(N_("The budget cannot be computed: a figure is too large or an exchange rate too small. "
+                                 "Check the figures entered with delegations rates, fx and rate.")) from exc
         except MissingExchangeRate as exc:
             raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
                                  "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import decimal
 import sys
 from pathlib import Path
 
 from . import __version__, cli_budget, i18n
-from .domain import Direction, Problem, Status, ValidationError
-from .errors import UserError
+from .domain import Direction, Problem, Status, ValidationError, nfc
+from .errors import FileError, UserError
+from .terminal import safe
 from .i18n import N_, _, describe
 from .services import Filters, Planner
 
@@ -52,10 +54,12 @@ def _filters_parser() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="delegations", description=_("Planner for international delegation exchanges."))
+    parser = argparse.ArgumentParser(prog="delegations", description=_("Planner for international delegation exchanges."),
+                                     epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=_("show the version and exit"))
     parser.add_argument("--db", type=Path, help=_("database file (default: $DELEGATIONS_DB, else in the user's data folder; see delegations where)"))
     parser.add_argument("--lang", help=_("interface language: vi, lo or en (default: $DELEGATIONS_LANG or vi)"))
+    parser.add_argument("--debug", action="store_true", help=_("show the full report of an unexpected error"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     filters = _filters_parser()
 
@@ -79,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("ui", help=_("open the terminal UI (what bare delegations does in a terminal)"))
     sub.add_parser("print", help=_("print the plan's table"))
-    sub.add_parser("plugins", help=_("list the plugins, where they come from and their hooks"))
+    p = sub.add_parser("plugins", help=_("list the plugins, where they come from, their hooks and their failures"))
+    p.add_argument("--json", action="store_true", help=_("print the list as JSON (with a \"failures\" field)"))
     sub.add_parser("plans", help=_("list the plans in the database"))
     sub.add_parser("where", help=_("show every file and folder in use and where each choice came from")).add_argument(
         "--json", action="store_true", help=_("as JSON"))
@@ -97,18 +102,91 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Exit statuses, documented in README and in ``--help``.
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_DATA, EXIT_PLUGIN, EXIT_CRASH = 0, 1, 2, 3, 4, 70
+EXIT_INTERRUPTED = 130
+EXIT_STATUSES = (
+    (EXIT_OK, N_("done")),
+    (EXIT_PROBLEMS, N_("the plan or the input has problems (validation errors); nothing was saved")),
+    (EXIT_USAGE, N_("the command was not understood (a wrong option, value, number or name)")),
+    (EXIT_DATA, N_("a file could not be read or written (the database, an export); the database was not changed")),
+    (EXIT_PLUGIN, N_("a plugin failed (a validator, cost model or exporter); nothing was saved")),
+    (EXIT_CRASH, N_("an unexpected error in the program (a bug); the report file is named")),
+)
+
+
+def _epilog() -> str:
+    lines = [_("Exit status:")] + [f"  {code:>3}  {_(text)}" for code, text in EXIT_STATUSES]
+    return "\n".join(lines)
+
+
+def _say(message: str) -> None:
+    print(safe(message), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. Nothing a user or the file system can cause ends in a
+    traceback: each is a message in the interface language and an exit status
+    (``EXIT_STATUSES``); a bug prints where its report was written."""
     _use_catalogs()
     i18n.set_language(_interface_language(argv))  # --lang, else the environment's language
-    args = build_parser().parse_args(argv)
+    args = _normalised(build_parser().parse_args(argv))
     try:
         return _run(args)
     except ValidationError as exc:
         _print_problems(exc.problems)
-        return 1
+        return getattr(exc, "exit_status", EXIT_PROBLEMS)
     except UserError as exc:
-        print(describe(exc), file=sys.stderr)
-        return 2
+        _say(describe(exc))
+        return exc.exit_status
+    except BrokenPipeError:  # the reader of our output went away (delegations list | head)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:
+        _say(describe(FileError.of(exc, N_("use"))))
+        return EXIT_DATA
+    except decimal.DecimalException:
+        _say(_("A number is too large or too small to compute with: check the amounts and exchange rates entered (delegations rates, fx, rate)."))
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        _say(_("Interrupted."))
+        return EXIT_INTERRUPTED
+    except Exception:
+        return _crash(args)
+
+
+def _normalised(args: argparse.Namespace) -> argparse.Namespace:
+    """Every text argument in NFC, as text is stored (a name typed decomposed matches and prints whole)."""
+    for key, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, key, nfc(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, key, [nfc(v) for v in value])
+    return args
+
+
+def _crash(args) -> int:
+    """A bug: write the traceback to a file (or show it with --debug); exit with ``EXIT_CRASH``."""
+    import tempfile
+    import time
+    import traceback
+
+    report = traceback.format_exc()
+    if getattr(args, "debug", False):
+        print(report, file=sys.stderr)
+        _say(_("The program failed unexpectedly (a bug). Please send the text above to the maintainers."))
+        return EXIT_CRASH
+    try:
+        fd, name = tempfile.mkstemp(prefix=time.strftime("delegations-crash-%Y%m%d-%H%M%S-"), suffix=".txt")
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(report)
+    except OSError:
+        print(report, file=sys.stderr)
+        name = "-"
+    _say(_("The program failed unexpectedly (a bug); your data was not changed by the failed step. The full report is in {path}; please send it to the maintainers (--debug shows it here).").format(path=name))
+    return EXIT_CRASH
 
 
 def _run(args) -> int:
@@ -136,17 +214,17 @@ def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:
     if quiet:
         return
     for f in planner.host.failures:
-        print(_("Warning: plugin {name} failed: {error}").format(name=f.plugin, error=f.short()), file=sys.stderr)
+        _say(_("Warning: plugin {name} failed: {error}").format(name=f.plugin, error=f.short()))
     for c in planner.registry.conflicts:
-        print(_("Warning: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)), file=sys.stderr)
+        _say(_("Warning: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
     for key, missing in planner.registry.incomplete.items():
-        print(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)), file=sys.stderr)
+        _say(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
 
 
 def _print_problems(problems: list[Problem], prefix: str = "") -> None:
     for p in problems:
         label = _("error") if p.severity == "error" else _("warning")
-        print(f"{prefix}{label}: {p.field}: {describe(p)}", file=sys.stderr)
+        print(safe(f"{prefix}{label}: {p.field}: {describe(p)}"), file=sys.stderr)
 
 
 def _table(planner: Planner, plan, dels) -> None:
@@ -154,14 +232,17 @@ def _table(planner: Planner, plan, dels) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from rich.text import Text as Plain
+
     w = planner.wording(i18n.current_language())
-    table = Table(box=box.SIMPLE_HEAD, title=f"{plan.title.get(w.lang)} ({plan.period})", expand=False, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, title=Plain(safe(f"{plan.title.get(w.lang)} ({plan.period})")), expand=False, pad_edge=False)
     for col, kw in ((_("No."), {"justify": "right"}), (_("Delegation"), {"ratio": 3, "min_width": 14}), (_("Direction"), {}),
                     (_("Partner"), {"ratio": 2, "min_width": 11}), (_("Members"), {"justify": "right", "max_width": 8}),
                     (_("Days"), {}), (_("Timing"), {}), (_("Status"), {})):
         table.add_column(col, **kw)
     for d in dels:
-        table.add_row(str(d.seq), d.name.get(w.lang), w.direction(d.direction), w.org_short(d.partner), str(d.members), w.days(d), w.timing(d), w.status(d.status))
+        cells = (str(d.seq), d.name.get(w.lang), w.direction(d.direction), w.org_short(d.partner), str(d.members), w.days(d), w.timing(d), w.status(d.status))
+        table.add_row(*(Plain(safe(c)) for c in cells))
     Console().print(table)
 
 
@@ -200,15 +281,15 @@ def cmd_show(planner: Planner, args) -> int:
     ]
     width = max(len(k) for k, _v in rows)
     for k, v in rows:
-        print(f"{k:<{width}}  {v}")
+        print(safe(f"{k:<{width}}  {v}"))
     print(_("Activities") + ":")
     for a in c.activities:
-        print(f"  - {a}")
+        print(safe(f"  - {a}"))
     print(_("Funding") + ":")
     for line in c.funding:
-        print(f"  - {line}")
+        print(safe(f"  - {line}"))
     if d.notes:
-        print(_("Notes") + ": " + d.notes)
+        print(_("Notes") + ": " + safe(d.notes, newlines=True))
     return 0
 
 
@@ -217,13 +298,17 @@ def cmd_validate(planner: Planner, args) -> int:
     results = planner.validate_plan(plan.id)
     seqs = {d.id: d.seq for d in planner.repo.delegations(plan.id)}
     errors = 0
+    faults = [f.problem() for f in planner.validation_faults]
     for key, problems in results.items():
         prefix = _("plan") + ": " if key == "plan" else _("delegation {seq}").format(seq=seqs.get(key, key)) + ": "
-        _print_problems(problems, prefix)
-        errors += sum(p.severity == "error" for p in problems)
+        own = [p for p in problems if p not in faults]  # a failed validator is said once, below
+        _print_problems(own, prefix)
+        errors += sum(p.severity == "error" for p in own)
+    _print_problems(faults)
+    errors += len(faults)
     if errors:
         print(i18n.ngettext("{n} error found.", "{n} errors found.", errors).format(n=errors))
-        return 1
+        return EXIT_PLUGIN if planner.validation_faults else EXIT_PROBLEMS
     print(_("Plan {plan}: no errors.").format(plan=plan.id))
     return 0
 
@@ -239,19 +324,40 @@ def cmd_export(planner: Planner, args) -> int:
 
 
 def cmd_plugins(planner: Planner, args) -> int:
+    """The plugins, their hooks, and every failure: at loading, at registering, and of
+    validators (found by validating the current plan). Exits 4 when something failed."""
+    try:
+        planner.validate_plan()  # a validator that raises or returns garbage is found here
+    except UserError:
+        pass  # no plan to validate: the loading failures are still listed
+    failures = list(planner.host.failures)
+    if args.json:
+        import json
+
+        payload = {
+            "plugins": planner.host.plugin_rows(),
+            "incomplete": planner.registry.incomplete,
+            "conflicts": [{"kind": c.kind, "code": c.code, "plugins": list(c.plugins)} for c in planner.registry.conflicts],
+            "replaced": dict(planner.host.replaced),
+            "failures": [{"plugin": f.plugin, "hook": f.hook, "source": f.source, "error": f.short()} for f in failures],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_PLUGIN if failures else EXIT_OK
     for row in planner.host.plugin_rows():
-        print(f"{row['name']}  [{row['source']}]")
+        print(safe(f"{row['name']}  [{row['source']}]"))
         print("    " + _("hooks") + ": " + (", ".join(row["hooks"]) or "-"))
     for key, missing in planner.registry.incomplete.items():
-        print(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
+        print(safe(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing))))
     for c in planner.registry.conflicts:
-        print(_("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
+        print(safe(_("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins))))
     for name, source in planner.host.replaced.items():
-        print(_("{name} [{source}] replaces the shipped plugin {name}").format(name=name, source=source))
-    for f in planner.host.failures:
+        print(safe(_("{name} [{source}] replaces the shipped plugin {name}").format(name=name, source=source)))
+    if failures:
+        print(_("Failures:"))
+    for f in failures:
         where = f" ({f.hook})" if f.hook else ""
-        print(_("FAILED {name}{where} [{source}]: {error}").format(name=f.plugin, where=where, source=f.source, error=f.short()))
-    return 0
+        print(safe(_("FAILED {name}{where} [{source}]: {error}").format(name=f.plugin, where=where, source=f.source, error=f.short())))
+    return EXIT_PLUGIN if failures else EXIT_OK
 
 
 def cmd_where(args) -> int:
@@ -273,7 +379,7 @@ def cmd_plans(planner: Planner, args) -> int:
     current = planner.plan().id
     for p in planner.plans():
         mark = "*" if p.id == current else " "
-        print(f"{mark} {p.id}  {p.title.get(i18n.current_language())}  ({p.period})")
+        print(safe(f"{mark} {p.id}  {p.title.get(i18n.current_language())}  ({p.period})"))
     return 0
 
 

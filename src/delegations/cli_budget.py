@@ -9,6 +9,7 @@ from . import i18n
 from .budget_view import BudgetView
 from .errors import N_, UserError
 from .i18n import _
+from .terminal import safe
 
 
 def _date(text: str) -> date:
@@ -59,11 +60,13 @@ def _print_rows(title: str, rows, total: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False)
+    from rich.text import Text as Plain
+
+    table = Table(box=box.SIMPLE_HEAD, title=Plain(safe(title)), title_justify="left", pad_edge=False)
     table.add_column("")
     table.add_column(_("Amount"), justify="right")
     for label, value in rows:
-        table.add_row(label, value)
+        table.add_row(Plain(safe(label)), Plain(safe(value)))
     if total is not None:
         label = _("Total")
         table.add_row(f"[b]{label}[/b]", f"[b]{total}[/b]")
@@ -73,7 +76,7 @@ def _print_rows(title: str, rows, total: str | None = None) -> None:
 def cmd_budget(planner, args) -> int:
     report = planner.budgeting.report(args.plan, model=args.model, currency=args.currency, on=args.date)
     view = BudgetView(report, planner.wording(i18n.current_language()))
-    print(view.heading())
+    print(safe(view.heading()))
     if args.lines:
         from rich import box
         from rich.console import Console
@@ -83,13 +86,15 @@ def cmd_budget(planner, args) -> int:
         for col, justify in ((_("No."), "right"), (_("Item"), "left"), (_("Quantity"), "right"), (_("Rate"), "right"),
                              (_("Amount"), "right"), (_("Paid by"), "left")):
             table.add_column(col, justify=justify)
+        from rich.text import Text as Plain
+
         for row in view.lines():
-            table.add_row(*row)
+            table.add_row(*(Plain(safe(c)) for c in row))
         Console().print(table)
     for section in view.sections():
         _print_rows(section.title, section.rows, section.total)
     for note in view.notes():
-        print(note)
+        print(safe(note))
     return 0
 
 
@@ -143,7 +148,7 @@ def cmd_rate(planner, args) -> int:
 def _save(planner, d) -> int:
     """Save *d*, printing its warnings (errors stop the save and are printed by the caller)."""
     for p in planner.save_delegation(d):
-        print(_("warning") + ": " + i18n.describe(p))
+        print(safe(_("warning") + ": " + i18n.describe(p)))
     print(_("Saved delegation {seq}.").format(seq=d.seq))
     return 0
 

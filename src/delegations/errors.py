@@ -23,7 +23,13 @@ class Msg:
 
 
 class UserError(Exception):
+    """An error the user (or the file system) caused; shown as a message, never a traceback.
+
+    ``exit_status`` is what the command line exits with (see ``cli.EXIT_STATUSES``).
+    """
+
     message = N_("Error")
+    exit_status = 2
 
     def __init__(self, message: str | None = None, **params):
         if message is not None:
@@ -37,6 +43,8 @@ class UserError(Exception):
 
 class StoreError(UserError):
     """The database file cannot be used as it is; it is left untouched."""
+
+    exit_status = 3
 
 
 class CorruptFileError(StoreError):
@@ -65,3 +73,42 @@ class ReadOnlyError(StoreError):
 
 class NotFoundError(UserError):
     message = N_("{what} {key} not found.")
+
+
+class PluginError(UserError):
+    """A plugin raised, or returned something it must not; nothing was saved."""
+
+    message = N_("The plugin {plugin} failed in {hook}: {error}. Nothing was saved; fix the plugin, or disable it with $DELEGATIONS_DISABLE_PLUGINS={plugin}.")
+    exit_status = 4
+
+
+# errno -> (why, what to do); the errno names keep this table free of platform numbers.
+_OS_REASONS = {
+    "EISDIR": (N_("it is a folder, not a file"), N_("Give the path of a file.")),
+    "ENOTDIR": (N_("a part of the path is a file, not a folder"), N_("Choose a path whose folders are folders.")),
+    "EEXIST": (N_("a file of that name is in the way"), N_("Move that file away or choose another path.")),
+    "EACCES": (N_("permission denied"), N_("Check the permissions of the file and its folder, or choose another place.")),
+    "EPERM": (N_("permission denied"), N_("Check the permissions of the file and its folder, or choose another place.")),
+    "EROFS": (N_("the disk is read-only"), N_("Choose a place on a writable disk.")),
+    "ENOSPC": (N_("the disk is full"), N_("Free some space on the disk and try again.")),
+    "EDQUOT": (N_("the disk quota is used up"), N_("Free some space on the disk and try again.")),
+    "ENOENT": (N_("it does not exist"), N_("Check the path.")),
+    "ENAMETOOLONG": (N_("the name is too long"), N_("Choose a shorter path.")),
+}
+
+
+class FileError(UserError):
+    """The file system refused an operation on a file (``OSError``), said in the user's words."""
+
+    message = N_("Cannot {action} {path}: {reason}. {advice}")
+    exit_status = 3
+
+    @classmethod
+    def of(cls, exc: OSError, action: str, path=None) -> "FileError":
+        import errno as _errno
+
+        name = _errno.errorcode.get(exc.errno or 0, "")
+        reason, advice = _OS_REASONS.get(name, (None, N_("Check the path and try again.")))
+        where = path if path is not None else exc.filename
+        return cls(action=Msg(action), path=str(where if where is not None else "?"),
+                   reason=Msg(reason) if reason else (exc.strerror or str(exc) or type(exc).__name__), advice=Msg(advice))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .domain import Delegation, Organisation, Plan, fold
-from .errors import N_, UserError
+from .errors import N_, FileError, Msg, UserError
 from .registry import Registry
 from .services import Filters
 from .store import atomic_write_bytes
@@ -72,10 +72,19 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
     target = (folder / name).resolve()
     if target.parent != folder:
         raise ExportError(N_("Refusing to write {path}: it is outside the export folder {folder}."), path=str(target), folder=str(folder))
+    if folder.exists() and not folder.is_dir():
+        raise FileError(action=Msg(N_("write into the export folder")), path=str(folder), reason=Msg(N_("it is a file, not a folder")),
+                        advice=Msg(N_("Choose a folder with --output.")))
+    if target.is_dir():
+        raise FileError(action=Msg(N_("write the export")), path=str(target), reason=Msg(N_("it is a folder, not a file")),
+                        advice=Msg(N_("Move that folder away or choose another folder with --output.")))
     if target.exists() and not force:
         raise ExportError(N_("{path} already exists; use --force to replace it."), path=str(target))
-    folder.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(target, payload)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(target, payload)
+    except OSError as exc:
+        raise FileError.of(exc, N_("write the export into"), folder) from exc
     return target
 
 
@@ -111,6 +120,9 @@ def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: 
     *budget* adds the appendix "Dự toán kinh phí" (the plan's budget)."""
     from . import paths
 
+    from .plugins import guarded
+
     exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today, budget)
-    payload = exporter.export(request)
-    return write_export(payload, output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)
+    payload = guarded(planner.registry, "exporters", fmt, "export", lambda: exporter.export(request),
+                      lambda r: isinstance(r, (bytes, bytearray)))
+    return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .domain import BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Plan, Problem, Signature, Status, Text, Timing
+from .domain import BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Plan, Problem, Signature, Status, Text, Timing, nfc
 from .i18n import N_
 
 
@@ -63,6 +63,15 @@ def _int(problems: list[Problem], field_name: str, text: str, *, optional: bool 
         return None
 
 
+def _year(problems: list[Problem], field_name: str, text: str) -> int | None:
+    """A year typed with four digits (``15`` or ``215`` is refused, not read as year 15)."""
+    value = _int(problems, field_name, text)
+    if value is not None and len(text.strip().lstrip("+")) != 4:
+        problems.append(Problem(field_name, N_("\"{value}\": write the year with four digits, e.g. 2025."), {"value": text.strip()}))
+        return None
+    return value
+
+
 def _date(problems: list[Problem], field_name: str, text: str) -> date | None:
     text = text.strip()
     if not text:
@@ -72,13 +81,21 @@ def _date(problems: list[Problem], field_name: str, text: str) -> date | None:
             return parse(text)
         except ValueError:
             continue
-    problems.append(Problem(field_name, N_("\"{value}\" is not a date; write it as 16/9/2019 or 2019-09-16."), {"value": text}))
+    problems.append(Problem(field_name, N_("\"{value}\" is not a date; write it as 16/9/2019 or 2019-09-16, the year with four digits."), {"value": text}))
     return None
 
 
 def _dmy(text: str) -> date:
-    day, month, year = (int(p) for p in text.replace("-", "/").replace(".", "/").split("/"))
+    parts = text.replace("-", "/").replace(".", "/").split("/")
+    if len(parts) != 3 or len(parts[2].strip()) != 4:
+        raise ValueError("the year must have four digits")  # 15/1/23 is not the year 23
+    day, month, year = (int(p) for p in parts)
     return date(year, month, day)
+
+
+def _clean(value: str) -> str:
+    """Typed text as stored: NFC, without surrounding spaces."""
+    return nfc(value).strip()
 
 
 def _activities(by_lang: dict[str, list[str]]) -> tuple[Text, ...]:
@@ -96,7 +113,7 @@ def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Deleg
     members = _int(problems, "members", f.members)
     days_min = _int(problems, "duration", f.days_min)
     days_max = _int(problems, "duration", f.days_max or f.days_min)
-    year = _int(problems, "timing", f.year)
+    year = _year(problems, "timing", f.year) if f.year.strip() or not f.start.strip() else None
     month = _int(problems, "timing", f.month, optional=True)
     start = _date(problems, "timing", f.start)
     end = _date(problems, "timing", f.end)
@@ -104,17 +121,17 @@ def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Deleg
         problems.append(Problem("timing", N_("An end date needs a start date.")))
     if problems:
         return None, problems
-    if start is not None and not f.year.strip():
-        year = start.year
+    if start is not None:
+        year = start.year  # dates win: the year (and month) follow from them
     lines = tuple(
         CostLine(item, payer, f.funding.get(item, ""), next((c.detail for c in base.cost_lines if c.item == item), Text()))
         for item, payer in f.payers.items() if payer
     )
     d = base.evolve(
         name=Text.of(f.name), direction=Direction(f.direction), partner=f.partner,
-        leader=Leader(Text.of(f.leader_position), f.leader_name.strip()), members=members,
+        leader=Leader(Text.of(f.leader_position), _clean(f.leader_name)), members=members,
         duration=DayRange(days_min, days_max), timing=Timing(year, month, start, end or start),
-        status=Status(f.status), activities=_activities(f.activities), cost_lines=lines, notes=f.notes.strip(),
+        status=Status(f.status), activities=_activities(f.activities), cost_lines=lines, notes=_clean(f.notes),
         cost_model=f.cost_model,
     )
     return d, []
@@ -174,16 +191,16 @@ def plan_from_fields(plan: Plan, f: PlanFields, lang: str = "vi") -> tuple[Plan 
             problems.append(Problem("basis", N_("Basis document {n}: write six parts separated by \"|\": verb | kind | number | date | issuer | subject (found {found})."), {"n": i + 1, "found": len(parts)}))
             continue
         old = plan.basis[i] if i < len(plan.basis) else BasisDocument(Text(), Text())
-        basis.append(BasisDocument(_with(old.verb, lang, parts[0]), _with(old.kind, lang, parts[1]), parts[2],
+        basis.append(BasisDocument(_with(old.verb, lang, parts[0]), _with(old.kind, lang, parts[1]), _clean(parts[2]),
                                    _date(problems, "basis", parts[3]), _with(old.issuer, lang, parts[4]), _with(old.subject, lang, parts[5])))
     if problems:
         return None, problems
     recipients = tuple(_with(plan.recipients[i] if i < len(plan.recipients) else Text(), lang, r.strip())
                        for i, r in enumerate(x for x in f.recipients if x.strip()))
     old_sig = plan.signature or Signature(Text(), Text())
-    signature = Signature(_with(old_sig.authority, lang, f.authority.strip()), _with(old_sig.position, lang, f.position.strip()), f.signer.strip())
+    signature = Signature(_with(old_sig.authority, lang, f.authority.strip()), _with(old_sig.position, lang, f.position.strip()), _clean(f.signer))
     return replace(
-        plan, title=_with(plan.title, lang, f.title.strip()), number=number, symbol=f.symbol.strip(),
+        plan, title=_with(plan.title, lang, f.title.strip()), number=number, symbol=_clean(f.symbol),
         place=_with(plan.place, lang, f.place.strip()), issued=issued, basis=tuple(basis),
         introduction=_with(plan.introduction, lang, f.introduction.strip()), recipients=recipients, signature=signature,
     ), []

@@ -152,7 +152,10 @@ def validate_delegation(delegation, plan, registry):
 
     Called for every delegation that is validated or about to be saved. A
     problem with ``severity="error"`` stops the save; ``"warning"`` is shown but
-    allowed. Messages are translated when shown, so mark them with ``N_``::
+    allowed. Validation fails closed: a hook that raises, or returns anything
+    but ``None`` or a list of ``Problem`` (whose message can be shown with its
+    parameters), also stops the save, and is named by ``validate`` (exit 4),
+    ``plugins`` and the terminal UI. Messages are translated when shown, so mark them with ``N_``::
 
         @hookimpl
         def validate_delegation(delegation, plan, registry):
@@ -163,7 +166,10 @@ def validate_delegation(delegation, plan, registry):
 
 @hookspec
 def validate_plan(plan, delegations, registry):
-    """Check a whole plan (header and its delegations together); return a list of ``Problem`` or None::
+    """Check a whole plan (header and its delegations together); return a list of ``Problem`` or None.
+
+    Like ``validate_delegation`` it fails closed: raising or returning something
+    else stops saving the plan header and is reported with the plugin's name::
 
         @hookimpl
         def validate_plan(plan, delegations, registry):

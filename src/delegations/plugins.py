@@ -91,6 +91,25 @@ class PluginHost:
         return results
 
 
+def guarded(registry, kind: str, code: str, hook: str, call: Callable[[], Any], check: Callable[[Any], bool] = lambda r: True) -> Any:
+    """Run *call* (a registered object's method: an exporter's ``export``, a cost
+    model's ``cost_lines``); a raise, or a result *check* refuses, becomes a
+    ``PluginError`` naming the plugin that registered *code* as *kind*."""
+    from .errors import PluginError
+
+    plugin = registry.owners.get((kind, code), code)
+    try:
+        result = call()
+    except (PluginError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise PluginError(plugin=plugin, hook=hook, error=f"{type(exc).__name__}: {exc}"[:200]) from exc
+    if not check(result):
+        shown = repr(result)
+        raise PluginError(plugin=plugin, hook=hook, error=f"returned {shown[:80]}")
+    return result
+
+
 def _names(env: str) -> set[str] | None:
     raw = os.environ.get(env)
     if raw is None:

@@ -78,6 +78,11 @@ def slug(name: str) -> str:
 
 def new_partner(name: str, folder: Path | None = None, country: str = "LA") -> Path:
     """Write ``<folder>/<slug>.py`` (the officer's plugins folder by default); never over an existing file."""
+    from .domain import ValidationError, limits
+
+    problems = limits.check_text("name", name) + limits.check_text("country", country, limit=3)
+    if problems:
+        raise ValidationError(problems)
     code = slug(name)
     folder = (folder or paths.plugins_dir()).expanduser()
     target = folder / f"{code}.py"

@@ -19,6 +19,7 @@ from .plugins import PluginHost, build_plugin_host
 from .store import DelegationList, Repository
 from .store.repository import gc_paused
 from .store.codec import Facets
+from .validating import ValidationReport, ValidatorFault, run_validators
 from .wording import Wording
 
 
@@ -80,6 +81,7 @@ class Planner:
         self._folded: dict[str, str] = {}
         self._undo: list[_Change] = []
         self._registry = None
+        self.validation_faults: list[ValidatorFault] = []  # distinct validator faults seen so far
 
     @classmethod
     def open(cls, db_path: str | Path | None = None, *, writable: bool = True, host: PluginHost | None = None) -> "Planner":
@@ -202,34 +204,50 @@ class Planner:
         raise NotFoundError(what="Delegation", key=str(seq))
 
     # --- validation ----------------------------------------------------------
-    def check(self, d: Delegation, plan: Plan | None = None) -> list[Problem]:
+    def validation(self, d: Delegation, plan: Plan | None = None) -> ValidationReport:
+        """Every ``validate_delegation`` hook on *d*: its problems and the validators that failed."""
         plan = plan or self.repo.plan(d.plan_id)
-        problems: list[Problem] = []
-        for _name, result in self.host.call_each("validate_delegation", delegation=d, plan=plan, registry=self.registry):
-            problems.extend(result or [])
-        return problems
+        report = run_validators(self.host, "validate_delegation", delegation=d, plan=plan, registry=self.registry)
+        self._note_faults(report)
+        return report
+
+    def plan_validation(self, plan: Plan) -> ValidationReport:
+        """Every ``validate_plan`` hook on *plan* (as given, saved or not) and its delegations."""
+        report = run_validators(self.host, "validate_plan", plan=plan, delegations=self.repo.delegations(plan.id), registry=self.registry)
+        self._note_faults(report)
+        return report
+
+    def check(self, d: Delegation, plan: Plan | None = None) -> list[Problem]:
+        """The problems of *d*; a validator that failed is one more error (fail closed)."""
+        return self.validation(d, plan).all_problems()
 
     def validate_plan(self, plan_id: str | None = None) -> dict[str, list[Problem]]:
-        """Problems of the plan ("plan") and of each delegation (by its id)."""
+        """Problems of the plan ("plan") and of each delegation (by its id); a failed
+        validator is an error where it failed (see ``validation_faults``)."""
         plan = self.plan(plan_id)
         out: dict[str, list[Problem]] = {}
-        dels = self.repo.delegations(plan.id)
-        for _name, result in self.host.call_each("validate_plan", plan=plan, delegations=dels, registry=self.registry):
-            if result:
-                out.setdefault("plan", []).extend(result)
-        for d in dels:
-            problems = self.check(d, plan)
-            if problems:
-                out[d.id] = problems
+        header = self.plan_validation(plan)
+        if header.all_problems():
+            out["plan"] = header.all_problems()
+        for d in self.repo.delegations(plan.id):
+            report = self.validation(d, plan)
+            if report.all_problems():
+                out[d.id] = report.all_problems()
         return out
+
+    def _note_faults(self, report: ValidationReport) -> None:
+        for fault in report.faults:
+            if fault not in self.validation_faults:
+                self.validation_faults.append(fault)
 
     # --- changing ------------------------------------------------------------
     def save_delegation(self, d: Delegation) -> list[Problem]:
         """Validate and store *d*. Raise ``ValidationError`` (nothing stored) on errors;
         return the warnings."""
-        problems = self.check(d)
-        if any(p.severity == "error" for p in problems):
-            raise ValidationError(problems)
+        report = self.validation(d)
+        problems = report.all_problems()
+        if report.blocked:
+            raise report.error()
         before = self._current_delegation(d.id)
         self.repo.save_delegation(d)
         self._remember("delegation", d.id, before)
@@ -263,10 +281,16 @@ class Planner:
         return self.registry.cost_models["reciprocal"]
 
     def proposed_cost_lines(self, d: Delegation):
+        from .domain import CostLine
+        from .plugins import guarded
+
         partner = self.registry.partners.get(d.partner)
         if partner is None:
             return ()
-        return self.cost_model(d).cost_lines(d, self.home(), partner)
+        model, home = self.cost_model(d), self.home()
+        lines = guarded(self.registry, "cost_models", model.code, "cost_lines", lambda: model.cost_lines(d, home, partner),
+                        lambda r: isinstance(r, (list, tuple)) and all(isinstance(c, CostLine) for c in r))
+        return tuple(lines)
 
     @property
     def budgeting(self):
@@ -317,11 +341,10 @@ class Planner:
         return change.kind
 
     def save_plan(self, plan: Plan) -> list[Problem]:
-        problems = []
-        for _name, result in self.host.call_each("validate_plan", plan=plan, delegations=self.repo.delegations(plan.id), registry=self.registry):
-            problems.extend(result or [])
-        if any(p.severity == "error" for p in problems):
-            raise ValidationError(problems)
+        report = self.plan_validation(plan)
+        problems = report.all_problems()
+        if report.blocked:
+            raise report.error()
         before = next((p for p in self.repo.plans() if p.id == plan.id), None)
         self.repo.save_plan(plan)
         self._remember("plan", plan.id, before)

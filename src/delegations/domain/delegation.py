@@ -38,12 +38,31 @@ class DayRange:
 
 @dataclass(frozen=True, slots=True)
 class Timing:
-    """When the visit happens: a whole year, a month of a year, or exact dates."""
+    """When the visit happens: a whole year, a month of a year, or exact dates.
+
+    One truth: when there are dates, the year and month are derived from the
+    start date (and a missing end is the start), whatever was passed, so they
+    can never contradict the dates.
+    """
 
     year: int
     month: int | None = None
     start: date | None = None
     end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.start is not None:
+            object.__setattr__(self, "year", self.start.year)
+            object.__setattr__(self, "month", None)
+            if self.end is None:
+                object.__setattr__(self, "end", self.start)
+
+    @property
+    def days(self) -> int | None:
+        """The number of days the dates cover (both ends counted); ``None`` without dates."""
+        if self.start is None or self.end is None or self.end < self.start:
+            return None
+        return (self.end - self.start).days + 1
 
     @property
     def kind(self) -> str:
@@ -105,6 +124,7 @@ class Delegation:
 
     The sender and the host follow from the direction: outbound, the home
     federation sends and the partner hosts; inbound, the other way round.
+    When the timing has dates, the duration is the number of days they cover.
     """
 
     id: str
@@ -123,6 +143,11 @@ class Delegation:
     notes: str = ""
     cost_model: str = ""
     rates: tuple[RateOverride, ...] = ()
+
+    def __post_init__(self) -> None:
+        days = self.timing.days
+        if days is not None and (self.duration.min_days, self.duration.max_days) != (days, days):
+            object.__setattr__(self, "duration", DayRange(days, days))
 
     def sender(self, home: str) -> str:
         return home if self.direction is Direction.OUTBOUND else self.partner

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from ..errors import N_, Msg
 from ..domain import (
     BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Money, Organisation, Period,
-    Plan, RateOverride, Signature, Status, Text, Timing,
+    Plan, RateOverride, Signature, Status, Text, Timing, nfc,
 )
 
 
@@ -124,14 +124,15 @@ def facets_in(rec: dict) -> Facets:
     min_days, max_days = dur.get("min"), dur.get("max")
     if type(min_days) is not int or type(max_days) is not int:
         _req(dur, "min", int), _req(dur, "max", int)
-    year = tim.get("year")
-    if type(year) is not int:
-        _req(tim, "year", int)
-    years: tuple[int, ...] = (year,)
-    if "start" in tim:
+    if tim.get("start") is not None:
         start = date_in(tim["start"], "timing.start")
         end = date_in(tim.get("end"), "timing.end") or start
-        years = tuple(range(start.year, end.year + 1))
+        years: tuple[int, ...] = tuple(range(start.year, end.year + 1))
+    else:
+        year = tim.get("year")
+        if type(year) is not int:
+            _req(tim, "year", int)
+        years = (year,)
     direction = get("direction")
     if direction not in _DIRECTIONS:
         _enum(Direction, rec, "direction")
@@ -169,28 +170,38 @@ def delegation_in(rec: dict) -> Delegation:
         direction=_enum(Direction, rec, "direction"),
         partner=_req(rec, "partner", str),
         name=text_in(_req(rec, "name", (str, dict)), "name"),
-        leader=Leader(text_in(leader.get("position"), "leader.position"), _opt(leader, "name", str, "")),
+        leader=Leader(text_in(leader.get("position"), "leader.position"), nfc(_opt(leader, "name", str, ""))),
         members=_req(rec, "members", int),
         duration=DayRange(_req(dur, "min", int), _req(dur, "max", int)),
-        timing=Timing(
-            year=_req(tim, "year", int),
-            month=_opt(tim, "month", int),
-            start=date_in(tim.get("start"), "timing.start"),
-            end=date_in(tim.get("end"), "timing.end"),
-        ),
+        timing=timing_in(tim),
         activities=tuple(text_in(a, "activities") for a in _opt(rec, "activities", list, [])),
         cost_lines=tuple(
             CostLine(_req(c, "item", str), _req(c, "payer", str), _opt(c, "funding", str, ""), text_in(c.get("detail"), "detail"))
             for c in _opt(rec, "cost_lines", list, [])
         ),
         status=_enum(Status, rec, "status", "planned"),
-        notes=_opt(rec, "notes", str, ""),
+        notes=nfc(_opt(rec, "notes", str, "")),
         cost_model=_opt(rec, "cost_model", str, ""),
         rates=tuple(
             RateOverride(_req(r, "item", str), _opt(r, "role", str, "all"), money_in(r, "rates.amount"))
             for r in _opt(rec, "rates", list, [])
         ),
     )
+
+
+def timing_in(tim: dict) -> Timing:
+    """Dates win: with a start date the year and month are derived from it (see ``Timing``)."""
+    start = date_in(tim.get("start"), "timing.start")
+    if start is not None:
+        return Timing(start.year, None, start, date_in(tim.get("end"), "timing.end"))
+    return Timing(year=_req(tim, "year", int), month=_opt(tim, "month", int))
+
+
+def timing_out(t: Timing) -> dict[str, Any]:
+    """A year, a year and a month, or dates: never a year or month beside dates."""
+    if t.start is not None:
+        return {"start": date_out(t.start), "end": date_out(t.end)}
+    return {"year": t.year, **({"month": t.month} if t.month is not None else {})}
 
 
 def money_in(rec: dict, where: str) -> Money:
@@ -207,12 +218,7 @@ def money_out(m: Money) -> dict:
 
 
 def delegation_out(d: Delegation) -> dict:
-    timing: dict[str, Any] = {"year": d.timing.year}
-    if d.timing.month is not None:
-        timing["month"] = d.timing.month
-    if d.timing.start is not None:
-        timing["start"] = date_out(d.timing.start)
-        timing["end"] = date_out(d.timing.end)
+    timing = timing_out(d.timing)
     rec = {
         "id": d.id,
         "plan_id": d.plan_id,
@@ -250,14 +256,14 @@ def plan_in(rec: dict) -> Plan:
         period=Period(_req(period, "start", int), _req(period, "end", int)),
         issuer=_opt(rec, "issuer", str, "home"),
         number=_opt(rec, "number", int),
-        symbol=_opt(rec, "symbol", str, "KH-LĐLĐ"),
+        symbol=nfc(_opt(rec, "symbol", str, "KH-LĐLĐ")),
         place=text_in(rec.get("place"), "place"),
         issued=date_in(rec.get("issued"), "issued"),
         basis=tuple(
             BasisDocument(
                 verb=text_in(b.get("verb"), "basis.verb"),
                 kind=text_in(b.get("kind"), "basis.kind"),
-                number=_opt(b, "number", str, ""),
+                number=nfc(_opt(b, "number", str, "")),
                 issued=date_in(b.get("issued"), "basis.issued"),
                 issuer=text_in(b.get("issuer"), "basis.issuer"),
                 subject=text_in(b.get("subject"), "basis.subject"),
@@ -266,7 +272,7 @@ def plan_in(rec: dict) -> Plan:
         ),
         introduction=text_in(rec.get("introduction"), "introduction"),
         recipients=tuple(text_in(r, "recipients") for r in _opt(rec, "recipients", list, [])),
-        signature=Signature(text_in(sig.get("authority"), "signature.authority"), text_in(sig.get("position"), "signature.position"), _opt(sig, "name", str, ""))
+        signature=Signature(text_in(sig.get("authority"), "signature.authority"), text_in(sig.get("position"), "signature.position"), nfc(_opt(sig, "name", str, "")))
         if isinstance(sig, dict) else None,
         cost_model=_opt(rec, "cost_model", str, ""),
     )

@@ -28,9 +28,9 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from ..domain import Delegation, Organisation, Plan
-from ..errors import N_, CorruptFileError, StoreError, Msg, LockedError, NotFoundError, NotWritableError, ReadOnlyError, SchemaTooNewError
+from ..errors import N_, CorruptFileError, FileError, StoreError, Msg, LockedError, NotFoundError, NotWritableError, ReadOnlyError, SchemaTooNewError
 from ..paths import lock_path
-from . import codec, schema
+from . import codec, integrity, schema
 from .storage import AtomicJSONStorage, WriteThroughCache, real_path, remove_stale_temp_files, write_problem
 
 SETTINGS_ID = "1"
@@ -60,6 +60,21 @@ def gc_paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _saving(method):
+    """Say an ``OSError`` while writing the file (disk full, permission denied, ...) in
+    the user's words, naming the database; the file keeps its earlier content."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except OSError as exc:
+            raise FileError.of(exc, N_("save the database"), self.path) from exc
+
+    return wrapper
 
 
 def _order(f: codec.Facets) -> tuple[int, str]:
@@ -108,22 +123,25 @@ class Repository:
         self.writable = writable
         self.migrated_from: int | None = None
         self._lock: FileLock | None = None
-        if writable:
-            problem = write_problem(self.path)
-            if problem is not None:
-                raise NotWritableError(path=str(self.path), problem=problem)
-            self._lock = FileLock(str(lock_path(self.path)), timeout=0)
-            try:
-                real_path(self.path).parent.mkdir(parents=True, exist_ok=True)
-                self._lock.acquire()
-            except Timeout:
-                raise LockedError(path=str(self.path)) from None
-            except PermissionError as exc:
-                raise NotWritableError(path=str(self.path), problem=exc.strerror or str(exc)) from None
-            remove_stale_temp_files(self.path)
         try:
+            if writable:
+                problem = write_problem(self.path)
+                if problem is not None:
+                    raise NotWritableError(path=str(self.path), problem=problem)
+                self._lock = FileLock(str(lock_path(self.path)), timeout=0)
+                try:
+                    real_path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                    self._lock.acquire()
+                except Timeout:
+                    raise LockedError(path=str(self.path)) from None
+                except PermissionError as exc:
+                    raise NotWritableError(path=str(self.path), problem=exc.strerror or str(exc)) from None
+                remove_stale_temp_files(self.path)
             with gc_paused():
                 self._open(default_data)
+        except OSError as exc:
+            self.close()
+            raise FileError.of(exc, N_("open the database"), self.path) from exc
         except BaseException:
             self.close()
             raise
@@ -140,7 +158,12 @@ class Repository:
                 self._mw.write(data)
             else:
                 self._mw._cache = data
-        found = schema.version_of(data)
+        try:
+            found = schema.version_of(data)
+        except schema.SchemaVersionError as exc:
+            detail = Msg(N_("{detail} ({value}); the file is not migrated"), detail=Msg(exc.detail), value=repr(exc.value)) \
+                if exc.value is not None else Msg(exc.detail)
+            raise CorruptFileError(path=str(self.path), problem=detail) from None
         if found > schema.CURRENT:
             raise SchemaTooNewError(path=str(self.path), found=found, supported=schema.CURRENT)
         if found < schema.CURRENT:
@@ -164,26 +187,39 @@ class Repository:
             ("plans", codec.plan_in, plans, "id"),
             ("organisations", codec.organisation_in, orgs, "code"),
         ):
+            keys: list[tuple[str, str]] = []
             for doc_id, rec in self._table(data, table).items():
                 try:
                     if not isinstance(rec, dict):
                         raise codec.RecordError(N_("the record is not an object"))
                     obj = decode(rec)
                     target[getattr(obj, key)] = _Row(int(doc_id), obj)
+                    keys.append((doc_id, getattr(obj, key)))
                 except (codec.RecordError, ValueError) as exc:
                     raise self._corrupt(table, doc_id, _detail(exc)) from None
+            twice = integrity.duplicate_key(table, keys)
+            if twice is not None:
+                raise CorruptFileError(path=str(self.path), problem=twice)
         rows: dict[str, tuple[int, dict]] = {}
         facets: dict[str, codec.Facets] = {}
+        listed: list[tuple[str, codec.Facets]] = []
         for doc_id, rec in self._table(data, "delegations").items():
             try:
                 if type(rec) is not dict:
                     raise codec.RecordError(N_("the record is not an object"))
                 f = codec.facets_in(rec)
+                listed.append((doc_id, f))
                 rows[f.id] = (int(doc_id), rec)
                 facets[f.id] = f
             except (codec.RecordError, ValueError) as exc:
                 raise self._corrupt("delegations", doc_id, _detail(exc)) from None
-        settings = data.get("settings", {}).get(SETTINGS_ID, {})
+        twice = integrity.duplicate_delegations(listed)
+        if twice is not None:
+            raise CorruptFileError(path=str(self.path), problem=twice)
+        try:
+            settings = integrity.check_settings(data.get("settings", {}))
+        except codec.RecordError as exc:
+            raise CorruptFileError(path=str(self.path), problem=exc.detail) from None
         self._plans, self._orgs = plans, orgs
         self._rows, self._facets = rows, facets
         self._decoded: dict[str, Delegation] = {}
@@ -280,6 +316,7 @@ class Repository:
         tbl.update(replace, doc_ids=[doc_id])
         return doc_id
 
+    @_saving
     def save_delegation(self, d: Delegation) -> None:
         record = codec.delegation_out(d)
         row = self._rows.get(d.id)
@@ -288,12 +325,15 @@ class Repository:
         self._facets[d.id] = codec.facets_in(record)
         self._decoded[d.id] = d
 
+    @_saving
     def save_plan(self, p: Plan) -> None:
         self._plans[p.id] = _Row(self._put("plans", _doc_id(self._plans, p.id), codec.plan_out(p)), p)
 
+    @_saving
     def save_organisation(self, o: Organisation) -> None:
         self._orgs[o.code] = _Row(self._put("organisations", _doc_id(self._orgs, o.code), codec.organisation_out(o)), o)
 
+    @_saving
     def delete_delegation(self, delegation_id: str) -> None:
         self._require_writable()
         row = self._rows.get(delegation_id)
@@ -303,6 +343,7 @@ class Repository:
         del self._rows[delegation_id], self._facets[delegation_id]
         self._decoded.pop(delegation_id, None)
 
+    @_saving
     def delete_plan(self, plan_id: str) -> None:
         """Remove an empty plan (one without delegations)."""
         self._require_writable()
@@ -314,6 +355,7 @@ class Repository:
         self._db.table("plans").remove(doc_ids=[row.doc_id])
         del self._plans[plan_id]
 
+    @_saving
     def set_setting(self, key: str, value) -> None:
         self._require_writable()
         self._settings[key] = value
@@ -331,6 +373,7 @@ class Repository:
 
             tbl.insert(Document(settings, doc_id=int(SETTINGS_ID)))
 
+    @_saving
     def replace_all(self, data: dict) -> None:
         """Replace the whole database with *data* (raw TinyDB tables) in one write."""
         self._require_writable()

@@ -7,9 +7,12 @@ A file of a newer version than ``CURRENT`` is refused, never rewritten.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Callable
 
-CURRENT = 2
+from ..errors import N_
+
+CURRENT = 3
 META_TABLE = "meta"
 
 
@@ -25,15 +28,59 @@ def _v1_to_v2(data: dict) -> dict:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict) -> dict:
+    """Version 2 could keep a year and a month beside the dates, contradicting them
+    ({"year": 2018, "month": 2, "start": "2024-02-28"}), and a number of days the
+    dates did not cover. Version 3 keeps the dates only and counts the days from
+    them: the dates win. A record whose dates do not parse is left for the
+    strict decoding to report."""
+    for rec in data.get("delegations", {}).values():
+        tim = rec.get("timing") if isinstance(rec, dict) else None
+        if not isinstance(tim, dict) or tim.get("start") is None:
+            continue
+        try:
+            start = date.fromisoformat(tim["start"])
+            end = date.fromisoformat(tim["end"]) if tim.get("end") is not None else start
+        except (TypeError, ValueError):
+            continue
+        rec["timing"] = {"start": start.isoformat(), "end": end.isoformat()}
+        if end >= start:
+            days = (end - start).days + 1
+            rec["duration"] = {"min": days, "max": days}
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
+
+
+class SchemaVersionError(ValueError):
+    """The meta table does not hold a usable ``schema_version``; ``detail`` says what is wrong."""
+
+    def __init__(self, detail: str, value=None):
+        self.detail, self.value = detail, value
+        super().__init__(detail)
+
 
 
 def version_of(data: dict) -> int:
-    meta = data.get(META_TABLE) or {}
-    for rec in meta.values():
-        if isinstance(rec, dict) and isinstance(rec.get("schema_version"), int):
-            return rec["schema_version"]
-    return 1
+    """The file's schema version; 1 for a file without a meta table (the first
+    version had none). A meta table that is not an object of records, that has
+    no ``schema_version``, or whose version is not a whole number raises
+    ``SchemaVersionError``: such a file is refused, never migrated."""
+    if META_TABLE not in data:
+        return 1
+    meta = data[META_TABLE]
+    if not isinstance(meta, dict) or not all(isinstance(r, dict) for r in meta.values()):
+        raise SchemaVersionError(N_("the table 'meta' is not an object of records"))
+    versions = [r["schema_version"] for r in meta.values() if "schema_version" in r]
+    if not versions:
+        raise SchemaVersionError(N_("the table 'meta' has no schema_version"))
+    if len(versions) > 1:
+        raise SchemaVersionError(N_("the table 'meta' has more than one schema_version"))
+    version = versions[0]
+    if type(version) is not int or version < 1:
+        raise SchemaVersionError(N_("schema_version is not a whole number"), version)
+    return version
 
 
 def set_version(data: dict, version: int) -> None:
