@@ -1,0 +1,102 @@
+"""Lines of Lao text drawn word by word: justified like the Vietnamese, and copied as written.
+
+``text.Text`` breaks a paragraph with Lao into lines between words (ICU);
+``LaoLines`` sets those lines. A justified paragraph spreads each line but its
+last over the room left, between the words ICU found (Lao has no spaces
+between words, so a line is spread at its word boundaries, as Lao typesetting
+does, not only at its few spaces). Each word is shaped by HarfBuzz and drawn
+inside a marked-content span whose ActualText is the word as written: a PDF
+reader that orders glyphs by position (pdftotext orders a tone mark drawn to
+the right of its letter after the next letter) takes the text from the span;
+the others read the glyphs, whose ToUnicode maps ``fonts.DocumentFont`` writes.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.pdfgen.textobject import bidiShapedText
+from reportlab.platypus.flowables import Flowable
+
+
+def _shaped(text: str, font: str, size: float):
+    """*text* shaped by HarfBuzz, and its width."""
+    return bidiShapedText(text, None, fontName=font, fontSize=size, shaping=True)
+
+
+def _is_lao(ch: str) -> bool:
+    return "\u0e80" <= ch <= "\u0eff"
+
+
+def words(pieces: list[str]) -> list[str]:
+    """ICU's pieces of a line joined into the units a justified line is spread between:
+    a boundary is kept after a space or between two Lao letters ("4214/UBND-ĐN" stays whole)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece and not (out[-1][-1].isspace() or (_is_lao(out[-1][-1]) and _is_lao(piece[0]))):
+            out[-1] += piece
+        elif piece:
+            out.append(piece)
+    return out
+
+
+def actual_text(text: str) -> str:
+    """The PDF hex string of *text* (UTF-16BE with its byte-order mark), for ActualText."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+class LaoLines(Flowable):
+    """Lines already broken (``lines``), set in *style*; ``ends`` marks the lines that end
+    a paragraph or a hard line break (never spread when justified). ``first`` is true when
+    the first line is the paragraph's first (it takes the first-line indent)."""
+
+    def __init__(self, lines: list[list[str]], ends: list[bool], style, first: bool = True):
+        super().__init__()
+        self.lines = lines  # each line: its ICU pieces
+        self.ends = ends
+        self.style = style
+        self.first = first
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        fit = int(avail_height // self.style.leading)
+        if fit <= 0 or fit >= len(self.lines):
+            return [] if fit <= 0 else [self]
+        return [LaoLines(self.lines[:fit], self.ends[:fit], self.style, self.first),
+                LaoLines(self.lines[fit:], self.ends[fit:], self.style, False)]
+
+    def draw(self):
+        s, canv = self.style, self.canv
+        canv.saveState()
+        canv.setFont(s.fontName, s.fontSize, s.leading)
+        canv.setFillColor(s.textColor)
+        y = self.height - s.fontSize
+        for n, (pieces, end) in enumerate(zip(self.lines, self.ends)):
+            indent = s.firstLineIndent if n == 0 and self.first else 0
+            left = s.leftIndent + indent
+            room = self.width - left - s.rightIndent
+            shaped = [_shaped(p, s.fontName, s.fontSize) for p in pieces]
+            # A trailing space does not count at the end of a line.
+            last = _shaped(pieces[-1].rstrip(), s.fontName, s.fontSize)[1] if pieces else 0
+            natural = sum(w for _, w in shaped[:-1]) + last
+            gap = 0.0
+            if s.alignment == TA_CENTER:
+                left += (room - natural) / 2
+            elif s.alignment == TA_RIGHT:
+                left += room - natural
+            elif s.alignment == TA_JUSTIFY and not end and len(pieces) > 1:
+                gap = (room - natural) / (len(pieces) - 1)
+            x = left
+            for piece, (glyphs, w) in zip(pieces, shaped):
+                if piece.strip():
+                    canv.addLiteral(f"/Span <</ActualText {actual_text(piece)}>> BDC")
+                    text = canv.beginText(x, y)
+                    text.textOut(glyphs)
+                    canv.drawText(text)
+                    canv.addLiteral("EMC")
+                x += w + gap
+            y -= s.leading
+        canv.restoreState()
