@@ -61,6 +61,12 @@ class LaoLines(Flowable):
         self.height = len(self.lines) * self.style.leading
         return self.width, self.height
 
+    def line_widths(self, avail_width: float) -> list[float]:
+        """The natural width of each line, without its trailing space."""
+        s = self.style
+        return [sum(_shaped(p, s.fontName, s.fontSize)[1] for p in pieces[:-1])
+                + (_shaped(pieces[-1].rstrip(), s.fontName, s.fontSize)[1] if pieces else 0) for pieces in self.lines]
+
     def split(self, avail_width, avail_height):
         fit = int(avail_height // self.style.leading)
         if fit <= 0 or fit >= len(self.lines):

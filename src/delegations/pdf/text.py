@@ -41,8 +41,9 @@ def clean(text: str) -> str:
 
 
 def markup(text: str) -> str:
-    """Paragraph markup for plain *text*: escaped, runs of blanks (left for the clerk) kept."""
-    return _BLANKS.sub(lambda m: "\u00a0" * len(m.group()), escape(clean(text)))
+    """Paragraph markup for plain *text*: escaped, runs of blanks (left for the clerk) kept,
+    each line of *text* (a list item, a leader's name) starting a line."""
+    return "<br/>".join(_BLANKS.sub(lambda m: "\u00a0" * len(m.group()), escape(line)) for line in clean(text).split("\n"))
 
 
 def width(text: str, font_name: str, size: float) -> float:
@@ -143,6 +144,15 @@ class Text(Flowable):
             self._para = LaoLines(lines, ends, s)
             self._width = avail_width
         return self._para
+
+    def line_widths(self, avail_width: float) -> list[float]:
+        """The width of each line as set at *avail_width* (a rule under the text is measured on them)."""
+        para = self.paragraph(avail_width)
+        if isinstance(para, LaoLines):
+            return para.line_widths(avail_width)
+        para.wrap(avail_width, 1e6)
+        lines = para.blPara.lines
+        return [avail_width - (line[0] if isinstance(line, tuple) else line.extraSpace) for line in lines]
 
     def wrap(self, avail_width, avail_height):
         return self.paragraph(avail_width).wrap(avail_width, avail_height)
