@@ -1,6 +1,7 @@
 """Budgets of the seed plan under both built-in cost models, worked by hand; and
 properties of the arithmetic (hypothesis)."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -254,3 +255,74 @@ def test_the_officer_chooses_the_model_for_the_plan_or_one_delegation(planner, d
     stored = next(r for r in json.loads(db_path.read_text("utf-8"))["delegations"].values() if r["seq"] == 4)
     assert stored["cost_model"] == "reciprocal"
     assert [c["item"] for c in stored["cost_lines"]] == ["board_lodging", "transport"]
+
+
+# --- the appendix is a document -------------------------------------------------
+
+def test_lodging_is_counted_per_night():
+    night = Rate("lodging", "board_lodging", Unit.PERSON_NIGHT, vnd(3_000_000), role="member")
+    day = Rate("meals", "board_lodging", Unit.PERSON_DAY, vnd(1_600_000))
+    table = replace(TABLE, rates=(night, day))
+    for days, nights in ((4, 3), (1, 0), (2, 1)):
+        lines = {ln.item: ln for ln in estimate(delegation(10, days), table, "quangtri")}
+        assert lines["lodging"].quantity == 9 * nights  # 9 members, one fewer night than days
+        assert lines["meals"].quantity == 10 * days
+
+
+
+def test_shipped_tables_count_lodging_per_night(planner):
+    tables = planner.budgeting.tables()
+    assert {"tt35-2026-c", "tt71-2018-c", "tt102-2012-laos"} <= set(tables)
+    for t in tables.values():
+        assert all(r.unit is Unit.PERSON_NIGHT for r in t.rates if r.item == "lodging"), t.code
+
+
+def appendix_text(planner, tmp_path, lang="vi") -> str:
+    import pypdfium2 as pdfium
+
+    from delegations.exporting import export_plan
+
+    path = export_plan(planner, output=tmp_path, today=ON, budget=True, lang=lang, force=True)
+    pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(path))]
+    first = next(i for i, text in enumerate(pages) if "DỰ TOÁN KINH PHÍ" in text or "BUDGET ESTIMATE" in text)
+    return "".join(pages[first:]).replace("\u00a0", " ").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_appendix_shows_unknown_amounts_as_unknown_and_gives_no_command(planner, tmp_path, lang):
+    # Nothing of the outbound table is filled in: delegations 1 and 2 are not priced at all.
+    text = appendix_text(planner, tmp_path, lang)
+    assert "delegations rates set" not in text and "rates set" not in text  # a command belongs on the screen
+    incomplete = {"vi": "(chưa đủ)", "en": "(incomplete)"}[lang]
+    total = {"vi": "Tổng", "en": "Total"}[lang]
+    totals = [line for line in text.split("\n") if line.startswith(total)]
+    assert totals and all(incomplete in line for line in totals), totals
+    assert not any(" 0 ₫" in line or "₫0" in line or line.rstrip().endswith(" 0") for line in totals)
+    label = {"vi": "Đoàn số 1", "en": "Delegation 1"}[lang]
+    delegation_1 = next(line for line in text.split("\n") if line.startswith(label))
+    assert delegation_1[len(label):].strip().startswith("—")  # nothing priced: unknown, not 0
+    # The screen still says how to fill the rates in.
+    from delegations.budget_view import BudgetView
+
+    view = BudgetView(planner.budgeting.report(on=ON), planner.wording(lang))
+    assert any("delegations rates set" in note for note in view.notes())
+
+
+def test_appendix_cites_each_legal_source_once(filled, tmp_path):
+    text = " ".join(appendix_text(filled, tmp_path).split())
+    assert text.count("Thông tư 35/2026/TT-BTC") == 1
+    assert text.count("Thông tư 102/2012/TT-BTC") == 1
+
+
+def test_appendix_numbers_delegations_as_the_plan_table_after_a_deletion(filled, tmp_path):
+    plan = filled.plan()
+    filled.delete_delegation(filled.delegation(plan.id, 2).id)  # TT 3 and 4 become 2 and 3
+    from delegations.budget_view import BudgetView
+
+    numbers = {d.seq: n for n, d in enumerate(filled.delegations(plan.id), 1)}
+    view_lines = BudgetView(filled.budgeting.report(on=ON), filled.wording("vi"), numbers).lines()
+    assert sorted({int(row[0]) for row in view_lines}) == [1, 2, 3]
+    text = appendix_text(filled, tmp_path)
+    assert "Đoàn số 3" in text and "Đoàn số 4" not in text
+    rows = [line.split()[0] for line in text.split("\n") if line.split() and line.split()[0].isdigit()]
+    assert "4" not in rows
