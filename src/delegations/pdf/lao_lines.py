@@ -14,13 +14,17 @@ the others read the glyphs, whose ToUnicode maps ``fonts.DocumentFont`` writes.
 from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.pdfgen.textobject import bidiShapedText
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
 
 
 def _shaped(text: str, font: str, size: float):
-    """*text* shaped by HarfBuzz, and its width."""
-    return bidiShapedText(text, None, fontName=font, fontSize=size, shaping=True)
+    """*text* shaped by HarfBuzz (a ``ShapedStr`` when shaping changed it), and its width."""
+    shaped = shapeStr(text, font, size) if text else text
+    if isinstance(shaped, ShapedStr):
+        return shaped, sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
+    return shaped, stringWidth(text, font, size)
 
 
 def _is_lao(ch: str) -> bool:
