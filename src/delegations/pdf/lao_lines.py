@@ -13,8 +13,10 @@ the others read the glyphs, whose ToUnicode maps ``fonts.DocumentFont`` writes.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
 
@@ -25,6 +27,29 @@ def _shaped(text: str, font: str, size: float):
     if isinstance(shaped, ShapedStr):
         return shaped, sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
     return shaped, stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=None)
+def _hb_font(font: str):
+    import uharfbuzz
+
+    return uharfbuzz.Font(getFont(font).hbFace)
+
+
+def overhang(shaped, font: str, size: float) -> float:
+    """How far the ink of *shaped* reaches past its advance: a Lao vowel or tone mark
+    set to the right of the last letter. A justified line keeps it inside the frame."""
+    if not isinstance(shaped, ShapedStr):
+        return 0.0
+    ttf, hb = getFont(font), _hb_font(font)
+    pen = right = 0.0
+    for ch, d in zip(shaped, shaped.__shapeData__):
+        gid = ttf.face.charToGlyph.get(ord(ch))
+        extents = hb.get_glyph_extents(gid) if gid is not None else None
+        if extents:
+            right = max(right, pen + d.x_offset + ttf.pdfScale(extents.x_bearing + extents.width))
+        pen += d.x_advance
+    return max(0.0, right - pen) * size / 1000
 
 
 def _is_lao(ch: str) -> bool:
@@ -90,8 +115,10 @@ class LaoLines(Flowable):
             room = self.width - left - s.rightIndent
             shaped = [_shaped(p, s.fontName, s.fontSize) for p in pieces]
             # A trailing space does not count at the end of a line.
-            last = _shaped(pieces[-1].rstrip(), s.fontName, s.fontSize)[1] if pieces else 0
+            end_glyphs, last = _shaped(pieces[-1].rstrip(), s.fontName, s.fontSize) if pieces else ("", 0)
             natural = sum(w for _, w in shaped[:-1]) + last
+            if s.alignment in (TA_JUSTIFY, TA_RIGHT):
+                room -= overhang(end_glyphs, s.fontName, s.fontSize)
             gap = 0.0
             if s.alignment == TA_CENTER:
                 left += (room - natural) / 2
