@@ -205,6 +205,24 @@ def test_a_leaders_name_is_on_the_line_under_the_position(exports):
         assert max(b[4] for b in boxes(page) if abs(b[2] - name[0][1]) < 2 and b[1] < name[-1][2] + 2) <= name[0][3] + 2
 
 
+@pytest.mark.parametrize("lang", ["vi", "vi-lo", "en"])
+def test_a_leaders_name_is_set_apart_even_where_it_would_fit_after_the_position(exports, lang):
+    """In a cell wide enough for position and name on one line, the name still starts its own."""
+    from delegations.exporting import ExportRequest
+    from delegations.pdf.document import PlanDocument
+
+    planner, _ = exports
+    plan = planner.plan()
+    d = planner.delegation(plan.id, 1)
+    request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home())
+    doc = PlanDocument(request)
+    register_fonts()
+    cell = Text(doc.leader(d), doc.s.cell)
+    widths = cell.line_widths(1000)
+    assert len(widths) == (3 if lang == "vi-lo" else 2)  # the position (in each language), then the name
+    assert cell.paragraph(1000).wrap(1000, 1000)[1] == pytest.approx(len(widths) * doc.s.cell.leading)
+
+
 # --- the bilingual national header ----------------------------------------------------------
 
 def lines_of(chars, tolerance=1.0):
