@@ -16,6 +16,8 @@ RATE_ITEMS = {
     "gifts": N_("Gifts"), "interpreting": N_("Interpreting"), "transport": N_("Transport"), "support": N_("Support contribution"),
     "per_diem": N_("Per diem"),
 }
+# A legal document's number: "35/2026/TT-BTC".
+_DOC_NUMBER = re.compile(r"\d+/\d{4}/[\w-]+")
 ROLES = {"leader": N_("leader"), "member": N_("members"), "all": ""}
 
 
@@ -94,8 +96,10 @@ class BudgetView:
         t, out = self.t, []
         for table in self.r.tables.values():
             label = table.label.get(self.w.lang)
-            # A label naming its circular ("…(Thông tư 35/2026/TT-BTC)") leaves the citation to the source.
-            if (m := re.search(r"\s*\(([^()]*)\)\s*$", label)) and m.group(1) in table.source:
+            # A label naming its circular ("…(Thông tư 35/2026/TT-BTC)", in any language) leaves
+            # the citation to the source, which names it with its date and issuer.
+            if (m := re.search(r"\s*\(([^()]*)\)\s*$", label)) and (numbers := _DOC_NUMBER.findall(m.group(1))) \
+                    and all(n in table.source for n in numbers):
                 label = label[:m.start()]
             note = t("Rates: {table} ({source})").format(table=label, source=table.source)
             if not table.verified:
