@@ -25,6 +25,9 @@ def _shaped(text: str, font: str, size: float):
     """*text* shaped by HarfBuzz (a ``ShapedStr`` when shaping changed it), and its width."""
     shaped = shapeStr(text, font, size) if text else text
     if isinstance(shaped, ShapedStr):
+        face = getFont(font)
+        if hasattr(face, "spelled"):
+            shaped = face.spelled(shaped, text)
         return shaped, sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
     return shaped, stringWidth(text, font, size)
 
