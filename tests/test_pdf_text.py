@@ -311,3 +311,17 @@ def test_lao_paragraphs_are_justified(exports):
     right_edges = [line[-1][3] for line in body[:-1]]
     frame_right = width - 15 * mm
     assert all(frame_right - 2 < edge <= frame_right + 0.5 for edge in right_edges), right_edges
+
+
+def test_glyph_names_give_the_letters_of_substituted_glyphs():
+    from delegations.pdf.glyph_text import glyph_text, to_unicode_cmap
+
+    names = {"maiEk-lao": "\u0ec8", "niggahita-lao": "\u0ecd", "f": "f", "i": "i"}
+    assert glyph_text("maiEk-lao.small", names.get) == "\u0ec8"
+    assert glyph_text("niggahita_maiEk-lao", names.get) == "\u0ecd\u0ec8"  # the script suffix, once for all
+    assert glyph_text("f_i", names.get) == "fi"
+    assert glyph_text("uni0EC90EB2.alt", names.get) == "\u0ec9\u0eb2"
+    assert glyph_text("u1F600", names.get) == "\U0001F600"
+    assert glyph_text("ornament.3", names.get) is None
+    cmap = to_unicode_cmap("X", ["a", "\u0ecd\u0ec8"] + ["b"] * 150)
+    assert "<01> <0ECD0EC8>" in cmap and cmap.count("beginbfchar") == 2  # at most 100 entries a block
