@@ -1,6 +1,7 @@
 """Budgets of the seed plan under both built-in cost models, worked by hand; and
 properties of the arithmetic (hypothesis)."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -44,17 +45,17 @@ def test_seed_plan_under_reciprocal_hosting(filled):
     #   support      1 x 500 USD       = 500 USD
     #   = 1,000 USD x 25,400 = 25,400,000 VND each
     # Delegations 3 and 4 (inbound, 10 people: 1 leader + 9 members, 4 days), TT 35 class C in VND:
-    #   lodging, leader   1 x 4 x 4,300,000 =  17,200,000
-    #   lodging, members  9 x 4 x 3,000,000 = 108,000,000
-    #   meals            10 x 4 x 1,600,000 =  64,000,000   -> 189,200,000 paid by Quảng Trị
-    #   transport        10 x 1,200,000     =  12,000,000   paid by the Lao sender
-    #   = 201,200,000 each
-    assert report.by_delegation() == {1: vnd(25_400_000), 2: vnd(25_400_000), 3: vnd(201_200_000), 4: vnd(201_200_000)}
-    assert report.by_year() == {2020: vnd(50_800_000), 2022: vnd(402_400_000)}
-    # Quảng Trị: 2 x 25,400,000 + 2 x 189,200,000 = 429,200,000
-    assert report.by_payer() == {"savannakhet": vnd(12_000_000), "quangtri": vnd(429_200_000), "salavan": vnd(12_000_000)}
-    assert report.by_funding()[("quangtri", "union_budget")] == vnd(429_200_000)
-    assert report.budget.total() == vnd(453_200_000)
+    #   lodging, leader   1 x 3 nights x 4,300,000 = 12,900,000   (4 days: 3 nights)
+    #   lodging, members  9 x 3 nights x 3,000,000 = 81,000,000
+    #   meals            10 x 4 x 1,600,000        = 64,000,000   -> 157,900,000 paid by Quảng Trị
+    #   transport        10 x 1,200,000            = 12,000,000   paid by the Lao sender
+    #   = 169,900,000 each
+    assert report.by_delegation() == {1: vnd(25_400_000), 2: vnd(25_400_000), 3: vnd(169_900_000), 4: vnd(169_900_000)}
+    assert report.by_year() == {2020: vnd(50_800_000), 2022: vnd(339_800_000)}
+    # Quảng Trị: 2 x 25,400,000 + 2 x 157,900,000 = 366,600,000
+    assert report.by_payer() == {"savannakhet": vnd(12_000_000), "quangtri": vnd(366_600_000), "salavan": vnd(12_000_000)}
+    assert report.by_funding()[("quangtri", "union_budget")] == vnd(366_600_000)
+    assert report.budget.total() == vnd(390_600_000)
     assert len(report.budget.unpriced()) == 4  # the Lao hosts' lodging rows
     assert set(report.tables) == {"tt102-2012-laos", "tt35-2026-c"}
 
@@ -69,24 +70,24 @@ def test_seed_plan_under_the_norm_based_estimate(filled):
     #   = 2,720.50 USD; each line converted and rounded to whole dong:
     #   1,600 x 25,400 = 40,640,000; 500 x 25,400 = 12,700,000 (twice); 120.50 x 25,400 = 3,060,700
     #   = 69,100,700 VND
-    # Inbound (per delegation), VND, on top of reciprocal's 189,200,000 + 12,000,000:
+    # Inbound (per delegation), VND, on top of reciprocal's 157,900,000 + 12,000,000:
     #   refreshments 10 x 4 x 2 x 120,000 =  9,600,000
     #   banquet      10 x 1,600,000       = 16,000,000
     #   gifts        10 x 1,000,000       = 10,000,000
     #   interpreting  4 x 4 x 750,000     = 12,000,000   -> 47,600,000
-    #   = 248,800,000
-    assert report.by_delegation() == {1: vnd(69_100_700), 2: vnd(69_100_700), 3: vnd(248_800_000), 4: vnd(248_800_000)}
-    assert report.budget.total() == vnd(2 * 69_100_700 + 2 * 248_800_000)
-    assert report.by_payer()["quangtri"] == vnd(2 * 69_100_700 + 2 * 236_800_000)
+    #   = 217,500,000
+    assert report.by_delegation() == {1: vnd(69_100_700), 2: vnd(69_100_700), 3: vnd(217_500_000), 4: vnd(217_500_000)}
+    assert report.budget.total() == vnd(2 * 69_100_700 + 2 * 217_500_000)
+    assert report.by_payer()["quangtri"] == vnd(2 * 69_100_700 + 2 * 205_500_000)
 
 
 def test_totals_in_another_currency_round_each_line_to_its_unit(filled):
     report = filled.budgeting.report(on=ON, model="reciprocal", currency="USD")
-    # 189,200,000 VND / 25,400 = 7,448.818... -> 7,448.82 USD per inbound delegation's Quảng Trị lines:
-    #   17,200,000 / 25,400 = 677.165... -> 677.17; 108,000,000 / 25,400 = 4,251.968... -> 4,251.97;
-    #   64,000,000 / 25,400 = 2,519.685... -> 2,519.69; sum 7,448.83 (the sum of rounded lines)
+    # An inbound delegation's Quảng Trị lines, each converted and rounded:
+    #   12,900,000 / 25,400 = 507.874... -> 507.87; 81,000,000 / 25,400 = 3,188.976... -> 3,188.98;
+    #   64,000,000 / 25,400 = 2,519.685... -> 2,519.69; sum 6,216.54 (the sum of rounded lines)
     #   transport 12,000,000 / 25,400 = 472.440... -> 472.44
-    assert report.by_delegation()[3] == Money(Decimal("7921.27"), "USD")
+    assert report.by_delegation()[3] == Money(Decimal("6688.98"), "USD")
     assert report.by_delegation()[1] == Money(Decimal("1000.00"), "USD")
 
 
@@ -132,9 +133,9 @@ def test_rate_above_the_cap_is_warned_with_cap_and_source(planner):
     warnings = [p.render() for p in problems if p.severity == "warning"]
     assert len(warnings) == 1
     assert "3.000.000" in warnings[0] and "Thông tư 35/2026/TT-BTC" in warnings[0]
-    # the officer's rate is used: 9 x 4 x 3,500,000 = 126,000,000 instead of 108,000,000
+    # the officer's rate is used: 9 x 3 nights x 3,500,000 = 94,500,000 instead of 81,000,000
     report = planner.budgeting.report(on=ON, model="reciprocal")
-    assert report.by_delegation()[3] == vnd(189_200_000 + 18_000_000)
+    assert report.by_delegation()[3] == vnd(157_900_000 + 13_500_000)
 
 
 def test_shipped_rate_tables_say_their_source_validity_and_verification(planner):
@@ -226,7 +227,7 @@ def test_pdf_appendix_has_the_budget_numbered_on_its_own(filled, tmp_path):
     first = next(i for i, text in enumerate(pages) if "DỰ TOÁN KINH PHÍ" in text)
     assert "Phụ lục" in pages[first] and "Kèm theo Kế hoạch số …/KH-LĐLĐ ngày … tháng … năm …" in pages[first]
     appendix = "".join(pages[first:]).replace("\u00a0", " ")
-    for figure in ("25.400.000 ₫", "201.200.000 ₫", "453.200.000 ₫", "nguồn ngân sách công đoàn", "Thông tư 35/2026/TT-BTC"):
+    for figure in ("25.400.000 ₫", "169.900.000 ₫", "390.600.000 ₫ (chưa đủ)", "nguồn ngân sách công đoàn", "Thông tư 35/2026/TT-BTC"):
         assert figure in appendix, figure
     assert first >= 3  # after the plan's own pages
 
@@ -258,3 +259,76 @@ def test_the_officer_chooses_the_model_for_the_plan_or_one_delegation(planner, d
     stored = next(r for r in json.loads(db_path.read_text("utf-8"))["delegations"].values() if r["seq"] == 4)
     assert stored["cost_model"] == "reciprocal"
     assert [c["item"] for c in stored["cost_lines"]] == ["board_lodging", "transport"]
+
+
+# --- the appendix is a document -------------------------------------------------
+
+def test_lodging_is_counted_per_night():
+    night = Rate("lodging", "board_lodging", Unit.PERSON_NIGHT, vnd(3_000_000), role="member")
+    day = Rate("meals", "board_lodging", Unit.PERSON_DAY, vnd(1_600_000))
+    table = replace(TABLE, rates=(night, day))
+    for days, nights in ((4, 3), (1, 0), (2, 1)):
+        lines = {ln.item: ln for ln in estimate(delegation(10, days), table, "quangtri")}
+        assert lines["lodging"].quantity == 9 * nights  # 9 members, one fewer night than days
+        assert lines["meals"].quantity == 10 * days
+
+
+
+def test_shipped_tables_count_lodging_per_night(planner):
+    tables = planner.budgeting.tables()
+    assert {"tt35-2026-c", "tt71-2018-c", "tt102-2012-laos"} <= set(tables)
+    for t in tables.values():
+        assert all(r.unit is Unit.PERSON_NIGHT for r in t.rates if r.item == "lodging"), t.code
+
+
+def appendix_text(planner, tmp_path, lang="vi") -> str:
+    import pypdfium2 as pdfium
+
+    from delegations.exporting import export_plan
+
+    path = export_plan(planner, output=tmp_path, today=ON, budget=True, lang=lang, force=True)
+    pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(path))]
+    first = next(i for i, text in enumerate(pages) if any(h in text for h in ("DỰ TOÁN KINH PHÍ", "BUDGET ESTIMATE", "ເອກະສານຊ້ອນທ້າຍ")))
+    return "".join(pages[first:]).replace("\u00a0", " ").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_appendix_shows_unknown_amounts_as_unknown_and_gives_no_command(planner, tmp_path, lang):
+    # Nothing of the outbound table is filled in: delegations 1 and 2 are not priced at all.
+    text = appendix_text(planner, tmp_path, lang)
+    assert "delegations rates set" not in text and "rates set" not in text  # a command belongs on the screen
+    incomplete = {"vi": "(chưa đủ)", "en": "(incomplete)"}[lang]
+    total = {"vi": "Tổng", "en": "Total"}[lang]
+    totals = [line for line in text.split("\n") if line.startswith(total)]
+    assert totals and all(incomplete in line for line in totals), totals
+    assert not any(" 0 ₫" in line or "₫0" in line or line.rstrip().endswith(" 0") for line in totals)
+    label = {"vi": "Đoàn số 1", "en": "Delegation 1"}[lang]
+    delegation_1 = next(line for line in text.split("\n") if line.startswith(label))
+    assert delegation_1[len(label):].strip().startswith("—")  # nothing priced: unknown, not 0
+    # The screen still says how to fill the rates in.
+    from delegations.budget_view import BudgetView
+
+    view = BudgetView(planner.budgeting.report(on=ON), planner.wording(lang))
+    assert any("delegations rates set" in note for note in view.notes())
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_appendix_cites_each_legal_source_once(filled, tmp_path, lang):
+    text = " ".join(appendix_text(filled, tmp_path, lang).split())
+    assert text.count("35/2026/TT-BTC") == 1
+    assert text.count("102/2012/TT-BTC") == 1
+    assert "Thông tư 35/2026/TT-BTC ngày 31/3/2026" in text  # the source, with its date
+
+
+def test_appendix_numbers_delegations_as_the_plan_table_after_a_deletion(filled, tmp_path):
+    plan = filled.plan()
+    filled.delete_delegation(filled.delegation(plan.id, 2).id)  # TT 3 and 4 become 2 and 3
+    from delegations.budget_view import BudgetView
+
+    numbers = {d.seq: n for n, d in enumerate(filled.delegations(plan.id), 1)}
+    view_lines = BudgetView(filled.budgeting.report(on=ON), filled.wording("vi"), numbers).lines()
+    assert sorted({int(row[0]) for row in view_lines}) == [1, 2, 3]
+    text = appendix_text(filled, tmp_path)
+    assert "Đoàn số 3" in text and "Đoàn số 4" not in text
+    rows = [line.split()[0] for line in text.split("\n") if line.split() and line.split()[0].isdigit()]
+    assert "4" not in rows

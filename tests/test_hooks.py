@@ -69,9 +69,10 @@ def test_hook_register_cost_models(hooked):
     d, _ = add_sekong(hooked)
     assert hooked.cost_model(d).code == "split_evenly"  # the partner's default, from the plugin
     report = hooked.budgeting.report(on=date(2026, 11, 23), delegations=[d])
-    # the plugin's estimate prices lodging only: tt35 class C, 1 x 4 x 4,300,000 + 9 x 4 x 3,000,000
+    # the plugin's estimate prices lodging only: tt35 class C, per night (4 days: 3 nights),
+    # 1 x 3 x 4,300,000 + 9 x 3 x 3,000,000
     assert [line.item for line in report.budget.lines] == ["lodging", "lodging"]
-    assert report.budget.total().amount == 17_200_000 + 108_000_000
+    assert report.budget.total().amount == 12_900_000 + 81_000_000
 
 
 def test_hook_register_rate_tables(hooked):

@@ -1,6 +1,5 @@
 """The Lao and the bilingual Vietnamese–Lao plan documents, checked on the real PDFs."""
 
-import re
 import unicodedata
 from datetime import date
 
@@ -18,15 +17,12 @@ from delegations.pdf.fonts import STYLES, face_name, font_path, register_fonts
 from delegations.pdf.text import Text, break_lines, width
 
 TODAY = date(2026, 11, 23)
-LAO_MARKS = re.compile("[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\ue000-\uf8ff]")
 
 
 def plain(text: str) -> str:
-    """Text without spaces and without Lao vowel and tone marks: text extracted
-    from shaped Lao loses some marks, and a mark glyph HarfBuzz substituted comes
-    back as a private-use character (the glyph test covers the marks)."""
-    text = unicodedata.normalize("NFC", text).replace("\u0eb3", "\u0ecd\u0eb2")
-    return LAO_MARKS.sub("", "".join(text.split()))
+    """Text without spaces, NFKC (ຳ is ໍ + າ): Lao read back from the PDF, marks
+    included, is the Lao written (``test_pdf_text`` checks it with pdftotext and pypdf)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def pdf_text(path) -> str:

@@ -3,6 +3,7 @@ the PDF appendix ("Dự toán kinh phí"), in one language."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .budgeting import BudgetReport
@@ -15,6 +16,8 @@ RATE_ITEMS = {
     "gifts": N_("Gifts"), "interpreting": N_("Interpreting"), "transport": N_("Transport"), "support": N_("Support contribution"),
     "per_diem": N_("Per diem"),
 }
+# A legal document's number: "35/2026/TT-BTC".
+_DOC_NUMBER = re.compile(r"\d+/\d{4}/[\w-]+")
 ROLES = {"leader": N_("leader"), "member": N_("members"), "all": ""}
 
 
@@ -26,10 +29,28 @@ class Section:
 
 
 class BudgetView:
-    def __init__(self, report: BudgetReport, wording: Wording):
+    """A budget report worded in one language. *numbers* renumbers the delegations
+    (the plan document's TT: their places in its table) instead of their stored sequence."""
+
+    def __init__(self, report: BudgetReport, wording: Wording, numbers: dict[int, int] | None = None):
         self.r = report
         self.w = wording
         self.t = wording.t
+        self.numbers = numbers or {}
+
+    def number(self, seq: int) -> str:
+        return str(self.numbers.get(seq, seq))
+
+    def incomplete(self, key) -> set:
+        """The groups under *key* with a line not priced yet: their totals are incomplete."""
+        return {key(line) for line in self.r.budget.unpriced()}
+
+    def total_text(self, value, incomplete: bool) -> str:
+        """A total: "—" while nothing in it is priced, marked incomplete while something is not."""
+        if incomplete and (value is None or not value.amount):
+            return "—"
+        text = self.money(value)
+        return self.t("{amount} (incomplete)").format(amount=text) if incomplete else text
 
     def money(self, m) -> str:
         return format_money(m, self.w.lang) if m is not None else "—"
@@ -46,37 +67,48 @@ class BudgetView:
             if line.funding:
                 payer += f" ({self.w.registry.funding_label(line.funding, self.w.lang)})"
             rate = self.money(line.rate) + (" *" if line.overridden else "")
-            rows.append((str(line.seq), self.item(line.item, line.role), format_number(line.quantity, self.w.lang), rate, self.money(amount), payer))
+            rows.append((self.number(line.seq), self.item(line.item, line.role), format_number(line.quantity, self.w.lang), rate, self.money(amount), payer))
         return rows
 
     def sections(self) -> list[Section]:
         r, t = self.r, self.t
-        total = self.money(r.budget.total())
+        total = self.total_text(r.budget.total(), bool(r.budget.unpriced()))
 
-        def named(groups, label) -> list[tuple[str, str]]:
-            return [(label(key), self.money(value)) for key, value in groups.items()]
+        def named(groups, label, key) -> list[tuple[str, str]]:
+            partial = self.incomplete(key)
+            return [(label(group), self.total_text(value, group in partial)) for group, value in groups.items()]
 
         def funding(key) -> str:
             payer, source = key
             return f"{self.w.org_short(payer)}: {self.w.registry.funding_label(source, self.w.lang) if source else t('no source named')}"
 
         return [
-            Section(t("By delegation"), named(r.by_delegation(), lambda seq: t("Delegation {seq}").format(seq=seq)), total),
-            Section(t("By year"), named(r.by_year(), str), total),
-            Section(t("By paying organisation"), named(r.by_payer(), self.w.org_short), total),
-            Section(t("By funding source"), named(r.by_funding(), funding), total),
+            Section(t("By delegation"), named(r.by_delegation(), lambda seq: t("Delegation {seq}").format(seq=self.number(seq)),
+                                              lambda ln: ln.seq), total),
+            Section(t("By year"), named(r.by_year(), str, lambda ln: ln.year), total),
+            Section(t("By paying organisation"), named(r.by_payer(), self.w.org_short, lambda ln: ln.payer), total),
+            Section(t("By funding source"), named(r.by_funding(), funding, lambda ln: (ln.payer, ln.funding)), total),
         ]
 
-    def notes(self) -> list[str]:
-        """The tables used, their sources and validity, and what is not priced."""
+    def notes(self, document: bool = False) -> list[str]:
+        """The tables used, their sources (each cited once) and validity, and what is not
+        priced; on screen (not in a *document*) how to enter the missing rates."""
         t, out = self.t, []
         for table in self.r.tables.values():
-            note = t("Rates: {table} ({source})").format(table=table.label.get(self.w.lang), source=table.source)
+            label = table.label.get(self.w.lang)
+            # A label naming its circular ("…(Thông tư 35/2026/TT-BTC)", in any language) leaves
+            # the citation to the source, which names it with its date and issuer.
+            if (m := re.search(r"\s*\(([^()]*)\)\s*$", label)) and (numbers := _DOC_NUMBER.findall(m.group(1))) \
+                    and all(n in table.source for n in numbers):
+                label = label[:m.start()]
+            note = t("Rates: {table} ({source})").format(table=label, source=table.source)
             if not table.verified:
                 note += " — " + t("not verified against the official text")
             out.append(note)
         missing = self.r.budget.unpriced()
-        if missing:
+        if missing and document:
+            out.append(t("{n} lines have no rate yet: their amounts are shown as —, and the totals that include them are incomplete.").format(n=len(missing)))
+        elif missing:
             out.append(t("{n} lines have no rate yet (shown as —); enter them with: delegations rates set TABLE ITEM AMOUNT").format(n=len(missing)))
         if any(line.overridden for line in self.r.budget.lines):
             out.append(t("* a rate set for this delegation instead of the table's"))

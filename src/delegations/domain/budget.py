@@ -23,6 +23,7 @@ from .text import Text
 
 class Unit(str, Enum):
     PERSON_DAY = "person_day"   # × people × days × per_day
+    PERSON_NIGHT = "person_night"  # × people × nights (a visit of n days has n − 1 nights: lodging)
     DAY = "day"                 # × days × per_day (an interpreter's hours, a car)
     PERSON = "person"           # × people (a ticket, a gift)
     DELEGATION = "delegation"   # once (a banquet, the support contribution)
@@ -122,8 +123,10 @@ def people(d: Delegation, role: str) -> int:
 
 
 def quantity(d: Delegation, rate: Rate) -> Decimal:
-    """How many units of *rate* the delegation uses; days are the longest stay planned."""
+    """How many units of *rate* the delegation uses; days are the longest stay planned, nights one fewer."""
     days = Decimal(d.duration.max_days)
+    if rate.unit is Unit.PERSON_NIGHT:
+        return people(d, rate.role) * max(days - 1, Decimal(0))
     if rate.unit is Unit.PERSON_DAY:
         return people(d, rate.role) * days * rate.per_day
     if rate.unit is Unit.DAY:

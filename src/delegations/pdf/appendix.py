@@ -32,7 +32,9 @@ def _grid(rows, widths, head: bool = True) -> Table:
 def budget_appendix(doc) -> list:
     """Flowables of the appendix for the ``PlanDocument`` *doc* (its request carries the budget)."""
     s, plan = doc.s, doc.r.plan
-    views = [BudgetView(doc.r.budget, doc.words[lang]) for lang in doc.langs]
+    # Delegations are numbered as in the plan's table (TT: their places in it).
+    numbers = {d.seq: n for n, d in enumerate(doc.r.delegations, 1)}
+    views = [BudgetView(doc.r.budget, doc.words[lang], numbers) for lang in doc.langs]
     width = frame_width(PORTRAIT)
 
     def both(pick) -> str:
@@ -70,6 +72,6 @@ def budget_appendix(doc) -> list:
         rows.append([Text(doc.tr(N_("Total")), s.cell_head), Text(group[0].total, s.cell_right_bold)])
         story.append(_grid(rows, [width * 0.7, width * 0.3]))
     story.append(Spacer(1, 6))
-    for notes in zip(*(v.notes() for v in views)):
+    for notes in zip(*(v.notes(document=True) for v in views)):
         story.append(Text("\n".join(dict.fromkeys(notes)), s.recipient))
     return story

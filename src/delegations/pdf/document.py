@@ -38,16 +38,21 @@ def _list(items: list[str]) -> str:
 
 
 class CentredRule(Flowable):
-    """A solid rule centred in the space it is given (a table cell or the frame)."""
+    """A solid rule centred in the space it is given (a table cell or the frame);
+    *measure* gives its length from that width, *gap* is extra room above it."""
 
-    def __init__(self, length: float):
+    def __init__(self, length: float, measure: Callable[[float], float] | None = None, gap: float = 0):
         super().__init__()
         self.length = length
+        self.measure = measure
+        self.gap = gap
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
+        if self.measure:
+            self.length = self.measure(avail_width)
         self.length = min(self.length, avail_width)
-        return avail_width, 5
+        return avail_width, 5 + self.gap
 
     def draw(self):
         x = (self.avail - self.length) / 2
@@ -93,9 +98,11 @@ class PlanDocument:
     def national(self, country: str, langs: list[str]) -> list:
         s = self.s
         title, motto = national_header(country)
-        motto_text = self.tr(motto, langs)
-        return [Text(self.tr(title, langs), s.national),
-                Text(motto_text, s.motto), _rule(motto_text, s.motto)]
+        # "VIỆT NAM" is never split, and no line starts with the hyphen of the motto.
+        title_text = self.both(lambda lang: "\u00a0".join(translator(lang).gettext(title).rsplit(" ", 1)), langs)
+        motto = Text(self.tr(motto, langs).replace(" - ", "\u00a0- "), s.motto)
+        # The rule under the motto is as long as its longest line.
+        return [Text(title_text, s.national), motto, CentredRule(0, measure=lambda w: max(motto.line_widths(w)))]
 
     def header(self) -> Table:
         s, home, plan = self.s, self.r.home, self.r.plan
@@ -129,8 +136,10 @@ class PlanDocument:
 
     def title(self) -> list:
         s = self.s
-        return [Text(self.tr(N_("PLAN")), s.doc_type), Text(self.field(self.r.plan.title), s.subject),
-                _rule("", s.subject, 0.3, frame_width(PORTRAIT)), Spacer(1, 6)]
+        subject = Text(self.field(self.r.plan.title), s.subject)
+        # The rule under the subject: 2/5 of the line above it, clear of its descenders.
+        return [Text(self.tr(N_("PLAN")), s.doc_type), subject,
+                CentredRule(0, measure=lambda w: 0.4 * subject.line_widths(w)[-1], gap=3), Spacer(1, 6)]
 
     def body(self) -> list:
         # One paragraph per language; a paragraph not yet written in Lao is printed once.
@@ -138,6 +147,10 @@ class PlanDocument:
         return [Text(p, self.s.body) for p in paragraphs]
 
     # --- table ---------------------------------------------------------------
+    def leader(self, d) -> str:
+        """The leader's position (in each language), and on its own line the name."""
+        return "\n".join(p for p in (self.field(d.leader.position), d.leader.name) if p)
+
     HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
              N_("Timing"), N_("Funding"))
 
@@ -152,7 +165,7 @@ class PlanDocument:
                 return Text(self.both(lambda lang: pick(c[lang])), style)
 
             rows.append([
-                Text(str(n), s.cell_center), cell(lambda x: x.name), cell(lambda x: x.leader), cell(lambda x: x.members, s.cell_center),
+                Text(str(n), s.cell_center), cell(lambda x: x.name), Text(self.leader(d), s.cell), cell(lambda x: x.members, s.cell_center),
                 cell(lambda x: x.destination, s.cell_center), cell(lambda x: _list(x.activities)), cell(lambda x: x.days, s.cell_center),
                 cell(lambda x: x.timing, s.cell_center), cell(lambda x: _list(x.funding)),
             ])

@@ -17,6 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import Flowable
 
+from .lao_lines import LaoLines, words
+
 
 _BLANKS = re.compile(r" {2,}")
 # Shaped Lao can come out a little wider than the sum of its advances.
@@ -39,8 +41,9 @@ def clean(text: str) -> str:
 
 
 def markup(text: str) -> str:
-    """Paragraph markup for plain *text*: escaped, runs of blanks (left for the clerk) kept."""
-    return _BLANKS.sub(lambda m: "\u00a0" * len(m.group()), escape(clean(text)))
+    """Paragraph markup for plain *text*: escaped, runs of blanks (left for the clerk) kept,
+    each line of *text* (a list item, a leader's name) starting a line."""
+    return "<br/>".join(_BLANKS.sub(lambda m: "\u00a0" * len(m.group()), escape(line)) for line in clean(text).split("\n"))
 
 
 def width(text: str, font_name: str, size: float) -> float:
@@ -112,8 +115,9 @@ class Text(Flowable):
     """A paragraph of plain text in *style*; Lao lines break between words.
 
     Text with no Lao letters is an ordinary ReportLab ``Paragraph`` (wrapped and
-    justified by ReportLab). Text with Lao is broken into lines here, at the
-    width the flowable is given, then set as a paragraph of explicit lines.
+    justified by ReportLab; each line of *text* starts a line). Text with Lao is
+    broken into lines here, at the width the flowable is given, and set by
+    ``LaoLines`` (justified between words, each word copied as written).
     """
 
     def __init__(self, text: str, style):
@@ -126,16 +130,29 @@ class Text(Flowable):
         self._para: Paragraph | None = None if self._lao else Paragraph(markup(text), style)
         self._width: float | None = None
 
-    def paragraph(self, avail_width: float) -> Paragraph:
+    def paragraph(self, avail_width: float) -> Paragraph | LaoLines:
         """The paragraph for *avail_width* (Lao lines depend on it; other text does not)."""
         if self._lao and self._width != avail_width:
             s = self.style
             inner = avail_width - s.leftIndent - s.rightIndent
             s = fitted(self.text, s, inner)
-            lines = break_lines(self.text, s.fontName, s.fontSize, inner - s.firstLineIndent, inner)
-            self._para = Paragraph("<br/>".join(markup(line) for line in lines), s)
+            lines, ends = [], []
+            for hard_line in clean(self.text).split("\n"):
+                broken = break_lines(hard_line, s.fontName, s.fontSize, inner - (0 if lines else s.firstLineIndent), inner)
+                lines += [words(list(_segments(line))) if line else [] for line in broken]
+                ends += [False] * (len(broken) - 1) + [True]
+            self._para = LaoLines(lines, ends, s)
             self._width = avail_width
         return self._para
+
+    def line_widths(self, avail_width: float) -> list[float]:
+        """The width of each line as set at *avail_width* (a rule under the text is measured on them)."""
+        para = self.paragraph(avail_width)
+        if isinstance(para, LaoLines):
+            return para.line_widths(avail_width)
+        para.wrap(avail_width, 1e6)
+        lines = para.blPara.lines
+        return [avail_width - (line[0] if isinstance(line, tuple) else line.extraSpace) for line in lines]
 
     def wrap(self, avail_width, avail_height):
         return self.paragraph(avail_width).wrap(avail_width, avail_height)
