@@ -13,7 +13,7 @@ from pathlib import Path
 from . import paths
 from .defaults import default_data
 from .domain import Counted, DayRange, Delegation, Direction, Leader, Timing, Totals, totals, Organisation, Period, Plan, Problem, Status, Text, ValidationError, fold
-from .errors import NotFoundError, UserError
+from .errors import Msg, NotFoundError, UserError
 from .i18n import N_
 from .plugins import PluginHost, build_plugin_host
 from .store import DelegationList, Repository
@@ -61,11 +61,37 @@ _SEP = "\x00"  # joins haystacks for folding in one pass (fold keeps it: not a s
 
 @dataclass(frozen=True)
 class _Change:
-    """One change the user made, with what it replaced (``None``: it did not exist)."""
+    """One change the user made to a plan: the record before and after it
+    (``None``: it did not exist). ``back_to`` is the plan to show when the
+    creation of a plan is undone."""
 
     kind: str  # "delegation" or "plan"
     key: str
+    plan_id: str
     before: object
+    after: object
+    back_to: str | None = None
+
+    def wording(self) -> Msg:
+        """What the change was, e.g. "add delegation 5 to plan 2023-2025"."""
+        if self.kind == "plan":
+            if self.before is None:
+                return Msg(N_("create plan {plan}"), plan=self.plan_id)
+            return Msg(N_("edit the header of plan {plan}"), plan=self.plan_id)
+        if self.before is None:
+            return Msg(N_("add delegation {seq} to plan {plan}"), seq=self.after.seq, plan=self.plan_id)
+        if self.after is None:
+            return Msg(N_("delete delegation {seq} from plan {plan}"), seq=self.before.seq, plan=self.plan_id)
+        return Msg(N_("edit delegation {seq} of plan {plan}"), seq=self.after.seq, plan=self.plan_id)
+
+
+@dataclass(frozen=True)
+class Done:
+    """What an undo or a redo did (``message``, to show) and the plan to show after it."""
+
+    message: Msg
+    plan_id: str
+    kind: str
 
 
 UNDO_DEPTH = 50
@@ -78,7 +104,8 @@ class Planner:
         self._haystacks: dict[str, tuple[Facets, str]] = {}
         self._partner_text: dict[str, str] = {}
         self._folded: dict[str, str] = {}
-        self._undo: list[_Change] = []
+        self._undo: dict[str, list[_Change]] = {}  # per plan
+        self._redo: dict[str, list[_Change]] = {}
         self._registry = None
 
     @classmethod
@@ -232,7 +259,7 @@ class Planner:
             raise ValidationError(problems)
         before = self._current_delegation(d.id)
         self.repo.save_delegation(d)
-        self._remember("delegation", d.id, before)
+        self._remember(_Change("delegation", d.id, d.plan_id, before, d))
         return problems
 
     def new_delegation(self, plan_id: str, **fields) -> Delegation:
@@ -277,7 +304,7 @@ class Planner:
     def delete_delegation(self, delegation_id: str) -> Delegation:
         d = self.repo.delegation(delegation_id)
         self.repo.delete_delegation(delegation_id)
-        self._remember("delegation", delegation_id, d)
+        self._remember(_Change("delegation", delegation_id, d.plan_id, d, None))
         return d
 
     def duplicate_delegation(self, d: Delegation) -> Delegation:
@@ -292,29 +319,97 @@ class Planner:
         except NotFoundError:
             return None
 
-    def _remember(self, kind: str, key: str, before) -> None:
-        self._undo.append(_Change(kind, key, before))
-        del self._undo[:-UNDO_DEPTH]
+    def _current_plan(self, plan_id: str) -> Plan | None:
+        try:
+            return self.repo.plan(plan_id)
+        except NotFoundError:
+            return None
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
+    def _shown_plan_id(self) -> str | None:
+        try:
+            return self.plan().id
+        except NotFoundError:
+            return None
 
-    def undo(self) -> str:
-        """Take back the last change (it is saved at once); return the kind of what changed."""
-        if not self._undo:
-            raise UserError(N_("There is nothing to undo."))
-        change = self._undo.pop()
+    def _current(self, change: _Change):
+        return self._current_plan(change.key) if change.kind == "plan" else self._current_delegation(change.key)
+
+    def _remember(self, change: _Change) -> None:
+        stack = self._undo.setdefault(change.plan_id, [])
+        stack.append(change)
+        del stack[:-UNDO_DEPTH]
+        self._redo.pop(change.plan_id, None)  # a new change: what was undone cannot be redone
+        if change.kind == "plan" and change.before is None:
+            # A plan created again: a redo of its earlier creation, kept elsewhere, is void.
+            for other in self._redo.values():
+                other[:] = [c for c in other if not (c.kind == "plan" and c.key == change.key)]
+
+    def can_undo(self, plan_id: str | None = None) -> bool:
+        return bool(self._undo.get(plan_id or self.plan().id))
+
+    def can_redo(self, plan_id: str | None = None) -> bool:
+        return bool(self._redo.get(plan_id or self.plan().id))
+
+    def _put(self, change: _Change, state) -> None:
+        """Make the changed record *state* again (``None``: remove it)."""
         if change.kind == "plan":
-            if change.before is None:
+            if state is None:
                 self.repo.delete_plan(change.key)
             else:
-                self.repo.save_plan(change.before)
-        elif change.before is None:
+                self.repo.save_plan(state)
+        elif state is None:
             self.repo.delete_delegation(change.key)
         else:
-            self.repo.save_delegation(change.before)
-        return change.kind
+            self.repo.save_delegation(state)
+
+    def _after_undo_shows(self, change: _Change) -> str:
+        """The plan to show once *change* is undone: its own, or, when the change
+        created the plan, the one shown before it (else the latest)."""
+        if not (change.kind == "plan" and change.before is None):
+            return change.plan_id
+        rest = [p.id for p in self.repo.plans() if p.id != change.key]
+        if not rest:
+            raise UserError(N_("Cannot undo the creation of plan {plan}: it is the only plan."), plan=change.key)
+        return change.back_to if change.back_to in rest else rest[-1]
+
+    def undo(self, plan_id: str | None = None) -> Done:
+        """Take back the last change to the plan *plan_id* (the plan on screen;
+        the last plan opened if not given), saved at once. Changes to other
+        plans are left alone."""
+        plan_id = plan_id or self.plan().id
+        stack = self._undo.get(plan_id)
+        if not stack:
+            raise UserError(N_("There is nothing to undo in plan {plan}."), plan=plan_id)
+        change = stack[-1]
+        if self._current(change) != change.after:
+            stack.pop()
+            raise UserError(N_("Cannot undo \"{change}\": it was changed since."), change=change.wording())
+        shows = self._after_undo_shows(change)
+        if change.kind == "plan" and change.before is None and self.repo.facets(change.key):
+            raise UserError(N_("Cannot undo \"{change}\": the plan has delegations; undo or delete them first."), change=change.wording())
+        self._put(change, change.before)
+        stack.pop()
+        self._redo.setdefault(shows, []).append(change)
+        if shows != plan_id and self.repo.writable and self.repo.setting("last_plan") == change.key:
+            self.repo.set_setting("last_plan", shows)
+        return Done(Msg(N_("Undone: {change}"), change=change.wording()), shows, change.kind)
+
+    def redo(self, plan_id: str | None = None) -> Done:
+        """Make again the last change undone while *plan_id* was on screen."""
+        plan_id = plan_id or self.plan().id
+        stack = self._redo.get(plan_id)
+        if not stack:
+            raise UserError(N_("There is nothing to redo in plan {plan}."), plan=plan_id)
+        change = stack[-1]
+        if self._current(change) != change.before:
+            stack.pop()
+            raise UserError(N_("Cannot redo \"{change}\": it was changed since."), change=change.wording())
+        self._put(change, change.after)
+        stack.pop()
+        undo = self._undo.setdefault(change.plan_id, [])
+        undo.append(change)
+        del undo[:-UNDO_DEPTH]
+        return Done(Msg(N_("Redone: {change}"), change=change.wording()), change.plan_id, change.kind)
 
     def save_plan(self, plan: Plan) -> list[Problem]:
         problems = []
@@ -322,9 +417,10 @@ class Planner:
             problems.extend(result or [])
         if any(p.severity == "error" for p in problems):
             raise ValidationError(problems)
-        before = next((p for p in self.repo.plans() if p.id == plan.id), None)
+        before = self._current_plan(plan.id)
+        back_to = None if before is not None else self._shown_plan_id()
         self.repo.save_plan(plan)
-        self._remember("plan", plan.id, before)
+        self._remember(_Change("plan", plan.id, plan.id, before, plan, back_to))
         return problems
 
     def new_plan(self, start_year: int, end_year: int) -> Plan:
@@ -350,3 +446,13 @@ class Planner:
         self.repo.replace_all(default_data())
         self._haystacks.clear()
         self._undo.clear()
+        self._redo.clear()
+
+    def reload(self) -> None:
+        """Read the database file again (another program changed it). The undo
+        and redo history is dropped: it described the file as it was."""
+        self.repo.reload()
+        self._haystacks.clear()
+        self._registry = None
+        self._undo.clear()
+        self._redo.clear()
