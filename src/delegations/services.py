@@ -258,6 +258,8 @@ class Planner:
         if any(p.severity == "error" for p in problems):
             raise ValidationError(problems)
         before = self._current_delegation(d.id)
+        if before == d:
+            return problems  # nothing changed: nothing to write, nothing to undo
         self.repo.save_delegation(d)
         self._remember(_Change("delegation", d.id, d.plan_id, before, d))
         return problems
@@ -418,6 +420,8 @@ class Planner:
         if any(p.severity == "error" for p in problems):
             raise ValidationError(problems)
         before = self._current_plan(plan.id)
+        if before == plan:
+            return problems  # nothing changed: nothing to write, nothing to undo
         back_to = None if before is not None else self._shown_plan_id()
         self.repo.save_plan(plan)
         self._remember(_Change("plan", plan.id, plan.id, before, plan, back_to))
