@@ -143,7 +143,7 @@ async def test_a_save_after_the_file_changed_keeps_the_form_and_offers_to_reload
 
 
 async def test_export_into_a_folder_that_is_a_file_is_explained(make_app, tmp_path):
-    a_file = tmp_path / "not-a-folder"
+    a_file = tmp_path / "not-a-[b]folder"       # brackets: shown as typed, not read as markup
     a_file.write_text("x")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -159,6 +159,33 @@ async def test_export_into_a_folder_that_is_a_file_is_explained(make_app, tmp_pa
         assert str(a_file) in said and "Hệ thống tệp từ chối" in said
         assert any("Hệ thống tệp từ chối" in n for n in notes(app))
     assert a_file.read_text() == "x"
+
+
+async def test_a_full_disk_on_save_is_said_and_the_form_kept(make_app, db_path, monkeypatch):
+    import errno
+
+    from delegations.store import storage
+
+    def full(path, payload):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = db_path.read_bytes()
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, "#members", "9")
+        monkeypatch.setattr(storage, "atomic_write_bytes", full)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DelegationForm) and app.screen.query_one("#members").value == "9"
+        assert any("No space left on device" in n and str(db_path) in n for n in notes(app))
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")                     # space again: the same form saves
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert db_path.read_bytes() != before and on_disk(db_path)[1]["members"] == 9
 
 
 async def test_the_budget_after_a_huge_number_says_so(make_app):

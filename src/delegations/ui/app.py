@@ -175,10 +175,10 @@ class DelegationsApp(App):
             return None
 
     def open_plan(self, plan_id: str) -> None:
-        if self.read_only:
-            self.planner.repo.plan(plan_id)  # only check that it exists: nothing is remembered
-        else:
-            self.planner.open_plan(plan_id)
+        self.planner.repo.plan(plan_id)  # it exists
+        if not self.read_only:
+            # Remembered for next time; a failure to write that is said, and the plan still opens.
+            self.run_change(lambda: self.planner.open_plan(plan_id))
         self.plan_id = plan_id
         self.filters = Filters()
 

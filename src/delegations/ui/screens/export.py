@@ -132,10 +132,13 @@ class ExportScreen(ModalScreen):
             return
         opener = shutil.which("xdg-open") or shutil.which("open")
         if opener:
-            subprocess.Popen([opener, str(self.written)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                subprocess.Popen([opener, str(self.written)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            except OSError as exc:
+                self.app.report(exc)
         else:
             self.app.copy_to_clipboard(str(self.written))
-            self.notify(_("No viewer found here; the path was copied: {path}").format(path=self.written), timeout=10)
+            self.notify(_("No viewer found here; the path was copied: {path}").format(path=self.written), timeout=10, markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

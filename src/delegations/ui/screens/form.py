@@ -40,7 +40,7 @@ class DelegationForm(ModalScreen):
                 with Horizontal(classes="inline"):
                     yield from widgets
                 if error:
-                    yield Static("", id=f"err-{error}", classes="error")
+                    yield Static("", id=f"err-{error}", classes="error", markup=False)
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -76,7 +76,7 @@ class DelegationForm(ModalScreen):
                 yield from self._row(_("Activities (lo)"), TextArea("\n".join(f.activities.get("lo", [])), id="acts_lo", compact=True))
                 for item in app.planner.registry.cost_items.values():
                     yield from self._row(item.label.get(w.lang), *self._cost_widgets(item.code, f), error=None)
-                yield Static("", id="err-cost_lines", classes="error")
+                yield Static("", id="err-cost_lines", classes="error", markup=False)
                 yield from self._row(_("Notes"), Input(f.notes, id="notes", compact=True))
             with Horizontal(id="form-buttons"):
                 yield Button(_("Save"), variant="primary", id="save")
@@ -137,7 +137,7 @@ class DelegationForm(ModalScreen):
                 box.display = name in by_field
         if problems:
             first = next((n for n in ERROR_FIELDS if n in by_field), None)
-            self.notify(_("Not saved: {problem}").format(problem=by_field[first][0]), severity="error", timeout=6)
+            self.notify(_("Not saved: {problem}").format(problem=by_field[first][0]), severity="error", timeout=6, markup=False)
             for box in self.query(f"#err-{first}"):
                 self.query_one("#form-body").scroll_to_widget(box, animate=False)
 
@@ -156,7 +156,7 @@ class DelegationForm(ModalScreen):
             self.app.report(exc, on_reload=self.rebase)
             return
         for w in warnings:
-            self.notify(describe(w), severity="warning", timeout=6)
+            self.notify(describe(w), severity="warning", timeout=6, markup=False)
         self.dismiss(d)
 
     def rebase(self) -> None:

@@ -225,7 +225,7 @@ class MainScreen(Screen):
 
     def _writable(self) -> bool:
         if self.app.read_only:
-            self.notify(_("This copy is read-only: {reason}").format(reason=self.app.read_only), severity="error")
+            self.notify(_("This copy is read-only: {reason}").format(reason=self.app.read_only), severity="error", markup=False)
             return False
         return True
 

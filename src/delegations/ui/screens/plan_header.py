@@ -33,7 +33,7 @@ class PlanHeaderScreen(ModalScreen):
             with Vertical(classes="fields"):
                 yield widget
                 if error:
-                    yield Static("", id=f"err-{error}", classes="error")
+                    yield Static("", id=f"err-{error}", classes="error", markup=False)
 
     def compose(self) -> ComposeResult:
         f = PlanFields.of(self.plan)
@@ -79,7 +79,7 @@ class PlanHeaderScreen(ModalScreen):
         if plan is not None:
             try:
                 for w in self.app.planner.save_plan(plan):
-                    self.notify(describe(w), severity="warning")
+                    self.notify(describe(w), severity="warning", markup=False)
                 self.dismiss(True)
                 return
             except ValidationError as exc:
@@ -92,7 +92,7 @@ class PlanHeaderScreen(ModalScreen):
             text = "\n".join(describe(p) for p in problems if p.field == name)
             box.update(text)
             box.display = bool(text)
-        self.notify(_("Not saved: {problem}").format(problem=describe(problems[0])), severity="error")
+        self.notify(_("Not saved: {problem}").format(problem=describe(problems[0])), severity="error", markup=False)
 
     def action_cancel(self) -> None:
         if self.fields() == self._typed_at_start:
