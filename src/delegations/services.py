@@ -14,6 +14,7 @@ from . import paths
 from .defaults import default_data
 from .domain import Counted, DayRange, Delegation, Direction, Leader, Timing, Totals, totals, Organisation, Period, Plan, Problem, Status, Text, ValidationError, fold
 from .errors import Msg, NotFoundError, UserError
+from .history import Change, Done, History
 from .i18n import N_
 from .plugins import PluginHost, build_plugin_host
 from .store import DelegationList, Repository
@@ -59,44 +60,6 @@ SORT_KEYS = ("seq", "name", "direction", "partner", "leader", "members", "days",
 _SEP = "\x00"  # joins haystacks for folding in one pass (fold keeps it: not a space, no marks)
 
 
-@dataclass(frozen=True)
-class _Change:
-    """One change the user made to a plan: the record before and after it
-    (``None``: it did not exist). ``back_to`` is the plan to show when the
-    creation of a plan is undone."""
-
-    kind: str  # "delegation" or "plan"
-    key: str
-    plan_id: str
-    before: object
-    after: object
-    back_to: str | None = None
-
-    def wording(self) -> Msg:
-        """What the change was, e.g. "add delegation 5 to plan 2023-2025"."""
-        if self.kind == "plan":
-            if self.before is None:
-                return Msg(N_("create plan {plan}"), plan=self.plan_id)
-            return Msg(N_("edit the header of plan {plan}"), plan=self.plan_id)
-        if self.before is None:
-            return Msg(N_("add delegation {seq} to plan {plan}"), seq=self.after.seq, plan=self.plan_id)
-        if self.after is None:
-            return Msg(N_("delete delegation {seq} from plan {plan}"), seq=self.before.seq, plan=self.plan_id)
-        return Msg(N_("edit delegation {seq} of plan {plan}"), seq=self.after.seq, plan=self.plan_id)
-
-
-@dataclass(frozen=True)
-class Done:
-    """What an undo or a redo did (``message``, to show) and the plan to show after it."""
-
-    message: Msg
-    plan_id: str
-    kind: str
-
-
-UNDO_DEPTH = 50
-
-
 class Planner:
     def __init__(self, repo: Repository, host: PluginHost):
         self.repo = repo
@@ -104,8 +67,7 @@ class Planner:
         self._haystacks: dict[str, tuple[Facets, str]] = {}
         self._partner_text: dict[str, str] = {}
         self._folded: dict[str, str] = {}
-        self._undo: dict[str, list[_Change]] = {}  # per plan
-        self._redo: dict[str, list[_Change]] = {}
+        self.history = History()
         self._registry = None
 
     @classmethod
@@ -261,7 +223,7 @@ class Planner:
         if before == d:
             return problems  # nothing changed: nothing to write, nothing to undo
         self.repo.save_delegation(d)
-        self._remember(_Change("delegation", d.id, d.plan_id, before, d))
+        self.history.record(Change("delegation", d.id, d.plan_id, before, d))
         return problems
 
     def new_delegation(self, plan_id: str, **fields) -> Delegation:
@@ -306,7 +268,7 @@ class Planner:
     def delete_delegation(self, delegation_id: str) -> Delegation:
         d = self.repo.delegation(delegation_id)
         self.repo.delete_delegation(delegation_id)
-        self._remember(_Change("delegation", delegation_id, d.plan_id, d, None))
+        self.history.record(Change("delegation", delegation_id, d.plan_id, d, None))
         return d
 
     def duplicate_delegation(self, d: Delegation) -> Delegation:
@@ -333,26 +295,16 @@ class Planner:
         except NotFoundError:
             return None
 
-    def _current(self, change: _Change):
+    def _current(self, change: Change):
         return self._current_plan(change.key) if change.kind == "plan" else self._current_delegation(change.key)
 
-    def _remember(self, change: _Change) -> None:
-        stack = self._undo.setdefault(change.plan_id, [])
-        stack.append(change)
-        del stack[:-UNDO_DEPTH]
-        self._redo.pop(change.plan_id, None)  # a new change: what was undone cannot be redone
-        if change.kind == "plan" and change.before is None:
-            # A plan created again: a redo of its earlier creation, kept elsewhere, is void.
-            for other in self._redo.values():
-                other[:] = [c for c in other if not (c.kind == "plan" and c.key == change.key)]
-
     def can_undo(self, plan_id: str | None = None) -> bool:
-        return bool(self._undo.get(plan_id or self.plan().id))
+        return self.history.next_undo(plan_id or self.plan().id) is not None
 
     def can_redo(self, plan_id: str | None = None) -> bool:
-        return bool(self._redo.get(plan_id or self.plan().id))
+        return self.history.next_redo(plan_id or self.plan().id) is not None
 
-    def _put(self, change: _Change, state) -> None:
+    def _put(self, change: Change, state) -> None:
         """Make the changed record *state* again (``None``: remove it)."""
         if change.kind == "plan":
             if state is None:
@@ -364,10 +316,10 @@ class Planner:
         else:
             self.repo.save_delegation(state)
 
-    def _after_undo_shows(self, change: _Change) -> str:
+    def _after_undo_shows(self, change: Change) -> str:
         """The plan to show once *change* is undone: its own, or, when the change
         created the plan, the one shown before it (else the latest)."""
-        if not (change.kind == "plan" and change.before is None):
+        if not change.creates_plan:
             return change.plan_id
         rest = [p.id for p in self.repo.plans() if p.id != change.key]
         if not rest:
@@ -379,19 +331,17 @@ class Planner:
         the last plan opened if not given), saved at once. Changes to other
         plans are left alone."""
         plan_id = plan_id or self.plan().id
-        stack = self._undo.get(plan_id)
-        if not stack:
+        change = self.history.next_undo(plan_id)
+        if change is None:
             raise UserError(N_("There is nothing to undo in plan {plan}."), plan=plan_id)
-        change = stack[-1]
         if self._current(change) != change.after:
-            stack.pop()
+            self.history.drop_undo(plan_id)
             raise UserError(N_("Cannot undo \"{change}\": it was changed since."), change=change.wording())
         shows = self._after_undo_shows(change)
-        if change.kind == "plan" and change.before is None and self.repo.facets(change.key):
+        if change.creates_plan and self.repo.facets(change.key):
             raise UserError(N_("Cannot undo \"{change}\": the plan has delegations; undo or delete them first."), change=change.wording())
         self._put(change, change.before)
-        stack.pop()
-        self._redo.setdefault(shows, []).append(change)
+        self.history.undone(plan_id, shows)
         if shows != plan_id and self.repo.writable and self.repo.setting("last_plan") == change.key:
             self.repo.set_setting("last_plan", shows)
         return Done(Msg(N_("Undone: {change}"), change=change.wording()), shows, change.kind)
@@ -399,18 +349,14 @@ class Planner:
     def redo(self, plan_id: str | None = None) -> Done:
         """Make again the last change undone while *plan_id* was on screen."""
         plan_id = plan_id or self.plan().id
-        stack = self._redo.get(plan_id)
-        if not stack:
+        change = self.history.next_redo(plan_id)
+        if change is None:
             raise UserError(N_("There is nothing to redo in plan {plan}."), plan=plan_id)
-        change = stack[-1]
         if self._current(change) != change.before:
-            stack.pop()
+            self.history.drop_redo(plan_id)
             raise UserError(N_("Cannot redo \"{change}\": it was changed since."), change=change.wording())
         self._put(change, change.after)
-        stack.pop()
-        undo = self._undo.setdefault(change.plan_id, [])
-        undo.append(change)
-        del undo[:-UNDO_DEPTH]
+        self.history.redone(plan_id)
         return Done(Msg(N_("Redone: {change}"), change=change.wording()), change.plan_id, change.kind)
 
     def save_plan(self, plan: Plan) -> list[Problem]:
@@ -424,7 +370,7 @@ class Planner:
             return problems  # nothing changed: nothing to write, nothing to undo
         back_to = None if before is not None else self._shown_plan_id()
         self.repo.save_plan(plan)
-        self._remember(_Change("plan", plan.id, plan.id, before, plan, back_to))
+        self.history.record(Change("plan", plan.id, plan.id, before, plan, back_to))
         return problems
 
     def new_plan(self, start_year: int, end_year: int) -> Plan:
@@ -449,8 +395,7 @@ class Planner:
         """Replace the whole database with the shipped 2020–2022 plan."""
         self.repo.replace_all(default_data())
         self._haystacks.clear()
-        self._undo.clear()
-        self._redo.clear()
+        self.history.clear()
 
     def reload(self) -> None:
         """Read the database file again (another program changed it). The undo
@@ -458,5 +403,4 @@ class Planner:
         self.repo.reload()
         self._haystacks.clear()
         self._registry = None
-        self._undo.clear()
-        self._redo.clear()
+        self.history.clear()
