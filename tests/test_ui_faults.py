@@ -397,3 +397,23 @@ def test_a_crash_of_the_program_itself_exits_non_zero(db_path, monkeypatch):
     monkeypatch.setattr(DelegationsApp, "on_mount", bug)
     monkeypatch.setattr(DelegationsApp, "run", lambda self: App.run(self, headless=True))
     assert ui.run(db_path) == 1
+
+
+async def test_staying_read_only_is_not_asked_again_until_the_file_is_taken_and_freed(db_path, host, monkeypatch):
+    monkeypatch.setattr(app_module, "FOLLOW_EVERY", 0.05)
+    writer = Planner.open(db_path, host=host)
+    planner, reason = open_planner(db_path)
+    with planner:
+        app = DelegationsApp(planner, read_only=reason, blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            writer.close()
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("n")                      # stay read-only
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, MainScreen) and app.read_only and not planner.repo.writable
+            writer = Planner.open(db_path, host=host)   # another editing copy comes and goes
+            await pilot.pause(0.2)
+            writer.close()
+            await pilot.pause(0.3)
+            assert isinstance(app.screen, ConfirmScreen)

@@ -401,6 +401,14 @@ class Planner:
         """Read the database file again (another program changed it). The undo
         and redo history is dropped: it described the file as it was."""
         self.repo.reload()
+        self._forget()
+
+    def become_writable(self) -> None:
+        """Edit the file a read-only copy was following (its lock is free now)."""
+        self.repo.become_writable()
+        self._forget()
+
+    def _forget(self) -> None:
         self._haystacks.clear()
         self._registry = None
         self.history.clear()

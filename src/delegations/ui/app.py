@@ -98,7 +98,10 @@ class DelegationsApp(App):
             self._seen = seen
             if self.reload_from_disk(quiet=True):
                 self.notify(_("Reloaded: the other copy saved the file."), timeout=3)
-        if not self._offered and isinstance(self.screen, MainScreen) and self.planner.repo.lock_is_free():
+        if not self.planner.repo.lock_is_free():
+            self._offered = False  # held again: offer once more when it is released
+            return
+        if not self._offered and isinstance(self.screen, MainScreen):
             from .screens.dialogs import ConfirmScreen
 
             self._offered = True
@@ -109,16 +112,14 @@ class DelegationsApp(App):
         if not yes:
             return
         try:
-            self.planner.repo.become_writable()
+            self.planner.become_writable()
         except LockedError as exc:
-            self._offered = False  # taken again meanwhile: offer when it is free next time
-            self.notify(describe(exc), severity="warning", timeout=8, markup=False)
+            self.notify(describe(exc), severity="warning", timeout=8, markup=False)  # taken again meanwhile
             return
         except Exception as exc:  # noqa: BLE001 - explained, or raised again
             self.report(exc)
             return
         self.following, self.read_only = False, None
-        self.planner.reload()
         self._seen = self.planner.repo.fingerprint()
         main = self._main()
         if main is not None:
