@@ -417,3 +417,21 @@ async def test_staying_read_only_is_not_asked_again_until_the_file_is_taken_and_
             writer.close()
             await pilot.pause(0.3)
             assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_not_reloading_after_a_conflict_never_overwrites_the_other_programs_change(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, "#members", "8")
+        another_program_writes(db_path, 1, notes="sửa ở máy khác")
+        for _attempt in range(2):
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("n")                      # not now
+            await pilot.pause()
+            assert isinstance(app.screen, DelegationForm) and app.screen.query_one("#members").value == "8"
+        assert on_disk(db_path)[1]["notes"] == "sửa ở máy khác" and on_disk(db_path)[1]["members"] == 10
