@@ -145,7 +145,7 @@ async def test_a_second_copy_opens_read_only_with_a_notice(db_path, host):
             app = DelegationsApp(planner, read_only=reason, blink=False)
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
-                assert "CHỈ ĐỌC" in str(app.screen.query_one("#title").render())
+                assert "CHỈ ĐỌC" in str(app.screen.query_one("#banner").render())
                 await pilot.press("a")
                 await pilot.pause()
                 assert app.screen.__class__.__name__ == "MainScreen"     # no form opened

@@ -74,10 +74,10 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
         raise ExportError(N_("Refusing to write {path}: it is outside the export folder {folder}."), path=str(target), folder=str(folder))
     if folder.exists() and not folder.is_dir():
         raise FileError(action=Msg(N_("write into the export folder")), path=str(folder), reason=Msg(N_("it is a file, not a folder")),
-                        advice=Msg(N_("Choose a folder with --output.")))
+                        advice=Msg(N_("Choose another folder.")))
     if target.is_dir():
         raise FileError(action=Msg(N_("write the export")), path=str(target), reason=Msg(N_("it is a folder, not a file")),
-                        advice=Msg(N_("Move that folder away or choose another folder with --output.")))
+                        advice=Msg(N_("Move that folder away or choose another folder.")))
     if target.exists() and not force:
         raise ExportError(N_("{path} already exists; use --force to replace it."), path=str(target))
     try:

@@ -13,7 +13,8 @@ from pathlib import Path
 from . import paths
 from .defaults import default_data
 from .domain import Counted, DayRange, Delegation, Direction, Leader, Timing, Totals, totals, Organisation, Period, Plan, Problem, Status, Text, ValidationError, fold
-from .errors import NotFoundError, UserError
+from .errors import Msg, NotFoundError, UserError
+from .history import Change, Done, History
 from .i18n import N_
 from .plugins import PluginHost, build_plugin_host
 from .store import DelegationList, Repository
@@ -60,18 +61,6 @@ SORT_KEYS = ("seq", "name", "direction", "partner", "leader", "members", "days",
 _SEP = "\x00"  # joins haystacks for folding in one pass (fold keeps it: not a space, no marks)
 
 
-@dataclass(frozen=True)
-class _Change:
-    """One change the user made, with what it replaced (``None``: it did not exist)."""
-
-    kind: str  # "delegation" or "plan"
-    key: str
-    before: object
-
-
-UNDO_DEPTH = 50
-
-
 class Planner:
     def __init__(self, repo: Repository, host: PluginHost):
         self.repo = repo
@@ -79,7 +68,7 @@ class Planner:
         self._haystacks: dict[str, tuple[Facets, str]] = {}
         self._partner_text: dict[str, str] = {}
         self._folded: dict[str, str] = {}
-        self._undo: list[_Change] = []
+        self.history = History()
         self._registry = None
         self.validation_faults: list[ValidatorFault] = []  # distinct validator faults seen so far
 
@@ -249,8 +238,10 @@ class Planner:
         if report.blocked:
             raise report.error()
         before = self._current_delegation(d.id)
+        if before == d:
+            return problems  # nothing changed: nothing to write, nothing to undo
         self.repo.save_delegation(d)
-        self._remember("delegation", d.id, before)
+        self.history.record(Change("delegation", d.id, d.plan_id, before, d))
         return problems
 
     def new_delegation(self, plan_id: str, **fields) -> Delegation:
@@ -301,7 +292,7 @@ class Planner:
     def delete_delegation(self, delegation_id: str) -> Delegation:
         d = self.repo.delegation(delegation_id)
         self.repo.delete_delegation(delegation_id)
-        self._remember("delegation", delegation_id, d)
+        self.history.record(Change("delegation", delegation_id, d.plan_id, d, None))
         return d
 
     def duplicate_delegation(self, d: Delegation) -> Delegation:
@@ -316,38 +307,93 @@ class Planner:
         except NotFoundError:
             return None
 
-    def _remember(self, kind: str, key: str, before) -> None:
-        self._undo.append(_Change(kind, key, before))
-        del self._undo[:-UNDO_DEPTH]
+    def _current_plan(self, plan_id: str) -> Plan | None:
+        try:
+            return self.repo.plan(plan_id)
+        except NotFoundError:
+            return None
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
+    def _shown_plan_id(self) -> str | None:
+        try:
+            return self.plan().id
+        except NotFoundError:
+            return None
 
-    def undo(self) -> str:
-        """Take back the last change (it is saved at once); return the kind of what changed."""
-        if not self._undo:
-            raise UserError(N_("There is nothing to undo."))
-        change = self._undo.pop()
+    def _current(self, change: Change):
+        return self._current_plan(change.key) if change.kind == "plan" else self._current_delegation(change.key)
+
+    def can_undo(self, plan_id: str | None = None) -> bool:
+        return self.history.next_undo(plan_id or self.plan().id) is not None
+
+    def can_redo(self, plan_id: str | None = None) -> bool:
+        return self.history.next_redo(plan_id or self.plan().id) is not None
+
+    def _put(self, change: Change, state) -> None:
+        """Make the changed record *state* again (``None``: remove it)."""
         if change.kind == "plan":
-            if change.before is None:
+            if state is None:
                 self.repo.delete_plan(change.key)
             else:
-                self.repo.save_plan(change.before)
-        elif change.before is None:
+                self.repo.save_plan(state)
+        elif state is None:
             self.repo.delete_delegation(change.key)
         else:
-            self.repo.save_delegation(change.before)
-        return change.kind
+            self.repo.save_delegation(state)
+
+    def _after_undo_shows(self, change: Change) -> str:
+        """The plan to show once *change* is undone: its own, or, when the change
+        created the plan, the one shown before it (else the latest)."""
+        if not change.creates_plan:
+            return change.plan_id
+        rest = [p.id for p in self.repo.plans() if p.id != change.key]
+        if not rest:
+            raise UserError(N_("Cannot undo the creation of plan {plan}: it is the only plan."), plan=change.key)
+        return change.back_to if change.back_to in rest else rest[-1]
+
+    def undo(self, plan_id: str | None = None) -> Done:
+        """Take back the last change to the plan *plan_id* (the plan on screen;
+        the last plan opened if not given), saved at once. Changes to other
+        plans are left alone."""
+        plan_id = plan_id or self.plan().id
+        change = self.history.next_undo(plan_id)
+        if change is None:
+            raise UserError(N_("There is nothing to undo in plan {plan}."), plan=plan_id)
+        if self._current(change) != change.after:
+            self.history.drop_undo(plan_id)
+            raise UserError(N_("Cannot undo \"{change}\": it was changed since."), change=change.wording())
+        shows = self._after_undo_shows(change)
+        if change.creates_plan and self.repo.facets(change.key):
+            raise UserError(N_("Cannot undo \"{change}\": the plan has delegations; undo or delete them first."), change=change.wording())
+        self._put(change, change.before)
+        self.history.undone(plan_id, shows)
+        if shows != plan_id and self.repo.writable and self.repo.setting("last_plan") == change.key:
+            self.repo.set_setting("last_plan", shows)
+        return Done(Msg(N_("Undone: {change}"), change=change.wording()), shows, change.kind)
+
+    def redo(self, plan_id: str | None = None) -> Done:
+        """Make again the last change undone while *plan_id* was on screen."""
+        plan_id = plan_id or self.plan().id
+        change = self.history.next_redo(plan_id)
+        if change is None:
+            raise UserError(N_("There is nothing to redo in plan {plan}."), plan=plan_id)
+        if self._current(change) != change.before:
+            self.history.drop_redo(plan_id)
+            raise UserError(N_("Cannot redo \"{change}\": it was changed since."), change=change.wording())
+        self._put(change, change.after)
+        self.history.redone(plan_id)
+        return Done(Msg(N_("Redone: {change}"), change=change.wording()), change.plan_id, change.kind)
 
     def save_plan(self, plan: Plan) -> list[Problem]:
         report = self.plan_validation(plan)
         problems = report.all_problems()
         if report.blocked:
             raise report.error()
-        before = next((p for p in self.repo.plans() if p.id == plan.id), None)
+        before = self._current_plan(plan.id)
+        if before == plan:
+            return problems  # nothing changed: nothing to write, nothing to undo
+        back_to = None if before is not None else self._shown_plan_id()
         self.repo.save_plan(plan)
-        self._remember("plan", plan.id, before)
+        self.history.record(Change("plan", plan.id, plan.id, before, plan, back_to))
         return problems
 
     def new_plan(self, start_year: int, end_year: int) -> Plan:
@@ -372,4 +418,20 @@ class Planner:
         """Replace the whole database with the shipped 2020–2022 plan."""
         self.repo.replace_all(default_data())
         self._haystacks.clear()
-        self._undo.clear()
+        self.history.clear()
+
+    def reload(self) -> None:
+        """Read the database file again (another program changed it). The undo
+        and redo history is dropped: it described the file as it was."""
+        self.repo.reload()
+        self._forget()
+
+    def become_writable(self) -> None:
+        """Edit the file a read-only copy was following (its lock is free now)."""
+        self.repo.become_writable()
+        self._forget()
+
+    def _forget(self) -> None:
+        self._haystacks.clear()
+        self._registry = None
+        self.history.clear()

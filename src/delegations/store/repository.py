@@ -227,6 +227,52 @@ class Repository:
         self._settings = dict(settings) if isinstance(settings, dict) else {}
         self.generation = getattr(self, "generation", 0) + 1
 
+    def reload(self) -> None:
+        """Read the file again, as another program left it; a writable copy keeps its lock."""
+        if not self.path.exists():
+            raise StoreError(N_("The database file {path} is gone; nothing was reloaded."), path=str(self.path))
+        self._db.close()
+        with gc_paused():
+            self._open(None)
+
+    def fingerprint(self) -> tuple[int, int, int] | None:
+        """Inode, modification time and size of the file (``None``: no file): what
+        changes when any program replaces it."""
+        from .storage import _fingerprint
+
+        return _fingerprint(self.path)
+
+    def lock_is_free(self) -> bool:
+        """Whether no copy of the program holds the file for editing (probed, not kept)."""
+        probe = FileLock(str(self.path) + ".lock", timeout=0)
+        try:
+            probe.acquire()
+        except Timeout:
+            return False
+        except OSError:
+            return False
+        probe.release()
+        return True
+
+    def become_writable(self) -> None:
+        """Take the lock a read-only copy did not get, and read the file again;
+        raise ``LockedError`` if another copy holds it."""
+        if self.writable:
+            return
+        lock = FileLock(str(self.path) + ".lock", timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise LockedError(path=str(self.path)) from None
+        self._lock, self.writable = lock, True
+        try:
+            self.reload()
+        except BaseException:
+            self.writable = False
+            self._lock = None
+            lock.release()
+            raise
+
     def verify(self) -> None:
         """Decode every delegation not yet decoded; raise ``CorruptFileError`` on the first bad one."""
         if not self._verified:

@@ -184,7 +184,9 @@ class WriteThroughCache(Middleware):
 
     Unlike TinyDB's ``CachingMiddleware`` nothing waits in memory: each change
     is on disk when the call returns. A failed write drops the cache, so the
-    next read shows what is really on disk.
+    next read shows what is really on disk; a write refused because another
+    program replaced the file keeps it, so every later write is refused too
+    until the file is reloaded.
     """
 
     def __init__(self, storage_cls=AtomicJSONStorage):
@@ -206,6 +208,10 @@ class WriteThroughCache(Middleware):
     def write(self, data):
         try:
             self.storage.write(data)
+        except ConflictError:
+            # The file is another program's now: keep refusing until the user reloads,
+            # rather than read it here under a repository that still holds ours.
+            raise
         except BaseException:
             self._cache = None
             raise

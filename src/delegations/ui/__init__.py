@@ -20,11 +20,14 @@ def open_planner(db: Path | None) -> tuple[Planner, str | None]:
 
 
 def run(db: Path | None = None, lang: str | None = None) -> int:
+    """Run the UI; return its exit status: 0, or 1 when the program itself failed
+    (Textual has then printed the traceback)."""
     from .app import DelegationsApp
 
     planner, read_only = open_planner(db)
     with planner:
         lang = lang or i18n.explicit_environment_language() or planner.repo.setting("language") or i18n.DEFAULT_LANGUAGE
         i18n.set_language(lang)
-        DelegationsApp(planner, read_only=read_only, lang=lang).run()
-    return 0
+        app = DelegationsApp(planner, read_only=read_only, lang=lang)
+        app.run()
+    return app.return_code or 0

@@ -11,13 +11,15 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from .. import i18n
-from ..errors import UserError
+from ..errors import ConflictError, LockedError, UserError
 from ..i18n import N_, _, describe
 from ..services import Filters, Planner
+from .faults import explain
 from .screens.main import MainScreen
 
 
 PALETTE, PALETTE_TIP = N_("palette"), N_("Open the command palette")
+FOLLOW_EVERY = 1.0  # seconds between two looks at the file a read-only copy follows
 
 
 class DelegationsApp(App):
@@ -37,6 +39,11 @@ class DelegationsApp(App):
         self.descending = False
         self.home_code = planner.home().code
         self.wording = planner.wording(lang)
+        # A copy that could not take the lock follows the file: it reloads when the
+        # editing copy saves, and offers to edit once that copy has closed it.
+        self.following = not planner.repo.writable
+        self._seen = planner.repo.fingerprint()
+        self._offered = False
         self._label_palette()
 
     def _label_palette(self) -> None:
@@ -49,6 +56,10 @@ class DelegationsApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
+        if self.read_only:
+            self.notify(self.read_only, severity="warning", timeout=10, markup=False)
+        if self.following:
+            self.set_interval(FOLLOW_EVERY, self._follow, name="follow")
         if not self.read_only:
             # After the first frames: the check competes with drawing for the interpreter.
             self.set_timer(0.5, lambda: self.run_worker(self._check_every_record, thread=True, exclusive=True, group="verify"))
@@ -63,27 +74,112 @@ class DelegationsApp(App):
 
     def _went_read_only(self, reason: str) -> None:
         self.read_only = reason
-        self.notify(reason, severity="error", timeout=30)
+        self.notify(reason, severity="error", timeout=30, markup=False)
         if isinstance(self.screen, MainScreen):
             self.screen.reload()
+
+    # --- following the file (read-only copy) -----------------------------------
+    def banner(self) -> str:
+        """One line, under 80 columns, saying that this copy cannot save, and why in short."""
+        if not self.read_only:
+            return ""
+        why = _("another copy is editing this file; its saves show here") if self.following else _("nothing can be saved in this copy")
+        return _("READ-ONLY") + " — " + why
+
+    def _main(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    def _follow(self) -> None:
+        """Reload when the file changed on disk; offer to edit when its lock is free."""
+        if not self.following:
+            return
+        seen = self.planner.repo.fingerprint()
+        if seen != self._seen and seen is not None:
+            self._seen = seen
+            if self.reload_from_disk(quiet=True):
+                self.notify(_("Reloaded: the other copy saved the file."), timeout=3)
+        if not self.planner.repo.lock_is_free():
+            self._offered = False  # held again: offer once more when it is released
+            return
+        if not self._offered and isinstance(self.screen, MainScreen):
+            from .screens.dialogs import ConfirmScreen
+
+            self._offered = True
+            question = _("The other copy has closed the file. Edit it here now?")
+            self.push_screen(ConfirmScreen(question, yes=_("Edit here"), no=_("Stay read-only")), self._answer_offer)
+
+    def _answer_offer(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            self.planner.become_writable()
+        except LockedError as exc:
+            self.notify(describe(exc), severity="warning", timeout=8, markup=False)  # taken again meanwhile
+            return
+        except Exception as exc:  # noqa: BLE001 - explained, or raised again
+            self.report(exc)
+            return
+        self.following, self.read_only = False, None
+        self._seen = self.planner.repo.fingerprint()
+        main = self._main()
+        if main is not None:
+            main.reload()
+        self.notify(_("This copy can edit the file now."), timeout=4)
+
+    def reload_from_disk(self, quiet: bool = False) -> bool:
+        """Read the file again (another program wrote it) and redraw; the undo
+        history goes (it described the file as it was)."""
+        try:
+            self.planner.reload()
+        except Exception as exc:  # noqa: BLE001 - explained, or raised again
+            self.report(exc)
+            return False
+        self._seen = self.planner.repo.fingerprint()
+        if self.plan_id not in {p.id for p in self.planner.plans()}:
+            self.plan_id = self.planner.plan().id
+        main = self._main()
+        if main is not None:
+            main.reload(keep=main.query_one("PlanTable").current_id)
+        if not quiet:
+            self.notify(_("Reloaded from the file."), timeout=3)
+        return True
 
     # --- helpers for the screens ---------------------------------------------
     def replace_filters(self, **changes) -> Filters:
         return dataclasses.replace(self.filters, **changes)
 
-    def run_change(self, change):
-        """Run a change through the services; show a refusal instead of crashing."""
+    def report(self, exc: BaseException, doing: str = "", on_reload=None) -> None:
+        """Show what went wrong instead of dying; after a conflict with another
+        program, offer to reload (then call *on_reload*). A fault of the program
+        itself is raised again: it ends the program with a non-zero status."""
+        message = explain(exc, self.planner.host, doing)
+        if message is None:
+            raise exc
+        if isinstance(exc, ConflictError):
+            from .screens.dialogs import ConfirmScreen
+
+            def answered(yes: bool | None) -> None:
+                if yes and self.reload_from_disk() and on_reload is not None:
+                    on_reload()
+
+            question = message + "\n\n" + _("Reload the file now? What you typed stays in the form.")
+            self.push_screen(ConfirmScreen(question, yes=_("Reload"), no=_("Not now")), answered)
+            return
+        self.notify(message, severity="error", timeout=10, markup=False)
+
+    def run_change(self, change, doing: str = ""):
+        """Run a change through the services; show a refusal or a failure instead of crashing."""
         try:
             return change()
-        except UserError as exc:
-            self.notify(describe(exc), severity="error", timeout=8)
+        except Exception as exc:  # noqa: BLE001 - explained, or raised again
+            self.report(exc, doing)
             return None
 
     def open_plan(self, plan_id: str) -> None:
-        if self.read_only:
-            self.planner.repo.plan(plan_id)  # only check that it exists: nothing is remembered
-        else:
-            self.planner.open_plan(plan_id)
+        self.planner.repo.plan(plan_id)  # it exists
+        if not self.read_only:
+            # Remembered for next time; a failure to write that is said, and the plan still opens.
+            self.run_change(lambda: self.planner.open_plan(plan_id))
         self.plan_id = plan_id
         self.filters = Filters()
 

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...budget_view import BudgetView
-from ...errors import UserError
-from ...i18n import N_, _, describe
+from ...i18n import N_, _
 from ..bindings import translate_bindings
+from ..faults import explain
 
 CURRENCIES = ("VND", "USD", "LAK")
 
@@ -49,12 +49,17 @@ class BudgetScreen(ModalScreen):
         self.query_one("#budget-heading", Static).update(
             "[b]" + _("Budget") + "[/b]  " + _("model: {model} (m), currency: {currency} (c), Esc closes").format(model=model, currency=self.currency))
         try:
-            report = app.planner.budgeting.report(app.plan_id, model=self.model, currency=self.currency,
-                                                  delegations=list(app.planner.delegations(app.plan_id, app.filters)))
-        except UserError as exc:
-            self.shown = RichText(describe(exc), style="bold red")
-            self.query_one("#budget-body", Static).update(self.shown)
-            return
+            self.shown = self._budget_view(app)
+        except Exception as exc:  # noqa: BLE001 - a huge figure, a cost model plugin that raises: explained, or raised again
+            message = explain(exc, app.planner.host, "budget")
+            if message is None:
+                raise
+            self.shown = RichText(message, style="bold red")
+        self.query_one("#budget-body", Static).update(self.shown)
+
+    def _budget_view(self, app) -> Group:
+        report = app.planner.budgeting.report(app.plan_id, model=self.model, currency=self.currency,
+                                              delegations=list(app.planner.delegations(app.plan_id, app.filters)))
         view = BudgetView(report, app.wording)
         parts = [RichText(view.heading(), style="italic")]
         for section in view.sections():
@@ -66,8 +71,7 @@ class BudgetScreen(ModalScreen):
             table.add_row(RichText(_("Total"), style="bold"), RichText(section.total, style="bold"))
             parts.append(table)
         parts += [RichText(note, style="dim") for note in view.notes()]
-        self.shown = Group(*parts)
-        self.query_one("#budget-body", Static).update(self.shown)
+        return Group(*parts)
 
     def action_next_model(self) -> None:
         codes = [None, *sorted(self.app.planner.registry.cost_models)]

@@ -16,19 +16,23 @@ from ..bindings import translate_bindings
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    """A question with two answers: *yes* (y, Enter) and *no* (n, Esc; focused first).
+    The question is shown as plain text (a path or a name may hold brackets)."""
+
     BINDINGS = [Binding("y,enter", "answer(True)", N_("Yes")), Binding("n,escape", "answer(False)", N_("No"))]
 
-    def __init__(self, question: str):
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None):
         super().__init__()
         translate_bindings(self)
         self.question = question
+        self.yes, self.no = yes or _("Yes"), no or _("No")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question)
+            yield Static(self.question, markup=False, id="question")
             with Horizontal(classes="buttons"):
-                yield Button(_("Yes") + " (y)", variant="error", id="yes")
-                yield Button(_("No") + " (n)", id="no")
+                yield Button(self.yes + " (y)", variant="error", id="yes")
+                yield Button(self.no + " (n)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

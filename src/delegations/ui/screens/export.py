@@ -6,6 +6,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from functools import partial
+
+from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,11 +16,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ... import paths
-from ...errors import UserError
 from ...exporting import export_plan, export_target
-from ...i18n import N_, _, describe
+from ...i18n import N_, _
 from ...services import Filters
 from ..bindings import translate_bindings
+from ..faults import explain
 
 DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_("Vietnamese and Lao")), ("en", N_("English")))
 
@@ -70,15 +73,20 @@ class ExportScreen(ModalScreen):
                     lang=str(self.query_one("#lang", Select).value), output=Path(self.query_one("#folder", Input).value or "."),
                     filters=filters)
 
+    def _say(self, text: str, style: str = "") -> None:
+        self.query_one("#target", Static).update(RichText(text, style=style))
+
     def show_target(self) -> None:
-        box = self.query_one("#target", Static)
         try:
             target = export_target(self.app.planner, **self._choices())
-        except UserError as exc:
-            box.update(f"[red]{describe(exc)}[/red]")
+            exists = target.exists()
+        except Exception as exc:  # noqa: BLE001 - explained, or raised again
+            message = explain(exc, self.app.planner.host, "export")
+            if message is None:
+                raise
+            self._say(message, "red")
             return
-        note = "  [yellow]" + _("(exists)") + "[/yellow]" if target.exists() else ""
-        box.update(_("Destination: {path}").format(path=target) + note)
+        self._say(_("Destination: {path}").format(path=target) + ("  " + _("(exists)") if exists else ""), "yellow" if exists else "")
 
     def on_select_changed(self) -> None:
         if self.is_mounted:
@@ -91,29 +99,32 @@ class ExportScreen(ModalScreen):
         self.show_target()
 
     def action_export(self) -> None:
-        box = self.query_one("#target", Static)
-        box.update(_("Exporting…"))
-        self.run_worker(self._export, thread=True, exclusive=True)
-
-    def _export(self) -> None:
+        self._say(_("Exporting…"))
         force, budget = self.query_one("#force", Checkbox).value, self.query_one("#budget", Checkbox).value
+        self.run_worker(partial(self._export, force, budget, self._choices()), thread=True, exclusive=True)
+
+    def _export(self, force: bool, budget: bool, choices: dict) -> None:
+        # In a worker thread: every failure is handed to the screen, which explains
+        # it (a folder that is a file, a full disk, an exporter plugin that raises).
         try:
-            path = export_plan(self.app.planner, force=force, budget=budget, **self._choices())
-        except UserError as exc:
-            self.app.call_from_thread(self._done, None, describe(exc))
+            path = export_plan(self.app.planner, force=force, budget=budget, **choices)
+        except Exception as exc:  # noqa: BLE001 - explained on the screen, or raised again there
+            self.app.call_from_thread(self._done, None, exc)
             return
         self.app.call_from_thread(self._done, path, None)
 
-    def _done(self, path: Path | None, error: str | None) -> None:
-        box = self.query_one("#target", Static)
-        if error:
-            box.update(f"[red]{error}[/red]")
-            self.notify(error, severity="error", timeout=8)
+    def _done(self, path: Path | None, error: BaseException | None) -> None:
+        if error is not None:
+            message = explain(error, self.app.planner.host, "export")
+            if message is None:
+                raise error
+            self._say(message, "red")
+            self.notify(message, severity="error", timeout=10, markup=False)
             return
         self.written = path
-        box.update(_("Written: {path}").format(path=path))
+        self._say(_("Written: {path}").format(path=path))
         self.query_one("#open", Button).disabled = False
-        self.notify(_("Written: {path}").format(path=path), timeout=8)
+        self.notify(_("Written: {path}").format(path=path), timeout=8, markup=False)
 
     def action_open(self) -> None:
         """Open the file with the desktop's viewer, or show and copy its path when there is none."""
@@ -121,10 +132,13 @@ class ExportScreen(ModalScreen):
             return
         opener = shutil.which("xdg-open") or shutil.which("open")
         if opener:
-            subprocess.Popen([opener, str(self.written)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                subprocess.Popen([opener, str(self.written)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            except OSError as exc:
+                self.app.report(exc)
         else:
             self.app.copy_to_clipboard(str(self.written))
-            self.notify(_("No viewer found here; the path was copied: {path}").format(path=self.written), timeout=10)
+            self.notify(_("No viewer found here; the path was copied: {path}").format(path=self.written), timeout=10, markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

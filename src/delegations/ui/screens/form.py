@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...domain import Delegation, Direction, Status, ValidationError
 from ...forms import DelegationFields, delegation_from_fields
+from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
 
@@ -39,7 +40,7 @@ class DelegationForm(ModalScreen):
                 with Horizontal(classes="inline"):
                     yield from widgets
                 if error:
-                    yield Static("", id=f"err-{error}", classes="error")
+                    yield Static("", id=f"err-{error}", classes="error", markup=False)
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -75,7 +76,7 @@ class DelegationForm(ModalScreen):
                 yield from self._row(_("Activities (lo)"), TextArea("\n".join(f.activities.get("lo", [])), id="acts_lo", compact=True))
                 for item in app.planner.registry.cost_items.values():
                     yield from self._row(item.label.get(w.lang), *self._cost_widgets(item.code, f), error=None)
-                yield Static("", id="err-cost_lines", classes="error")
+                yield Static("", id="err-cost_lines", classes="error", markup=False)
                 yield from self._row(_("Notes"), Input(f.notes, id="notes", compact=True))
             with Horizontal(id="form-buttons"):
                 yield Button(_("Save"), variant="primary", id="save")
@@ -93,6 +94,7 @@ class DelegationForm(ModalScreen):
         yield Select(funding, value=source if source in {v for _l, v in funding} else "", allow_blank=False, id=f"funding-{item}", compact=True)
 
     def on_mount(self) -> None:
+        self._typed_at_start = self.fields()
         self._parties = (self.base.direction.value, self.base.partner)
         self._model_shown = self.base.cost_model if self.base.cost_model in self.app.planner.registry.cost_models else ""
         self.query_one("#name_vi", Input).focus()
@@ -135,7 +137,7 @@ class DelegationForm(ModalScreen):
                 box.display = name in by_field
         if problems:
             first = next((n for n in ERROR_FIELDS if n in by_field), None)
-            self.notify(_("Not saved: {problem}").format(problem=by_field[first][0]), severity="error", timeout=6)
+            self.notify(_("Not saved: {problem}").format(problem=by_field[first][0]), severity="error", timeout=6, markup=False)
             for box in self.query(f"#err-{first}"):
                 self.query_one("#form-body").scroll_to_widget(box, animate=False)
 
@@ -150,19 +152,53 @@ class DelegationForm(ModalScreen):
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return
+        except Exception as exc:  # noqa: BLE001 - explained (the form stays as typed), or raised again
+            self.app.report(exc, on_reload=self.rebase)
+            return
         for w in warnings:
-            self.notify(describe(w), severity="warning", timeout=6)
+            self.notify(describe(w), severity="warning", timeout=6, markup=False)
         self.dismiss(d)
 
+    def rebase(self) -> None:
+        """After the file was reloaded: build on the delegation as it is on disk now
+        (what was typed stays in the form); a new one takes the next free number."""
+        planner = self.app.planner
+        try:
+            self.base = planner.repo.delegation(self.base.id)
+        except UserError:
+            if not self.is_new:
+                self.notify(_("Delegation {seq} is no longer in the file; saving adds it again.").format(seq=self.base.seq),
+                            severity="warning", timeout=8)
+            taken = {f.seq for f in planner.repo.facets(self.base.plan_id)}
+            if self.base.seq in taken:
+                self.base = self.base.evolve(seq=max(taken) + 1)
+
+    def changed(self) -> bool:
+        """Whether anything was typed or chosen since the form opened."""
+        return self.fields() != self._typed_at_start
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.changed():
+            self.dismiss(None)
+            return
+        from .dialogs import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen(_("Discard what you changed in this form?"), yes=_("Discard"), no=_("Keep editing")), answered)
 
     def action_propose(self) -> None:
         d, problems = delegation_from_fields(self.base, self.fields())
         if d is None:
             self.show_problems(problems)
             return
-        lines = {c.item: c for c in self.app.planner.proposed_cost_lines(d.evolve(cost_lines=()))}
+        try:
+            lines = {c.item: c for c in self.app.planner.proposed_cost_lines(d.evolve(cost_lines=()))}
+        except Exception as exc:  # noqa: BLE001 - a cost model plugin failed: explained, or raised again
+            self.app.report(exc, "cost_lines")
+            return
         for item in self.app.planner.registry.cost_items:
             line = lines.get(item)
             self.query_one(f"#payer-{item}", Select).value = line.payer if line else ""

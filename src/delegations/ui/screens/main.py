@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
@@ -11,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ...domain import Direction, Status
-from ...i18n import N_, _, ngettext
+from ...i18n import N_, _, describe, ngettext
 from ...services import SORT_KEYS
 from ..bindings import translate_bindings
 from ..widgets.detail import DelegationDetail
@@ -26,7 +27,8 @@ class MainScreen(Screen):
         Binding("e", "edit", N_("Edit")),
         Binding("c", "duplicate", N_("Copy"), show=False),
         Binding("x,delete", "delete", N_("Delete")),
-        Binding("u,ctrl+z", "undo", N_("Undo")),
+        Binding("u,ctrl+z", "undo", N_("Undo"), id="undo"),
+        Binding("U,ctrl+y", "redo", N_("Redo"), show=False, id="redo"),
         Binding("slash", "search", N_("Search")),
         Binding("d", "cycle('direction')", N_("Filter by direction"), show=False),
         Binding("p", "cycle('partner')", N_("Filter by partner"), show=False),
@@ -55,6 +57,7 @@ class MainScreen(Screen):
     # --- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="title")
+        yield Static(id="banner", markup=False)
         yield Input(placeholder=_("Search: words, accents ignored (/)"), id="search", select_on_focus=False, compact=True)
         yield Static(id="filters")
         with Container(id="body"):
@@ -112,10 +115,11 @@ class MainScreen(Screen):
 
     def _show_title(self) -> None:
         plan = self.planner.plan(self.app.plan_id)
-        title = f"[b]{plan.title.get(self.app.lang)}[/b]  ({plan.period})"
-        if self.app.read_only:
-            title += "  [reverse] " + _("READ-ONLY") + " [/reverse] " + self.app.read_only
+        title = f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})"
         self.query_one("#title", Static).update(title)
+        banner = self.query_one("#banner", Static)
+        banner.update(self.app.banner())
+        banner.display = bool(self.app.read_only)
 
     def _show_filters(self) -> None:
         app, w = self.app, self.app.wording
@@ -221,7 +225,7 @@ class MainScreen(Screen):
 
     def _writable(self) -> bool:
         if self.app.read_only:
-            self.notify(_("This copy is read-only: {reason}").format(reason=self.app.read_only), severity="error")
+            self.notify(_("This copy is read-only: {reason}").format(reason=self.app.read_only), severity="error", markup=False)
             return False
         return True
 
@@ -229,8 +233,10 @@ class MainScreen(Screen):
         if self._writable():
             from .form import DelegationForm
 
-            draft = self.planner.draft_delegation(self.app.plan_id)
-            self.app.push_screen(DelegationForm(draft, is_new=True), self._after_form)
+            # The draft's costs come from a cost model plugin, which may fail.
+            draft = self.app.run_change(lambda: self.planner.draft_delegation(self.app.plan_id), "cost_lines")
+            if draft is not None:
+                self.app.push_screen(DelegationForm(draft, is_new=True), self._after_form)
 
     def action_edit(self) -> None:
         d = self._current()
@@ -260,19 +266,28 @@ class MainScreen(Screen):
         question = _("Delete delegation {seq}, \"{name}\"? You can undo it with u.").format(seq=d.seq, name=d.name.get(self.app.lang))
 
         def done(yes: bool | None) -> None:
-            if yes:
-                self.app.run_change(lambda: self.planner.delete_delegation(d.id))
+            if yes and self.app.run_change(lambda: self.planner.delete_delegation(d.id)) is not None:
                 self.reload()
                 self.notify(_("Deleted delegation {seq}.").format(seq=d.seq), timeout=3)
 
         self.app.push_screen(ConfirmScreen(question), done)
 
     def action_undo(self) -> None:
-        if not self._writable():
+        if self._writable():
+            self._show_done(self.app.run_change(lambda: self.planner.undo(self.app.plan_id)))
+
+    def action_redo(self) -> None:
+        if self._writable():
+            self._show_done(self.app.run_change(lambda: self.planner.redo(self.app.plan_id)))
+
+    def _show_done(self, done) -> None:
+        """After an undo or a redo: the plan it leaves on screen, and what it did."""
+        if done is None:
             return
-        if self.app.run_change(self.planner.undo) is not None:
-            self.reload()
-            self.notify(_("The last change was undone."), timeout=3)
+        if done.plan_id != self.app.plan_id:
+            self.app.open_plan(done.plan_id)
+        self.reload()
+        self.notify(describe(done.message), timeout=4, markup=False)
 
     def action_header(self) -> None:
         if self._writable():

@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from ...domain import Plan, ValidationError
 from ...forms import PlanFields, plan_from_fields
+from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
 
@@ -32,7 +33,7 @@ class PlanHeaderScreen(ModalScreen):
             with Vertical(classes="fields"):
                 yield widget
                 if error:
-                    yield Static("", id=f"err-{error}", classes="error")
+                    yield Static("", id=f"err-{error}", classes="error", markup=False)
 
     def compose(self) -> ComposeResult:
         f = PlanFields.of(self.plan)
@@ -53,32 +54,54 @@ class PlanHeaderScreen(ModalScreen):
                 yield from self._row(_("Signer"), Input(f.signer, id="signer", compact=True), "period")
 
     def on_mount(self) -> None:
+        self._typed_at_start = self.fields()
         self.query_one("#title", Input).focus()
 
     def _v(self, wid: str) -> str:
         w = self.query_one(f"#{wid}")
         return w.text if isinstance(w, TextArea) else w.value
 
+    def fields(self) -> PlanFields:
+        return PlanFields(title=self._v("title"), number=self._v("number"), symbol=self._v("symbol"), place=self._v("place"),
+                          issued=self._v("issued"), basis=self._v("basis").splitlines(), introduction=self._v("introduction"),
+                          recipients=self._v("recipients").splitlines(), authority=self._v("authority"),
+                          position=self._v("position"), signer=self._v("signer"))
+
+    def rebase(self) -> None:
+        """After the file was reloaded: build on the header as it is on disk now."""
+        try:
+            self.plan = self.app.planner.repo.plan(self.plan.id)
+        except UserError:
+            pass  # the plan is gone from the file: saving writes it again
+
     def action_save(self) -> None:
-        f = PlanFields(title=self._v("title"), number=self._v("number"), symbol=self._v("symbol"), place=self._v("place"),
-                       issued=self._v("issued"), basis=self._v("basis").splitlines(), introduction=self._v("introduction"),
-                       recipients=self._v("recipients").splitlines(), authority=self._v("authority"),
-                       position=self._v("position"), signer=self._v("signer"))
-        plan, problems = plan_from_fields(self.plan, f)
+        plan, problems = plan_from_fields(self.plan, self.fields())
         if plan is not None:
             try:
                 for w in self.app.planner.save_plan(plan):
-                    self.notify(describe(w), severity="warning")
+                    self.notify(describe(w), severity="warning", markup=False)
                 self.dismiss(True)
                 return
             except ValidationError as exc:
                 problems = exc.problems
+            except Exception as exc:  # noqa: BLE001 - explained (the form stays as typed), or raised again
+                self.app.report(exc, on_reload=self.rebase)
+                return
         for name in FIELDS:
             box = self.query_one(f"#err-{name}", Static)
             text = "\n".join(describe(p) for p in problems if p.field == name)
             box.update(text)
             box.display = bool(text)
-        self.notify(_("Not saved: {problem}").format(problem=describe(problems[0])), severity="error")
+        self.notify(_("Not saved: {problem}").format(problem=describe(problems[0])), severity="error", markup=False)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        if self.fields() == self._typed_at_start:
+            self.dismiss(False)
+            return
+        from .dialogs import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmScreen(_("Discard what you changed in this form?"), yes=_("Discard"), no=_("Keep editing")), answered)

@@ -10,9 +10,10 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain import ValidationError
-from ...errors import UserError
+from ...errors import ConflictError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
+from ..faults import explain
 
 
 class PlansScreen(ModalScreen):
@@ -35,7 +36,7 @@ class PlansScreen(ModalScreen):
                 yield Input(placeholder=_("from, e.g. 2023"), id="start", compact=True)
                 yield Input(placeholder=_("to, e.g. 2025"), id="end", compact=True)
                 yield Button(_("Create"), id="create", variant="primary", compact=True)
-            yield Static("", id="err-plan", classes="error")
+            yield Static("", id="err-plan", classes="error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#plans", OptionList).focus()
@@ -68,8 +69,14 @@ class PlansScreen(ModalScreen):
             error.update("\n".join(describe(p) for p in exc.problems))
             error.display = True
             return
-        except UserError as exc:
-            error.update(describe(exc))
+        except Exception as exc:  # noqa: BLE001 - explained, or raised again
+            if isinstance(exc, ConflictError):
+                self.app.report(exc)
+                return
+            message = explain(exc, planner.host)
+            if message is None:
+                raise
+            error.update(message)
             error.display = True
             return
         self.dismiss(plan.id)
