@@ -26,6 +26,7 @@ from . import layout
 from .fonts import SERIF, register_fonts
 from .layout import LANDSCAPE, PORTRAIT, Styles, frame_width, make_styles
 from .paged_table import PagedTable
+from .shaping import shape_lao_words_only
 from .text import Text, clean
 from .text import width as text_width
 
@@ -223,6 +224,7 @@ def _template(name: str, pagesize) -> PageTemplate:
 
 def build_pdf(request) -> bytes:
     register_fonts()
+    shape_lao_words_only()
     return _build(request, PlanDocument(request))
 
 

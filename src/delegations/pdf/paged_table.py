@@ -45,10 +45,13 @@ class Row:
 
     __slots__ = ("cells", "heights", "height", "middle")
 
-    def __init__(self, cells: list, grid: Grid, middle: bool = False):
+    def __init__(self, cells: list, grid: Grid, middle: bool = False, known: list | None = None):
         self.cells = cells
         self.middle = middle  # centred vertically (the header row); else set from the top
-        self.heights = [cell.wrap(grid.inner(c), _BIG)[1] if cell is not None else 0 for c, cell in enumerate(cells)]
+        # *known*: heights already measured (None where a cell must be wrapped).
+        known = known or [None] * len(cells)
+        self.heights = [0 if cell is None else h if h is not None else cell.wrap(grid.inner(c), _BIG)[1]
+                        for c, (cell, h) in enumerate(zip(cells, known))]
         self.height = max(self.heights, default=0) + grid.padding[2] + grid.padding[3]
 
     def split(self, grid: Grid, avail: float) -> tuple[Row, Row] | None:
@@ -56,22 +59,23 @@ class Row:
         inner = avail - grid.padding[2] - grid.padding[3]
         if inner <= 0:
             return None
-        first, rest = [], []
+        first, rest, first_h, rest_h = [], [], [], []
         for c, (cell, height) in enumerate(zip(self.cells, self.heights)):
             if cell is None or height <= inner + _FUZZ:
-                first.append(cell)
-                rest.append(None)
+                first.append(cell), first_h.append(height)
+                rest.append(None), rest_h.append(0)
                 continue
             parts = cell.split(grid.inner(c), inner)
             if len(parts) == 2:
-                first.append(parts[0])
-                rest.append(parts[1])
-            else:  # not one line fits (an unsplittable cell goes whole to the next page)
-                first.append(None)
-                rest.append(cell)
+                first.append(parts[0]), first_h.append(None)
+                rest.append(parts[1]), rest_h.append(None)
+            else:  # not two lines fit (a paragraph keeps no orphan): the cell goes on whole
+                cell.wrap(grid.inner(c), _BIG)  # a refused split drops the paragraph's lines
+                first.append(None), first_h.append(0)
+                rest.append(cell), rest_h.append(height)
         if all(cell is None for cell in first) or all(cell is None for cell in rest):
             return None
-        return Row(first, grid), Row(rest, grid)
+        return Row(first, grid, known=first_h), Row(rest, grid, known=rest_h)
 
 
 class PagedTable(Flowable):
@@ -94,12 +98,16 @@ class PagedTable(Flowable):
         self.tail = list(tail or [])
         self.page_height = page_height
         self._tail_h: float | None = None
+        self._height: float | None = None
 
     @classmethod
     def _part(cls, parent: "PagedTable", rows: list[Row], tail: list) -> "PagedTable":
+        """A piece of *parent*: its header and *rows*, with *tail* (the parent's, or none)."""
         part = cls([], [], parent.grid.widths, tail=tail, page_height=parent.page_height)
         part.grid = parent.grid
         part.head, part.rows = parent.head, rows
+        if tail:
+            part._tail_h = parent._tail_h
         return part
 
     # --- measuring -------------------------------------------------------------
@@ -117,7 +125,9 @@ class PagedTable(Flowable):
         return self._tail_h
 
     def _table_height(self) -> float:
-        return self.head.height + sum(r.height for r in self.rows)
+        if self._height is None:
+            self._height = self.head.height + sum(r.height for r in self.rows)
+        return self._height
 
     def wrap(self, avail_width, avail_height):
         self._measure()
