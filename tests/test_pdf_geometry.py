@@ -266,6 +266,14 @@ def test_a_row_continues_on_the_next_page_only_if_taller_than_a_page(export):
             f"row {number} ({height:.0f} pt high) split over pages {pages} though it fits a page")
 
 
+def test_no_blank_line_at_the_top_of_a_row_or_of_its_continuation(export):
+    for page in export.table_pages():
+        for band in page.bands[1:]:
+            tops = [t for _ch, _l, b, _r, t in page.chars if band.bottom < (b + t) / 2 < band.top]
+            assert tops and band.top - max(tops) < 12, (
+                f"page {page.number}: the row part at y {band.top:.0f} starts {band.top - max(tops or [0]):.0f} pt below its top")
+
+
 def test_no_text_crosses_a_column_rule(export):
     for page in export.table_pages():
         xs, ys = page.rules_x, page.rules_y

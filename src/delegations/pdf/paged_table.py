@@ -40,6 +40,22 @@ class Grid:
         return self.widths[col] - self.padding[0] - self.padding[1]
 
 
+def _without_leading_break(part):
+    """The rest of a split paragraph, without the line break it may start with:
+    ReportLab leaves the ``<br/>`` that ended the last line kept on the page
+    at the head of the rest, which would open the next page with a blank line."""
+    frags = getattr(part, "frags", None)
+    while frags and _is_break(frags[0]):
+        del frags[0]
+    return part
+
+
+def _is_break(frag) -> bool:
+    if isinstance(frag, list):  # a processed frag word: [width, (frag, text), …]
+        return len(frag) > 1 and all(getattr(f, "lineBreak", False) and not text for f, text in frag[1:])
+    return getattr(frag, "lineBreak", False) and not getattr(frag, "text", "")
+
+
 class Row:
     """A row, or the part of one row on one page: a flowable or None per column, measured."""
 
@@ -68,7 +84,7 @@ class Row:
             parts = cell.split(grid.inner(c), inner)
             if len(parts) == 2:
                 first.append(parts[0]), first_h.append(None)
-                rest.append(parts[1]), rest_h.append(None)
+                rest.append(_without_leading_break(parts[1])), rest_h.append(None)
             else:  # not two lines fit (a paragraph keeps no orphan): the cell goes on whole
                 cell.wrap(grid.inner(c), _BIG)  # a refused split drops the paragraph's lines
                 first.append(None), first_h.append(0)
