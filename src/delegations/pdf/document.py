@@ -1,10 +1,12 @@
 """The cooperation plan as an official document (Mẫu 1.4, Nghị định 30/2020/NĐ-CP).
 
 Page 1 is portrait: the two-column header, the type name and subject, the
-basis paragraph. The delegation table, with nine columns, continues on
-landscape pages so that no column is squeezed below a word's width; its header
-row repeats on every page, and long rows split between lines, never losing
-text. "Nơi nhận" and the signature follow the table, kept together.
+basis paragraph, all inside the frame. The delegation table, with nine columns,
+continues on landscape pages so that no column is squeezed below a word's width;
+it is a ``PagedTable``: its header row once at the top of each page, a row that
+does not fit moves whole, a row taller than a page continues between lines.
+"Nơi nhận" and the signature follow the table, kept together and on the page
+where the table ends.
 """
 
 from __future__ import annotations
