@@ -50,6 +50,15 @@ def _without_leading_break(part):
     return part
 
 
+def _split_height(part) -> float | None:
+    """The height of the first part of a split paragraph when it can be drawn as
+    ReportLab left it (lines of fragments, as Lao and multi-line cells have), else None."""
+    lines = getattr(getattr(part, "blPara", None), "lines", None)
+    if lines and all(hasattr(line, "words") for line in lines) and getattr(part, "height", None) is not None:
+        return part.height
+    return None
+
+
 def _is_break(frag) -> bool:
     if isinstance(frag, list):  # a processed frag word: [width, (frag, text), …]
         return len(frag) > 1 and all(getattr(f, "lineBreak", False) and not text for f, text in frag[1:])
@@ -83,7 +92,7 @@ class Row:
                 continue
             parts = cell.split(grid.inner(c), inner)
             if len(parts) == 2:
-                first.append(parts[0]), first_h.append(None)
+                first.append(parts[0]), first_h.append(_split_height(parts[0]))
                 rest.append(_without_leading_break(parts[1])), rest_h.append(None)
             else:  # not two lines fit (a paragraph keeps no orphan): the cell goes on whole
                 cell.wrap(grid.inner(c), _BIG)  # a refused split drops the paragraph's lines
