@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table, TableStyle,
@@ -147,11 +146,11 @@ class PlanDocument:
     HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
              N_("Timing"), N_("Funding"))
 
-    def table(self, rows_range: slice = slice(None), tail: list | None = None) -> PagedTable:
+    def table(self, tail: list | None = None) -> PagedTable:
         """The delegation table; *tail* (the closing) is kept on the page where the table ends."""
         s = self.s
         rows = [[Text(self.tr(h), s.cell_head) for h in self.HEADS]]
-        numbered = list(enumerate(self.r.delegations, 1))[rows_range]
+        numbered = enumerate(self.r.delegations, 1)
         for n, d in numbered:
             c = {lang: w.cells(d) for lang, w in self.words.items()}
 
