@@ -13,6 +13,7 @@ from reportlab.platypus import KeepTogether, Table
 from delegations.exporting import ExportRequest, export_plan
 from delegations.pdf import layout
 from delegations.pdf.document import COLUMN_SHARES, PlanDocument
+from delegations.pdf.paged_table import PagedTable
 from delegations.pdf.fonts import STYLES, face_name, font_path, register_fonts
 from delegations.pdf.text import Text, break_lines, width
 
@@ -106,6 +107,8 @@ def texts_of(flowables):
             for row in f._cellvalues:
                 for cell in row:
                     yield from texts_of(cell if isinstance(cell, (list, tuple)) else [cell])
+        elif isinstance(f, PagedTable):
+            yield from texts_of([f._head_cells, *f._row_cells, f.tail])
         elif isinstance(f, KeepTogether):
             yield from texts_of(f._content)
         elif isinstance(f, (list, tuple)):

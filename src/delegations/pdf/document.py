@@ -1,10 +1,12 @@
 """The cooperation plan as an official document (Mẫu 1.4, Nghị định 30/2020/NĐ-CP).
 
 Page 1 is portrait: the two-column header, the type name and subject, the
-basis paragraph. The delegation table, with nine columns, continues on
-landscape pages so that no column is squeezed below a word's width; its header
-row repeats on every page, and long rows split between lines, never losing
-text. "Nơi nhận" and the signature follow the table, kept together.
+basis paragraph, all inside the frame. The delegation table, with nine columns,
+continues on landscape pages so that no column is squeezed below a word's width;
+it is a ``PagedTable``: its header row once at the top of each page, a row that
+does not fit moves whole, a row taller than a page continues between lines.
+"Nơi nhận" and the signature follow the table, kept together and on the page
+where the table ends.
 """
 
 from __future__ import annotations
@@ -12,12 +14,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table, TableStyle,
 )
-from reportlab.platypus.doctemplate import Indenter
 from reportlab.platypus.flowables import Flowable
 
 from ..i18n import N_, translator
@@ -26,11 +26,14 @@ from ..wording import Wording, joint_country, national_header
 from . import layout
 from .fonts import SERIF, register_fonts
 from .layout import LANDSCAPE, PORTRAIT, Styles, frame_width, make_styles
+from .paged_table import PagedTable
+from .shaping import shape_lao_words_only
 from .text import Text, clean
 from .text import width as text_width
 
 # Column shares of the landscape table (TT … Nguồn kinh phí); they add up to 1.
-COLUMN_SHARES = (0.04, 0.135, 0.12, 0.07, 0.07, 0.175, 0.065, 0.07, 0.255)
+# Each header word fits its column at 12 pt bold in vi, lo and en, and so does a date such as 25/12/2021.
+COLUMN_SHARES = (0.04, 0.13, 0.12, 0.08, 0.095, 0.17, 0.065, 0.09, 0.21)
 
 
 def _list(items: list[str]) -> str:
@@ -106,13 +109,13 @@ class PlanDocument:
 
     def header(self) -> Table:
         s, home, plan = self.s, self.r.home, self.r.plan
-        # The parent body fits on one line only if the header block starts a
-        # little left of the text (23 mm from the edge), as the usual templates do.
+        # The header block stays inside the text frame (the left margin is 30 mm).
         guest = self.guest
         left_w, right_w = self.header_widths(guest)
         # Bind the last two words, so that a wrapped name keeps "QUẢNG TRỊ" together.
         issuer = self.both(lambda lang: "\u00a0".join(home.name.get(lang).upper().rsplit(" ", 1)))
-        organisation = [Text(self.field(home.parent).upper(), s.parent), Text(issuer, s.issuer), _rule("", s.issuer, 0.4, left_w)]
+        parent = self.both(lambda lang: "\u00a0".join(home.parent.get(lang).upper().rsplit(" ", 1)))  # "… / VIỆT NAM"
+        organisation = [Text(parent, s.parent), Text(issuer, s.issuer), _rule("", s.issuer, 0.4, left_w)]
         number = Text(self.both(lambda lang: document_number(plan.number, plan.symbol, lang)), s.number)
         dated = Text(self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)), s.date_line)
         if guest:
@@ -131,8 +134,10 @@ class PlanDocument:
 
     @staticmethod
     def header_widths(guest: str | None) -> tuple[float, float]:
-        """Column widths of the header: two national headers side by side need equal room."""
-        return (88 * mm, 88 * mm) if guest else (82 * mm, 90 * mm)
+        """Column widths of the header, together the width of the frame: two national headers
+        side by side need equal room; else the national title (88 mm at 12 pt) gets 90 mm."""
+        frame = frame_width(PORTRAIT)
+        return (frame / 2, frame / 2) if guest else (frame - 90 * mm, 90 * mm)
 
     def title(self) -> list:
         s = self.s
@@ -154,10 +159,11 @@ class PlanDocument:
     HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
              N_("Timing"), N_("Funding"))
 
-    def table(self, rows_range: slice = slice(None)) -> Table:
+    def table(self, tail: list | None = None) -> PagedTable:
+        """The delegation table; *tail* (the closing) is kept on the page where the table ends."""
         s = self.s
         rows = [[Text(self.tr(h), s.cell_head) for h in self.HEADS]]
-        numbered = list(enumerate(self.r.delegations, 1))[rows_range]
+        numbered = enumerate(self.r.delegations, 1)
         for n, d in numbered:
             c = {lang: w.cells(d) for lang, w in self.words.items()}
 
@@ -170,18 +176,12 @@ class PlanDocument:
                 cell(lambda x: x.timing, s.cell_center), cell(lambda x: _list(x.funding)),
             ])
         width = frame_width(LANDSCAPE)
-        table = Table(rows, colWidths=[width * share for share in COLUMN_SHARES], repeatRows=1, splitInRow=1)
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONT", (0, 0), (-1, -1), SERIF),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("VALIGN", (0, 1), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
-        return table
+        return PagedTable(rows[0], rows[1:], [width * share for share in COLUMN_SHARES], tail=tail,
+                          page_height=LANDSCAPE[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM)
 
     # --- closing ---------------------------------------------------------------
-    def closing(self, width: float) -> KeepTogether:
+    def closing(self, width: float) -> list:
+        """ "Nơi nhận" and the signature, side by side, after a little space."""
         s, plan = self.s, self.r.plan
         left = [Text(self.tr(N_("Recipients:")), s.recipients_head)]
         for i, recipient in enumerate(plan.recipients):
@@ -193,30 +193,21 @@ class PlanDocument:
             right = [Text(self.field(sig.authority).upper(), s.sign), Text(self.field(sig.position).upper(), s.sign),
                      Spacer(1, 28 * mm), Text(sig.name, s.sign_name)]
         table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
-        table._role = "closing"
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), SERIF),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ]))
-        return KeepTogether([Spacer(1, 12), table])
+        return [Spacer(1, 12), table]
 
     # --- assembly ---------------------------------------------------------------
-    def story(self, carried_rows: int = 0) -> list:
-        """The flowables; *carried_rows* last rows go to the page of the
-        signature so that it never stands alone on a page."""
-        shift = sum(self.header_widths(self.guest)) - frame_width(PORTRAIT)
-        story = [Indenter(left=-shift), self.header(), Indenter(left=shift), *self.title(), *self.body()]
+    def story(self) -> list:
+        """The flowables. The closing goes with the end of the table, so that it
+        never stands alone on a page."""
+        story = [self.header(), *self.title(), *self.body()]
         if self.r.delegations:
-            story += [NextPageTemplate("landscape"), PageBreak()]
-            n = len(self.r.delegations)
-            if carried_rows < n:
-                story.append(self.table(slice(0, n - carried_rows)))
-            closing = self.closing(frame_width(LANDSCAPE))
-            if carried_rows:
-                closing = KeepTogether([self.table(slice(n - carried_rows, n)), closing])
-            story.append(closing)
+            story += [NextPageTemplate("landscape"), PageBreak(), self.table(tail=self.closing(frame_width(LANDSCAPE)))]
         else:
-            story.append(self.closing(frame_width(PORTRAIT)))
+            story.append(KeepTogether(self.closing(frame_width(PORTRAIT))))
         if self.r.budget is not None:
             from .appendix import budget_appendix
 
@@ -245,36 +236,20 @@ def _template(name: str, pagesize) -> PageTemplate:
     return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPage=_page_number)
 
 
-class _Doc(BaseDocTemplate):
-    """Records on which page the signature block and the flowable before it land."""
-
-    def afterFlowable(self, flowable):
-        if getattr(flowable, "_role", None) == "closing":
-            self.closing_page = self.page
-        elif isinstance(flowable, Table) and not hasattr(self, "closing_page"):
-            self.last_content_page = self.page
-
-
 def build_pdf(request) -> bytes:
     register_fonts()
-    builder = PlanDocument(request)
-    carried = 0
-    while True:
-        pdf, doc = _build(request, builder, carried)
-        alone = getattr(doc, "closing_page", 0) > getattr(doc, "last_content_page", 0)
-        if not alone or carried >= len(request.delegations):
-            return pdf
-        carried += 1
+    shape_lao_words_only()
+    return _build(request, PlanDocument(request))
 
 
-def _build(request, doc_builder, carried: int):
+def _build(request, doc_builder) -> bytes:
     buf = io.BytesIO()
     title = clean(f"{doc_builder.t(N_('PLAN'))} {request.plan.title.get(doc_builder.lang)}")
-    doc = _Doc(
+    doc = BaseDocTemplate(
         buf, pagesize=PORTRAIT, invariant=1, title=title, author=request.home.name.get(doc_builder.lang),
         creator="delegations", producer="delegations", initialFontName=SERIF, subject=title, lang=doc_builder.lang,
         leftMargin=layout.MARGIN_LEFT, rightMargin=layout.MARGIN_RIGHT, topMargin=layout.MARGIN_TOP, bottomMargin=layout.MARGIN_BOTTOM,
     )
     doc.addPageTemplates([_template("portrait", PORTRAIT), _template("landscape", LANDSCAPE), _template("appendix", PORTRAIT)])
-    doc.build(doc_builder.story(carried))
-    return buf.getvalue(), doc
+    doc.build(doc_builder.story())
+    return buf.getvalue()

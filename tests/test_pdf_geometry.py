@@ -1,0 +1,292 @@
+"""Page geometry of the plan document, measured on every page of real exports.
+
+Plans of 1, 4 (the shipped plan), 40 and 300 delegations with long texts
+(``long_plans``; some rows taller than a page) are exported in vi, lo, vi-lo and
+en, once per module. Each page is read with pypdfium2: the glyph boxes, and the
+table's rules (path objects), which give the table's rows and columns. Checked:
+
+- every glyph inside the margins (left 30, right 15, top and bottom 20 mm);
+  in the top margin only the page number, from page 2 on;
+- the header row exactly once on every table page, at its top, and nowhere else;
+- every cell's text, in order, exactly once overall (against the data);
+- a row continues on the next page only if it is taller than a page (or is the
+  last row, carried over with the signature), and then only at the top of it;
+- no text crossing a column rule; the closing on the table's last page.
+
+Text is compared as its letters, digits and marks (Lao vowels and tone marks
+included), NFKC: punctuation and bullets may change, no letter or mark may.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from delegations.defaults import default_data
+from delegations.exporting import ExportRequest
+from delegations.i18n import translator
+from delegations.pdf import layout
+from delegations.pdf.document import PlanDocument, build_pdf
+from delegations.plugins import build_plugin_host
+from delegations.services import Planner
+from delegations.store.storage import dumps
+from delegations.wording import Wording
+from long_plans import long_delegations
+
+TODAY = date(2026, 11, 23)
+LANGS = ("vi", "lo", "vi-lo", "en")
+SIZES = (1, 4, 40, 300)  # 4: the shipped plan
+TOL = 0.6  # points
+
+
+def letters(text: str) -> str:
+    """Letters, digits and marks (Lao vowels and tones included) of *text*, NFKC."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if ch.isalnum() or unicodedata.category(ch).startswith("M"))
+
+
+# --- reading the PDF ------------------------------------------------------------------
+@dataclass
+class Band:
+    """One row of the table on one page (the header, a row, or the part of a row): its text per column."""
+
+    top: float
+    bottom: float
+    columns: list[str]
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    chars: list[tuple[str, float, float, float, float]]  # text, left, bottom, right, top (no blanks)
+    text: str
+    rules_x: list[float] = field(default_factory=list)
+    rules_y: list[float] = field(default_factory=list)  # top first
+    bands: list[Band] = field(default_factory=list)
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+
+def _distinct(values, gap=1.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > gap:
+            out.append(v)
+    return out
+
+
+def read_pages(path) -> list[Page]:
+    pages = []
+    doc = pdfium.PdfDocument(str(path))
+    for index in range(len(doc)):
+        page = doc[index]
+        width, height = page.get_size()
+        tp = page.get_textpage()
+        text = tp.get_text_range()
+        chars = []
+        for i in range(tp.count_chars()):
+            ch = text[i]
+            if ch.isspace():
+                continue
+            left, bottom, right, top = tp.get_charbox(i)
+            chars.append((ch, left, bottom, right, top))
+        p = Page(index + 1, width, height, chars, text)
+        xs, ys = [], []
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+            left, bottom, right, top = obj.get_bounds()
+            if right - left > 20 and top - bottom < 2:
+                ys.append((top + bottom) / 2)
+            elif top - bottom > 20 and right - left < 2:
+                xs.append((left + right) / 2)
+        if p.landscape and ys:
+            p.rules_x, p.rules_y = _distinct(xs), _distinct(ys)[::-1]
+            for top, bottom in zip(p.rules_y, p.rules_y[1:]):
+                cols = [""] * (len(p.rules_x) - 1)
+                for ch, left, b, right, t in chars:
+                    cx, cy = (left + right) / 2, (b + t) / 2
+                    if bottom < cy < top and p.rules_x[0] < cx < p.rules_x[-1]:
+                        col = next(c for c in range(len(cols)) if cx < p.rules_x[c + 1])
+                        cols[col] += ch
+                p.bands.append(Band(top, bottom, [letters(c) for c in cols]))
+        pages.append(p)
+    return pages
+
+
+# --- what the document must show --------------------------------------------------------
+def expected_table(request) -> tuple[list[str], list[list[str]]]:
+    """The header cells and each row's cells (letters only), from the data, in the document's languages."""
+    langs = request.languages
+
+    def both(values) -> str:
+        return "".join(dict.fromkeys(v for v in values if v))
+
+    head = [letters(both(translator(lang).gettext(h) for lang in langs)) for h in PlanDocument.HEADS]
+    words = {lang: Wording(lang, request.registry, request.home) for lang in langs}
+    rows = []
+    for n, d in enumerate(request.delegations, 1):
+        cells = [words[lang].cells(d) for lang in langs]
+        rows.append([letters(x) for x in (
+            str(n), both(c.name for c in cells), both([*(d.leader.position.get(lang) for lang in langs), d.leader.name]),
+            both(c.members for c in cells),
+            both(c.destination for c in cells), both("".join(c.activities) for c in cells), both(c.days for c in cells),
+            both(c.timing for c in cells), both("".join(c.funding) for c in cells))])
+    return head, rows
+
+
+@dataclass
+class Export:
+    n: int
+    lang: str
+    pages: list[Page]
+    head: list[str]
+    rows: list[list[str]]
+    recipients: str
+
+    def table_pages(self) -> list[Page]:
+        return [p for p in self.pages if p.bands]
+
+
+@pytest.fixture(scope="module")
+def planner(tmp_path_factory):
+    db = tmp_path_factory.mktemp("geometry") / "db.json"
+    db.write_text(dumps(default_data()), encoding="utf-8")
+    with Planner.open(db, host=build_plugin_host()) as p:
+        yield p
+
+
+CASES = [pytest.param((n, lang), id=f"{n}-{lang}", marks=[pytest.mark.slow] if n == 300 else [])
+         for n in SIZES for lang in LANGS]
+
+
+@pytest.fixture(scope="module", params=CASES)
+def export(request, planner, tmp_path_factory) -> Export:
+    n, lang = request.param
+    plan = planner.plan()
+    delegations = planner.delegations(plan.id) if n == 4 else long_delegations(n, plan.id)
+    req = ExportRequest(plan=plan, delegations=delegations, lang=lang, registry=planner.registry,
+                        home=planner.home(), today=TODAY)
+    path = tmp_path_factory.mktemp("pdf") / f"plan-{n}-{lang}.pdf"
+    path.write_bytes(build_pdf(req))
+    head, rows = expected_table(req)
+    recipients = letters(translator(req.languages[0]).gettext("Recipients:"))
+    return Export(n, lang, read_pages(path), head, rows, recipients)
+
+
+# --- checks ---------------------------------------------------------------------------------
+def test_every_glyph_inside_the_margins_and_only_the_page_number_above(export):
+    for page in export.pages:
+        left, right = layout.MARGIN_LEFT - TOL, page.width - layout.MARGIN_RIGHT + TOL
+        bottom, top = layout.MARGIN_BOTTOM - TOL, page.height - layout.MARGIN_TOP + TOL
+        in_top_margin = ""
+        for ch, l, b, r, t in page.chars:
+            if b >= top:  # the top margin: the page number alone
+                in_top_margin += ch
+                centre = layout.MARGIN_LEFT + layout.frame_width((page.width, page.height)) / 2
+                assert abs((l + r) / 2 - centre) < 15, f"page {page.number}: {ch!r} in the top margin, off centre"
+                continue
+            assert l >= left and r <= right and b >= bottom and t <= top, (
+                f"page {page.number} ({export.lang}, {export.n} rows): {ch!r} at x {l:.1f}-{r:.1f}, y {b:.1f}-{t:.1f} "
+                f"outside the frame x {left:.1f}-{right:.1f}, y {bottom:.1f}-{top:.1f}")
+        assert in_top_margin == ("" if page.number == 1 else str(page.number)), f"page {page.number}: {in_top_margin!r}"
+
+
+def test_header_row_once_at_the_top_of_every_table_page(export):
+    table_pages = export.table_pages()
+    assert table_pages and all(p.landscape for p in table_pages)
+    whole_head = "".join(export.head)
+    for page in export.pages:
+        count = letters(page.text).count(whole_head)
+        if not page.bands:
+            assert count == 0, f"page {page.number}: the header row outside the table"
+            continue
+        assert count == 1, f"page {page.number}: the header row {count} times"
+        head = page.bands[0]
+        assert head.columns == export.head, f"page {page.number}: first row is not the header: {head.columns}"
+        assert head.top >= page.height * 2 / 3, f"page {page.number}: header row not in the top third"
+        assert abs(head.top - (page.height - layout.MARGIN_TOP)) < 2, f"page {page.number}: table does not start at the top"
+        for band in page.bands[1:]:
+            assert band.columns != export.head, f"page {page.number}: header row repeated at y {band.top:.0f}"
+
+
+def rows_by_fragment(export: Export) -> list[list[tuple[Page, Band]]]:
+    """Each table row as the bands it was drawn in: a band with a number in column 0 starts a row."""
+    rows: list[list[tuple[Page, Band]]] = []
+    for page in export.table_pages():
+        for band in page.bands[1:]:
+            if band.columns[0]:
+                rows.append([])
+            assert rows, f"page {page.number}: the table starts with the rest of a row"
+            rows[-1].append((page, band))
+    return rows
+
+
+def test_every_cell_printed_once_in_order(export):
+    drawn = rows_by_fragment(export)
+    assert [frags[0][1].columns[0] for frags in drawn] == [row[0] for row in export.rows]
+    for number, (frags, row) in enumerate(zip(drawn, export.rows), 1):
+        for col, expected in enumerate(row):
+            printed = "".join(band.columns[col] for _page, band in frags)
+            pages = sorted({page.number for page, _band in frags})
+            assert printed == expected, (
+                f"row {number}, column {col} (pages {pages}, {export.lang}): printed\n{printed}\nexpected\n{expected}")
+
+
+def test_a_row_continues_on_the_next_page_only_if_taller_than_a_page(export):
+    frame = layout.LANDSCAPE[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM
+    drawn = rows_by_fragment(export)
+    for number, frags in enumerate(drawn, 1):
+        if len(frags) == 1:
+            continue
+        pages = [page.number for page, _band in frags]
+        assert pages == list(range(pages[0], pages[0] + len(pages))), f"row {number}: pages {pages}"
+        for page, band in frags[1:]:
+            assert band is page.bands[1], f"row {number} continues below the top of page {page.number}"
+        head = frags[1][0].bands[0].height
+        # Each part has its own padding (7 pt); what is left is the row's height.
+        height = sum(band.height for _page, band in frags) - 7 * (len(frags) - 1)
+        last = number == len(drawn)
+        assert last or head + height > frame - 2 * 16.8, (
+            f"row {number} ({height:.0f} pt high) split over pages {pages} though it fits a page")
+
+
+def test_no_blank_line_at_the_top_of_a_row_or_of_its_continuation(export):
+    for page in export.table_pages():
+        for band in page.bands[1:]:
+            tops = [t for _ch, _l, b, _r, t in page.chars if band.bottom < (b + t) / 2 < band.top]
+            assert tops and band.top - max(tops) < 12, (
+                f"page {page.number}: the row part at y {band.top:.0f} starts {band.top - max(tops or [0]):.0f} pt below its top")
+
+
+def test_no_text_crosses_a_column_rule(export):
+    for page in export.table_pages():
+        xs, ys = page.rules_x, page.rules_y
+        for ch, l, b, r, t in page.chars:
+            cx, cy = (l + r) / 2, (b + t) / 2
+            if not (ys[-1] < cy < ys[0] and xs[0] < cx < xs[-1]) or r - l < 0.5:
+                continue
+            col = next(c for c in range(len(xs) - 1) if cx < xs[c + 1])
+            assert xs[col] - 0.3 <= l and r <= xs[col + 1] + 0.3, (
+                f"page {page.number}: {ch!r} at {l:.1f}-{r:.1f} crosses the rules of column {col} "
+                f"({xs[col]:.1f}-{xs[col + 1]:.1f})")
+
+
+def test_closing_on_the_last_table_page_below_the_table(export):
+    last = export.table_pages()[-1]
+    assert len(last.bands) >= 2, "the closing stands alone with the header row"
+    below = letters("".join(ch for ch, _l, b, _r, t in last.chars if t < last.rules_y[-1]))
+    assert below.startswith(export.recipients), f"page {last.number}: {below[:40]!r}"
+    for page in export.table_pages()[:-1]:
+        assert not any(t < page.rules_y[-1] for _ch, _l, _b, _r, t in page.chars), f"text under the table, page {page.number}"
