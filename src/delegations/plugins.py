@@ -345,7 +345,7 @@ def build_plugin_host(
     others += _file_candidates(path, "path", seen)
 
     def wanted(c: _Candidate) -> bool:
-        keys = {_norm(c.name), *(_norm(a) for a in c.aliases)}
+        keys = {_norm(c.name), _norm(f"{c.name}@{c.origin}"), *(_norm(a) for a in c.aliases)}
         return not (keys & disabled) and (allow is None or bool(keys & allow))
 
     others = [c for c in others if wanted(c)]
