@@ -86,6 +86,16 @@ def test_every_code_block_runs(tmp_path, monkeypatch):
         assert "thai_rules" in reg.catalogs
         budget = planner.budgeting.report(model="host_pays_all")
         assert budget.budget.lines
+        import json
+
+        from delegations.testing import export
+
+        data = json.loads(export(planner, "json", tmp_path / "out", lang="vi-lo").read_text(encoding="utf-8"))
+        assert data["lang"] == "vi-lo" and len(data["delegations"]) == len(planner.delegations())
+        assert data["delegations"][0]["cost_lines"][0]["item"] == "chi phí ăn, nghỉ"
+        assert export(planner, "csv", tmp_path / "out", lang="en").read_text(encoding="utf-8").startswith("TT,partner")
+        warned = planner.validation(planner.delegations()[0].evolve(members=13)).problems
+        assert [p.render() for p in warned] == ["More than 12 members needs approval."]
     monkeypatch.chdir(plugin_dir)
     monkeypatch.syspath_prepend(str(plugin_dir))
     ran = 0
