@@ -57,8 +57,10 @@ def test_load_order_built_ins_shipped_folder_packages_then_path(tmp_path, monkey
     assert host.registry.partners["sekong"].name.get("vi") == "LHCĐ tỉnh Sekong (folder)"
     conflicts = [(c.plugins, c.kept) for c in host.registry.conflicts]
     assert conflicts == [(("mine", "sekong"), "mine"), (("mine", "onpath"), "mine")]
+    from delegations import i18n
     from delegations.plugin_report import notices
 
+    i18n.set_language("en")
     said = [text for _s, text in notices(host)]
     assert any(f"mine [file {own}]" in t and "sekong [package delegations-sekong 1.0" in t and "mine is kept" in t for t in said)
 
@@ -141,8 +143,10 @@ def test_a_slow_plugin_is_named(tmp_path, monkeypatch):
     host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
     assert [p.id for p in host.slow()] == ["sleepy"]
     assert host.plugins["sleepy"].load_ms >= 250
+    from delegations import i18n
     from delegations.plugin_report import notices
 
+    i18n.set_language("en")
     assert any("sleepy" in text and "slow" in text for _s, text in notices(host))
 
 
