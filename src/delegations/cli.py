@@ -83,8 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("ui", help=_("open the terminal UI (what bare delegations does in a terminal)"))
     sub.add_parser("print", help=_("print the plan's table"))
-    p = sub.add_parser("plugins", help=_("list the plugins, where they come from, their hooks and their failures"))
-    p.add_argument("--json", action="store_true", help=_("print the list as JSON (with a \"failures\" field)"))
+    from .paths import package_dir
+
+    p = sub.add_parser("plugins", help=_("list the plugins, where they come from, their hooks and their failures"),
+                       description=_("Plugins load in this order: the built-in ones, the shipped partners, your plugins folder, installed "
+                                     "packages (entry points, group delegations), the folders of $DELEGATIONS_PLUGINS_PATH. When two "
+                                     "register the same code the first is kept, unless the later one registers with replace=True. "
+                                     "$DELEGATIONS_PLUGINS=a,b loads only those; $DELEGATIONS_DISABLE_PLUGINS=a skips one. "
+                                     "The plugin guide: {guide}").format(guide=package_dir() / "docs" / "plugins.md"))
+    p.add_argument("--json", action="store_true", help=_("print the list as JSON: every plugin with its source, version, hooks, "
+                                                         "what it registered, load time and errors (file and line)"))
     p.add_argument("--hooks", action="store_true", help=_("print the reference for plugin authors: every hook and the classes it receives"))
     sub.add_parser("plans", help=_("list the plans in the database"))
     sub.add_parser("where", help=_("show every file and folder in use and where each choice came from")).add_argument(

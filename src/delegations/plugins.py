@@ -43,7 +43,7 @@ from typing import Any, Callable, Iterable
 
 import pluggy
 
-from . import hookspecs, paths
+from . import __version__, hookspecs, paths
 from .i18n import add_catalog_dir, add_domain
 from .domain import Organisation, RateTable, missing_fields
 from .registry import CostItem, FundingSource, LocaleInfo, MessageCatalog, Registry
@@ -325,7 +325,8 @@ def build_plugin_host(
             host.failures.append(failure_of(pid, cand.source, exc))
             return
         host.sources[pid] = cand.source
-        host.plugins[pid] = PluginInfo(pid, cand.name, cand.origin, cand.source, cand.version, elapsed, cand.distribution)
+        version = cand.version or (__version__ if cand.origin in ("built-in", "shipped") else getattr(plugin, "__version__", None))
+        host.plugins[pid] = PluginInfo(pid, cand.name, cand.origin, cand.source, str(version) if version else None, elapsed, cand.distribution)
         if pid != cand.name:
             host.registry.conflicts.append(_conflict_of_names(host, cand.name, pid))
 
