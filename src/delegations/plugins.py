@@ -46,7 +46,7 @@ import pluggy
 from . import __version__, hookspecs, paths
 from .i18n import add_catalog_dir, add_domain
 from .domain import Organisation, RateTable, missing_fields
-from .registry import CostItem, FundingSource, LocaleInfo, MessageCatalog, Registry
+from .registry import Conflict, CostItem, FundingSource, LocaleInfo, MessageCatalog, Registry
 
 ENTRY_POINT_GROUP = "delegations"
 ENV_ALLOW = "DELEGATIONS_PLUGINS"
@@ -194,7 +194,7 @@ def locate(exc: BaseException) -> tuple[str | None, int | None]:
         own = _in(path, _PACKAGE_DIR) and not _in(path, _PACKAGE_DIR / "partners")
         if own or _in(path, _PLUGGY_DIR) or any(_in(path, lib) for lib in _LIBRARY_DIRS):
             continue
-        return str(path), frame.lineno
+        return frame.filename, frame.lineno
     if frames:
         return frames[-1].filename, frames[-1].lineno
     return None, None
@@ -328,7 +328,7 @@ def build_plugin_host(
         version = cand.version or (__version__ if cand.origin in ("built-in", "shipped") else getattr(plugin, "__version__", None))
         host.plugins[pid] = PluginInfo(pid, cand.name, cand.origin, cand.source, str(version) if version else None, elapsed, cand.distribution)
         if pid != cand.name:
-            host.registry.conflicts.append(_conflict_of_names(host, cand.name, pid))
+            host.registry.conflicts.append(Conflict("plugins", cand.name, (cand.name, pid), kept=""))
 
     for modname in BUILTIN_PLUGINS:
         name = modname.rsplit(".", 1)[-1]
@@ -368,12 +368,6 @@ def build_plugin_host(
 
     _collect(host)
     return host
-
-
-def _conflict_of_names(host: PluginHost, name: str, later: str):
-    from .registry import Conflict
-
-    return Conflict("plugins", name, (name, later), kept="")
 
 
 def _collect(host: PluginHost) -> None:
