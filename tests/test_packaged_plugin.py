@@ -34,9 +34,9 @@ def fresh_python(tmp_path_factory):
     return python
 
 
-def run(python, *args, **kw):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DELEGATIONS_")}
-    return subprocess.run([python, *args], capture_output=True, text=True, env={**env, "DELEGATIONS_LANG": "vi"}, **kw)
+def run(python, *args, env=None, **kw):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DELEGATIONS_")}
+    return subprocess.run([python, *args], capture_output=True, text=True, env={**base, "DELEGATIONS_LANG": "vi", **(env or {})}, **kw)
 
 
 def test_the_installed_plugin_is_listed_with_its_hooks(fresh_python, tmp_path):
@@ -44,7 +44,78 @@ def test_the_installed_plugin_is_listed_with_its_hooks(fresh_python, tmp_path):
     assert result.returncode == 0, result.stderr
     block = result.stdout.split("champasak  [", 1)[1]
     assert block.startswith("package delegations-champasak 1.0.0 (entry point delegations_champasak)")
-    assert "register_cost_models, register_partners" in block.splitlines()[1]
+    lines = block.splitlines()
+    assert lines[1].startswith("    phiên bản 1.0.0")
+    assert "register_cost_models, register_exporters, register_locales, register_partners, validate_delegation" in lines[2]
+    assert "    exporters: csv" in lines
+
+
+ONE_FILE_CHAMPASAK = """
+from delegations.api import hookimpl, Organisation, Text
+
+@hookimpl
+def register_partners(register):
+    register(Organisation(code="champasak_officer", country="LA",
+        name=Text.of(vi="LHCĐ tỉnh Champasak (bản của tôi)", lo="ສະຫະພັນກຳມະບານແຂວງຈຳປາສັກ", en="Champasak FTU (mine)"),
+        short_name=Text.of(vi="LHCĐ Champasak", lo="ສກບ ຈຳປາສັກ", en="Champasak FTU"),
+        province=Text.of(vi="tỉnh Champasak", lo="ແຂວງຈຳປາສັກ", en="Champasak Province")))
+"""
+
+FAKE_PDF = """
+from delegations.api import hookimpl, Text
+
+class NotAPdf:
+    format, suffix = "pdf", ".pdf"
+    label = Text.of(vi="PDF giả", en="fake PDF")
+
+    def export(self, request):
+        return b"not a pdf"
+
+@hookimpl
+def register_exporters(register):
+    register(NotAPdf(){replace})
+"""
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_file_of_the_same_name_and_a_second_pdf_disable_nothing_silently(fresh_python, tmp_path, replace):
+    home = tmp_path / "home"
+    (home / "plugins").mkdir(parents=True)
+    (home / "plugins" / "champasak.py").write_text(ONE_FILE_CHAMPASAK, encoding="utf-8")
+    (home / "plugins" / "fake_pdf.py").write_text(FAKE_PDF.format(replace=", replace=True" if replace else ""), encoding="utf-8")
+    env = {"DELEGATIONS_HOME": str(home)}
+    db = str(tmp_path / "db.json")
+    result = run(fresh_python, "-m", "delegations.cli", "--db", db, "plugins", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    rows = {r["id"]: r for r in data["plugins"]}
+    assert rows["champasak"]["source"] == f"file {home / 'plugins' / 'champasak.py'}"
+    assert rows["champasak@package"]["source"].startswith("package delegations-champasak 1.0.0")
+    assert rows["champasak@package"]["registered"]["exporters"] == ["csv"]
+    assert rows["champasak@package"]["registered"]["cost_models"] == ["host_pays_all"]
+    assert {"kind": "plugins", "code": "champasak", "plugins": ["champasak", "champasak@package"], "kept": None,
+            "sources": [rows["champasak"]["source"], rows["champasak@package"]["source"]]} in data["conflicts"]
+    if replace:
+        assert data["replacements"] == [{"kind": "exporters", "code": "pdf", "by": "fake_pdf", "replaced": "exporters"}]
+    else:
+        assert {"kind": "exporters", "code": "pdf", "plugins": ["exporters", "fake_pdf"], "kept": "exporters",
+                "sources": ["built-in", rows["fake_pdf"]["source"]]} in data["conflicts"]
+    warned = run(fresh_python, "-m", "delegations.cli", "--db", db, "list", env=env).stderr
+    assert "champasak@package" in warned and "fake_pdf" in warned
+    out = tmp_path / "out"
+    csv_file = run(fresh_python, "-m", "delegations.cli", "--db", db, "export", "--format", "csv", "--output", str(out), env=env)
+    assert csv_file.returncode == 0, csv_file.stderr
+    assert Path(csv_file.stdout.strip()).read_text(encoding="utf-8").startswith("seq,direction")
+    pdf = run(fresh_python, "-m", "delegations.cli", "--db", db, "export", "--output", str(out), env=env)
+    assert pdf.returncode == 0, pdf.stderr
+    assert Path(pdf.stdout.strip()).read_bytes().startswith(b"not a pdf" if replace else b"%PDF")
+
+
+def test_the_example_plugins_own_tests_pass_against_the_installed_copy(fresh_python, tmp_path):
+    result = run(fresh_python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                 str(EXAMPLE / "tests"), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 passed" in result.stdout
 
 
 def test_the_plugin_partner_is_offered_in_the_ui_and_printed_in_an_export(fresh_python, tmp_path):

@@ -138,11 +138,26 @@ class Budgeting:
 
         model = self.planner.cost_model(d, model_code)
         home = self.planner.home()
+        if model_code is not None:
+            d = self._priced_as(d, model, home)
         if hasattr(model, "estimate"):
             return list(guarded(self.planner.registry, "cost_models", model.code, "estimate", lambda: model.estimate(d, home, table),
                                 lambda r: isinstance(r, (list, tuple)) and all(isinstance(x, BudgetLine) for x in r)))
         named = {c.item for c in d.cost_lines}
         return budget_rules.estimate(d, table, home.code, include=lambda r: r.cost_item in named)
+
+    def _priced_as(self, d: Delegation, model, home) -> Delegation:
+        """*d* with the cost lines *model* proposes (``budget --model X`` prices with
+        X's payers, not the saved ones); unchanged when its partner is unknown."""
+        from .domain import CostLine
+        from .plugins import guarded
+
+        partner = self.planner.registry.partners.get(d.partner)
+        if partner is None:
+            return d
+        lines = guarded(self.planner.registry, "cost_models", model.code, "cost_lines", lambda: model.cost_lines(d, home, partner),
+                        lambda r: isinstance(r, (list, tuple)) and all(isinstance(c, CostLine) for c in r))
+        return d.evolve(cost_lines=tuple(lines))
 
     def report(self, plan_id: str | None = None, *, model: str | None = None, currency: str = "VND",
                on: date | None = None, delegations: list[Delegation] | None = None) -> BudgetReport:

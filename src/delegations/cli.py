@@ -83,8 +83,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("ui", help=_("open the terminal UI (what bare delegations does in a terminal)"))
     sub.add_parser("print", help=_("print the plan's table"))
-    p = sub.add_parser("plugins", help=_("list the plugins, where they come from, their hooks and their failures"))
-    p.add_argument("--json", action="store_true", help=_("print the list as JSON (with a \"failures\" field)"))
+    from .paths import package_dir
+
+    p = sub.add_parser("plugins", help=_("list the plugins, where they come from, their hooks and their failures"),
+                       description=_("Plugins load in this order: the built-in ones, the shipped partners, your plugins folder, installed "
+                                     "packages (entry points, group delegations), the folders of $DELEGATIONS_PLUGINS_PATH. When two "
+                                     "register the same code the first is kept, unless the later one registers with replace=True. "
+                                     "$DELEGATIONS_PLUGINS=a,b loads only those; $DELEGATIONS_DISABLE_PLUGINS=a skips one. "
+                                     "The plugin guide: {guide}").format(guide=package_dir() / "docs" / "plugins.md"))
+    p.add_argument("--json", action="store_true", help=_("print the list as JSON: every plugin with its source, version, hooks, "
+                                                         "what it registered, load time and errors (file and line)"))
+    p.add_argument("--hooks", action="store_true", help=_("print the reference for plugin authors: every hook and the classes it receives"))
     sub.add_parser("plans", help=_("list the plans in the database"))
     sub.add_parser("where", help=_("show every file and folder in use and where each choice came from")).add_argument(
         "--json", action="store_true", help=_("as JSON"))
@@ -213,12 +222,10 @@ def _run(args) -> int:
 def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:
     if quiet:
         return
-    for f in planner.host.failures:
-        _say(_("Warning: plugin {name} failed: {error}").format(name=f.plugin, error=f.short()))
-    for c in planner.registry.conflicts:
-        _say(_("Warning: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
-    for key, missing in planner.registry.incomplete.items():
-        _say(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
+    from .plugin_report import notices
+
+    for _severity, text in notices(planner.host):
+        _say(_("Warning: {message}").format(message=text))
 
 
 def _print_problems(problems: list[Problem], prefix: str = "") -> None:
@@ -324,40 +331,30 @@ def cmd_export(planner: Planner, args) -> int:
 
 
 def cmd_plugins(planner: Planner, args) -> int:
-    """The plugins, their hooks, and every failure: at loading, at registering, and of
-    validators (found by validating the current plan). Exits 4 when something failed."""
+    """The plugins, their hooks, what they registered, and every failure: at loading,
+    at registering, and of validators (found by validating the current plan). Exits 4
+    when something failed. ``--hooks`` prints the plugin author's reference instead."""
+    from . import plugin_report
+
+    if args.hooks:
+        from .reference import reference
+
+        for line in reference().splitlines():
+            print(safe(line))
+        return EXIT_OK
     try:
         planner.validate_plan()  # a validator that raises or returns garbage is found here
     except UserError:
         pass  # no plan to validate: the loading failures are still listed
-    failures = list(planner.host.failures)
+    failed = bool(planner.host.failures)
     if args.json:
         import json
 
-        payload = {
-            "plugins": planner.host.plugin_rows(),
-            "incomplete": planner.registry.incomplete,
-            "conflicts": [{"kind": c.kind, "code": c.code, "plugins": list(c.plugins)} for c in planner.registry.conflicts],
-            "replaced": dict(planner.host.replaced),
-            "failures": [{"plugin": f.plugin, "hook": f.hook, "source": f.source, "error": f.short()} for f in failures],
-        }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-        return EXIT_PLUGIN if failures else EXIT_OK
-    for row in planner.host.plugin_rows():
-        print(safe(f"{row['name']}  [{row['source']}]"))
-        print("    " + _("hooks") + ": " + (", ".join(row["hooks"]) or "-"))
-    for key, missing in planner.registry.incomplete.items():
-        print(safe(_("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing))))
-    for c in planner.registry.conflicts:
-        print(safe(_("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins))))
-    for name, source in planner.host.replaced.items():
-        print(safe(_("{name} [{source}] replaces the shipped plugin {name}").format(name=name, source=source)))
-    if failures:
-        print(_("Failures:"))
-    for f in failures:
-        where = f" ({f.hook})" if f.hook else ""
-        print(safe(_("FAILED {name}{where} [{source}]: {error}").format(name=f.plugin, where=where, source=f.source, error=f.short())))
-    return EXIT_PLUGIN if failures else EXIT_OK
+        print(json.dumps(plugin_report.as_json(planner.host), ensure_ascii=False, indent=2, default=str))
+        return EXIT_PLUGIN if failed else EXIT_OK
+    for line in plugin_report.as_lines(planner.host):
+        print(safe(line))
+    return EXIT_PLUGIN if failed else EXIT_OK
 
 
 def cmd_where(args) -> int:

@@ -1,16 +1,21 @@
 """Every hook a ``delegations`` plugin can implement. Each docstring is the hook's documentation.
 
 A plugin is a module (or any object) with functions named after these hooks,
-decorated with ``@hookimpl``::
+decorated with ``@hookimpl``. Import what hooks receive and register from
+``delegations.api``, the stable public API::
 
-    from delegations import hookimpl
+    from delegations.api import hookimpl, Organisation, Text
 
     @hookimpl
     def register_partners(register):
         ...
 
 The ``register_*`` hooks are called once when the plugin manager is built; they
-receive a ``register`` callable and call it once per thing they add. Built-in
+receive a ``register`` callable and call it once per thing they add:
+``register(obj)``. When two plugins register the same code, the earlier in the
+load order is kept and the conflict is reported naming both;
+``register(obj, replace=True)`` replaces an earlier registration on purpose
+(``delegations plugins`` shows it). Built-in
 behaviour is registered through the same hooks (``delegations.builtin``), so a
 plugin can do anything a built-in one does.
 """
@@ -68,7 +73,7 @@ def register_cost_models(register):
     that proposes the cost-sharing lines for a delegation (the officer may
     override any of them). It may also have ``estimate(delegation, home, table)
     -> list[BudgetLine]``, which prices the delegation with a rate table for
-    ``delegations budget``; ``domain.budget.estimate`` does the arithmetic
+    ``delegations budget``; ``budget.estimate`` does the arithmetic
     (quantity × rate, payers from the cost lines) for the rows you choose.
     Without it, the model's budget prices the cost items its lines name::
 
@@ -93,10 +98,9 @@ def register_cost_models(register):
 def register_rate_tables(register):
     """Add rate tables: unit costs with their legal source and the dates they are valid for.
 
-    Call ``register(table)`` with a ``domain.RateTable``; write the table as a
-    JSON file next to your plugin and read it with
-    ``delegations.rate_tables.load_table`` (see the built-in files in
-    ``delegations/data/rates/``). ``direction`` is "inbound" (receiving a
+    Call ``register(table)`` with a ``RateTable``; write the table as a JSON
+    file next to your plugin and read it with ``load_table`` (the plugin guide
+    shows the format; ``delegations where`` shows where the guide is). ``direction`` is "inbound" (receiving a
     delegation at home) or "outbound" (a trip abroad); the budget uses the table
     of the delegation's direction in force on the plan's date. Mark figures you
     could not check against the official text ``"verified": false``::
@@ -109,15 +113,20 @@ def register_rate_tables(register):
 
 @hookspec
 def register_locales(register):
-    """Add languages for the interface and the documents.
+    """Add languages for the interface and the documents, or translations of the plugin's own messages.
 
-    Call ``register(LocaleInfo(code, name, catalog_dir=None))``. ``code`` is a
-    Babel locale code ("vi", "lo", "en"); ``catalog_dir`` a folder holding
-    ``<code>/LC_MESSAGES/delegations.mo`` (omit it to use the built-in catalogs)::
+    Call ``register(LocaleInfo(code, name, catalog_dir=None))`` for a new
+    language. ``code`` is a Babel locale code ("th"); ``catalog_dir`` a folder
+    holding ``<code>/LC_MESSAGES/delegations.mo`` (omit it to use the built-in
+    catalogs). Call ``register(MessageCatalog(domain, directory))`` for your own
+    messages in your own gettext domain (``<directory>/<lang>/LC_MESSAGES/<domain>.mo``):
+    a ``Problem`` message marked ``N_`` and ``translate(message, lang)`` then find
+    them. A catalog that cannot be read is reported naming the plugin and file::
 
         @hookimpl
         def register_locales(register):
             register(LocaleInfo("th", Text.of(vi="Tiếng Thái", en="Thai"), catalog_dir=Path(__file__).parent / "locales"))
+            register(MessageCatalog("champasak", Path(__file__).parent / "locales"))
     """
 
 
@@ -127,17 +136,22 @@ def register_exporters(register):
 
     Call ``register(exporter)`` with an object that has ``format`` (str, e.g.
     "pdf"), ``suffix`` (".pdf"), ``label`` (``Text``) and
-    ``export(request) -> bytes``, where ``request`` is an
-    ``delegations.exporting.ExportRequest`` holding the plan, the chosen
-    delegations, the language and the registry. Registering a format that
-    already exists replaces the earlier one (a plugin registered later wins)::
+    ``export(request) -> bytes``, where ``request`` is an ``ExportRequest``
+    holding the plan, the chosen delegations, the language (``request.lang``,
+    "vi-lo" for a bilingual document; ``request.languages`` is ["vi", "lo"]) and
+    the registry. The export screen shows the ``label``. A format that already
+    exists (the built-in "pdf" included) is a conflict and the earlier one is
+    kept; ``register(exporter, replace=True)`` replaces it, and ``delegations
+    plugins`` says so. An exception raised by ``export`` is reported naming the
+    plugin, and no file is written::
 
         class CsvExporter:
             format, suffix = "csv", ".csv"
             label = Text.of(vi="Bảng CSV", en="CSV table")
 
             def export(self, request):
-                rows = [f"{i},{d.name.get(request.lang)}" for i, d in enumerate(request.delegations, 1)]
+                lang = request.languages[0]
+                rows = [f"{d.seq},{d.name.get(lang)}" for d in request.delegations]
                 return "\\n".join(rows).encode("utf-8")
 
         @hookimpl

@@ -23,9 +23,25 @@ class FundingSource:
 
 @dataclass(frozen=True, slots=True)
 class LocaleInfo:
+    """A language for the interface and the documents: ``code`` ("th"), its ``name``
+    as a ``Text``, and ``catalog_dir`` holding ``<code>/LC_MESSAGES/delegations.mo``
+    (None: the built-in catalogs)."""
+
     code: str
     name: Text
     catalog_dir: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageCatalog:
+    """A plugin's own translations: ``directory`` holds
+    ``<lang>/LC_MESSAGES/<domain>.mo`` for its messages, in its own gettext
+    ``domain`` (e.g. the plugin's name). Messages the program translates
+    (``Problem`` messages, labels passed through ``translate``) are looked up in
+    the program's catalog first, then in every registered plugin domain."""
+
+    domain: str
+    directory: Path
 
 
 class CostModel(Protocol):
@@ -40,6 +56,8 @@ class CostModel(Protocol):
 
 
 class Exporter(Protocol):
+    """See ``hookspecs.register_exporters``."""
+
     format: str
     suffix: str
     label: Text
@@ -49,9 +67,25 @@ class Exporter(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
+    """Two plugins gave the same *code* of a *kind* ("partners", "exporters"…, or
+    "plugins" for two plugins of the same name). ``plugins`` is (earlier, later) in
+    the load order; ``kept`` is the one in use ("" when both are: two plugins of the
+    same name both load, the later under another id)."""
+
     kind: str
     code: str
     plugins: tuple[str, ...]
+    kept: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """*by* registered *code* with ``replace=True`` and so replaced the one of *replaced*."""
+
+    kind: str
+    code: str
+    by: str
+    replaced: str
 
 
 @dataclass
@@ -64,15 +98,25 @@ class Registry:
     locales: dict[str, LocaleInfo] = field(default_factory=dict)
     exporters: dict[str, Any] = field(default_factory=dict)
     owners: dict[tuple[str, str], str] = field(default_factory=dict)
+    catalogs: dict[str, MessageCatalog] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    replacements: list[Replacement] = field(default_factory=list)
     incomplete: dict[str, list[str]] = field(default_factory=dict)
+    registered: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # plugin -> kind -> codes
 
     def add(self, kind: str, code: str, obj: Any, plugin: str, *, replace: bool = False) -> None:
+        """Register *obj* as *code* of *kind* for *plugin*. The first registration of a
+        code is kept and a later one is a ``Conflict``, unless the later one asks
+        ``replace=True`` (a ``Replacement``)."""
         table: dict = getattr(self, kind)
         key = (kind, code)
-        if code in table and not replace:
-            self.conflicts.append(Conflict(kind, code, (self.owners[key], plugin)))
-            return
+        self.registered.setdefault(plugin, {}).setdefault(kind, []).append(code)
+        if code in table:
+            earlier = self.owners[key]
+            if not replace:
+                self.conflicts.append(Conflict(kind, code, (earlier, plugin), kept=earlier))
+                return
+            self.replacements.append(Replacement(kind, code, plugin, earlier))
         table[code] = obj
         self.owners[key] = plugin
 

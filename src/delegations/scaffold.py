@@ -17,12 +17,11 @@ required one is filled in, `delegations plugins` names what is missing and the
 partner is not offered (nothing else is affected). Save, then start the program
 again: it loads every file of this folder at start.
 
-Every hook a plugin can use is explained in the plugin guide:
+Every hook a plugin can use is explained by `delegations plugins --hooks` and in the plugin guide:
 {guide}
 """
 
-from delegations import hookimpl
-from delegations.domain import Organisation, Text
+from delegations.api import Organisation, Text, hookimpl
 
 PARTNER = Organisation(
     # The key stored in each delegation: lower case, no spaces, unique among partners.

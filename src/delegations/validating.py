@@ -95,7 +95,7 @@ def run_validators(host, hook_name: str, **kwargs) -> ValidationReport:
     Faults are also recorded in ``host.failures`` (once each), so ``plugins``
     and the UI's plugin screen list them.
     """
-    from .plugins import PluginFailure
+    from .plugins import PluginFailure, locate
 
     report = ValidationReport()
     caller = getattr(host.pm.hook, hook_name)
@@ -105,14 +105,17 @@ def run_validators(host, hook_name: str, **kwargs) -> ValidationReport:
             result = impl.function(**{k: kwargs[k] for k in impl.argnames})
             why = _garbage(result)
             detail = why
+            code = getattr(impl.function, "__code__", None)  # a wrong result: point at the hook itself
+            where = (code.co_filename, code.co_firstlineno) if code else (None, None)
         except Exception as exc:
             why = f"{type(exc).__name__}: {exc}".strip()
             detail = traceback.format_exc()
+            where = locate(exc)
             result = None
         if why is not None:
             fault = ValidatorFault(name, hook_name, why.splitlines()[0][:200] if why else "")
             report.faults.append(fault)
-            failure = PluginFailure(name, host.sources.get(name, "?"), detail or why, hook_name)
+            failure = PluginFailure(name, host.sources.get(name, "?"), detail or why, hook_name, *where)
             if all((f.plugin, f.hook, f.short()) != (name, hook_name, failure.short()) for f in host.failures):
                 host.failures.append(failure)
             continue

@@ -19,6 +19,7 @@ DEFAULT_LANGUAGE = "vi"
 SUPPORTED = ("vi", "lo", "en")
 
 _extra_dirs: list[Path] = []
+_domains: list[tuple[str, Path]] = []  # plugins' own catalogs, looked up after the program's
 _current = DEFAULT_LANGUAGE
 
 
@@ -29,13 +30,21 @@ def add_catalog_dir(path: Path) -> None:
         translator.cache_clear()
 
 
+def add_domain(domain: str, path: Path) -> None:
+    """Let a plugin add catalogs of its own messages
+    (``<path>/<lang>/LC_MESSAGES/<domain>.mo``), consulted after the program's."""
+    if (domain, path) not in _domains:
+        _domains.append((domain, path))
+        translator.cache_clear()
+
+
 @lru_cache(maxsize=None)
 def translator(lang: str) -> _gettext.NullTranslations:
     base = _gettext.NullTranslations()
-    for folder in [LOCALE_DIR, *_extra_dirs]:
+    for domain, folder in [*((DOMAIN, f) for f in [LOCALE_DIR, *_extra_dirs]), *_domains]:
         try:
-            tr = _gettext.translation(DOMAIN, folder, languages=[lang])
-        except OSError:
+            tr = _gettext.translation(domain, folder, languages=[lang])
+        except Exception:  # missing, or a plugin's damaged catalog: the message stays untranslated
             continue
         if isinstance(base, _gettext.GNUTranslations):
             base.add_fallback(tr)
@@ -78,6 +87,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 _ = gettext
+
+
+def translate(message: str, lang: str | None = None) -> str:
+    """*message* in *lang* (default: the interface language), from the program's
+    catalogs or a plugin's own (``MessageCatalog``)."""
+    return translator(lang or _current).gettext(message)
 
 
 def N_(message: str) -> str:

@@ -60,9 +60,24 @@ class DelegationsApp(App):
             self.notify(self.read_only, severity="warning", timeout=10, markup=False)
         if self.following:
             self.set_interval(FOLLOW_EVERY, self._follow, name="follow")
+        self._plugin_notice()
         if not self.read_only:
             # After the first frames: the check competes with drawing for the interpreter.
             self.set_timer(0.5, lambda: self.run_worker(self._check_every_record, thread=True, exclusive=True, group="verify"))
+
+    def _plugin_notice(self) -> None:
+        """Plugin failures, conflicts and slow plugins, at start, in one notice."""
+        from ..plugin_report import notices
+
+        found = notices(self.planner.host)
+        if not found:
+            return
+        lines = [text for _severity, text in found[:5]]
+        if len(found) > 5:
+            lines.append(_("…and {n} more.").format(n=len(found) - 5))
+        lines.append(_("Press g for the plugins screen."))
+        severity = "error" if any(s == "error" for s, _text in found) else "warning"
+        self.notify("\n".join(lines), title=_("Plugins"), severity=severity, timeout=20, markup=False)
 
     def _check_every_record(self) -> None:
         # Every record is decoded once before the first save anyway; doing it now,

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from ... import paths
+from ... import i18n, paths
 from ...exporting import export_plan, export_target
 from ...i18n import N_, _
 from ...services import Filters
@@ -40,7 +40,7 @@ class ExportScreen(ModalScreen):
             yield Static("[b]" + _("Export the plan") + "[/b]  " + _("(Ctrl+O export, Esc closes)"))
             with Horizontal(classes="row"):
                 yield Label(_("Format"), classes="label")
-                yield Select([(code.upper(), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.NULL,
+                yield Select([(registry.exporters[code].label.get(i18n.current_language()), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.NULL,
                              allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")

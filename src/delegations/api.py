@@ -1,0 +1,112 @@
+"""The public API for plugin authors: everything a hook receives or registers.
+
+Import from here (``from delegations.api import Organisation, Text, hookimpl``):
+these names, their fields and methods are kept stable across minor versions
+(0.x.y to 0.x.z; a change is announced one minor version ahead). Other modules
+of the program may change without notice. ``FIELDS`` documents every field;
+``delegations plugins --hooks`` prints this reference with every hook.
+"""
+
+from __future__ import annotations
+
+from . import __version__, hookimpl
+from .domain import (BudgetLine, CostLine, DayRange, Delegation, Direction, Leader, Money, Organisation, Period, Plan,
+                     Problem, Rate, RateTable, Status, Text, Timing, budget)
+from .exporting import ExportRequest
+from .i18n import N_, current_language, translate
+from .rate_tables import load_table
+from .registry import CostItem, CostModel, Exporter, FundingSource, LocaleInfo, MessageCatalog, Registry
+from .wording import Wording
+
+API_VERSION = "1.0"
+"""Raised in its minor part when a name is added, in its major part when one changes."""
+
+__all__ = [
+    "API_VERSION", "BudgetLine", "CostItem", "CostLine", "CostModel", "DayRange", "Delegation", "Direction", "ExportRequest",
+    "Exporter", "FundingSource", "Leader", "LocaleInfo", "MessageCatalog", "Money", "N_", "Organisation", "Period", "Plan",
+    "Problem", "Rate", "RateTable", "Registry", "Status", "Text", "Timing", "Wording", "__version__", "budget",
+    "current_language", "hookimpl", "load_table", "translate",
+]
+
+# What each field of the classes above holds; printed by ``delegations plugins --hooks``.
+FIELDS: dict[str, dict[str, str]] = {
+    "Text": {
+        "versions": "the text per language code; build it with Text.of(vi=..., lo=..., en=...)",
+        "get(lang)": "the text in lang, else in Vietnamese, else any version (get(\"vi-lo\") gives the Vietnamese: use ExportRequest.languages)",
+    },
+    "Organisation": {
+        "code": "unique key, stored in every delegation (Delegation.partner)",
+        "country": "ISO 3166 code: \"LA\", \"VN\", \"TH\"",
+        "name": "Text: full name, e.g. \"Liên hiệp Công đoàn tỉnh Champasak\"",
+        "short_name": "Text: the short name documents print (\"LHCĐ tỉnh Champasak\")",
+        "province": "Text: \"tỉnh Champasak\"",
+        "parent": "Text: the national body (\"Liên hiệp Công đoàn Lào\")",
+        "default_cost_model": "code of the cost model used for its delegations unless the officer chooses another",
+    },
+    "Delegation": {
+        "id": "stable key (str)", "plan_id": "the plan's id", "seq": "its number in the plan (TT), from 1",
+        "direction": "Direction.OUTBOUND (đoàn ra, the home federation visits) or Direction.INBOUND (đoàn vào)",
+        "partner": "the partner Organisation's code (registry.partners[d.partner])",
+        "name": "Text: the delegation's name", "leader": "Leader: position (Text) and name (str)",
+        "members": "number of members (int)", "duration": "DayRange: min_days, max_days",
+        "timing": "Timing: year, month (or None), start and end dates (or None)",
+        "activities": "tuple of Text", "cost_lines": "tuple of CostLine: who pays what",
+        "status": "Status: planned, approved, done, cancelled", "notes": "free text",
+        "cost_model": "the cost model the officer chose for it (\"\": the plan's or the partner's)",
+        "rates": "unit rates the officer set for it instead of the rate table's",
+        "host(home_code)": "the code of the receiving side", "sender(home_code)": "the code of the sending side",
+        "evolve(**changes)": "a copy with fields changed",
+    },
+    "CostLine": {
+        "item": "a cost item code (\"board_lodging\", \"transport\", or one a plugin registers)",
+        "payer": "an organisation code: who pays", "funding": "a funding source code (\"\": unsaid)",
+        "detail": "Text printed after the item",
+    },
+    "Plan": {
+        "id": "the plan's key (\"2020-2022\")", "title": "Text", "period": "Period: start_year, end_year",
+        "issuer": "the home organisation's code", "number": "document number", "symbol": "document symbol",
+        "place": "place of issue", "issued": "date of issue (date or None)", "basis": "legal basis documents",
+        "introduction": "Text", "recipients": "tuple of Text: Nơi nhận", "signature": "who signs",
+        "cost_model": "the plan's cost model code",
+    },
+    "ExportRequest": {
+        "plan": "the Plan", "delegations": "the delegations to print, already filtered, in order",
+        "lang": "the document language: \"vi\", \"lo\", \"en\", or \"vi-lo\" for a bilingual document",
+        "languages": "lang as a list: [\"vi\", \"lo\"] for \"vi-lo\"; use languages[0] for a single-language field",
+        "registry": "the Registry: partners, cost_items, cost_models, exporters…",
+        "home": "the home Organisation (the federation issuing the plan)",
+        "filters": "the filters the officer chose", "today": "the date of the export",
+        "budget": "the budget report when --budget was asked for, else None",
+        "wording": "Wording(lang, registry, home): the program's phrases for a delegation in that language",
+    },
+    "Money": {"amount": "Decimal", "currency": "ISO 4217 code (\"VND\", \"LAK\", \"USD\")"},
+    "Problem": {
+        "field": "the field it concerns (\"members\", \"timing\", \"recipients\"…; the form shows it there)",
+        "message": "an English message marked with N_, translated when shown", "params": "dict for the message's {placeholders}",
+        "severity": "\"error\" (stops the save) or \"warning\"",
+    },
+    "CostItem": {"code": "key named by CostLine.item", "label": "Text documents print"},
+    "FundingSource": {"code": "key named by CostLine.funding", "label": "Text documents print"},
+    "LocaleInfo": {"code": "Babel locale code (\"th\")", "name": "Text", "catalog_dir": "folder of <code>/LC_MESSAGES/delegations.mo, or None"},
+    "MessageCatalog": {"domain": "your gettext domain (e.g. your plugin's name)", "directory": "folder of <lang>/LC_MESSAGES/<domain>.mo"},
+    "CostModel": {
+        "code": "key (str)", "label": "Text",
+        "cost_lines(delegation, home, partner)": "tuple of CostLine proposed for the delegation",
+        "estimate(delegation, home, table)": "optional: list of BudgetLine; budget.estimate(...) does the arithmetic",
+    },
+    "Exporter": {
+        "format": "the name for --format (\"csv\")", "suffix": "the file suffix (\".csv\")",
+        "label": "Text the export screen shows", "export(request)": "the file's bytes",
+    },
+    "Registry": {
+        "partners": "code -> Organisation", "cost_items": "code -> CostItem", "funding_sources": "code -> FundingSource",
+        "cost_models": "code -> cost model", "rate_tables": "code -> RateTable", "locales": "code -> LocaleInfo",
+        "exporters": "format -> exporter", "catalogs": "domain -> MessageCatalog",
+        "owners": "(kind, code) -> the plugin that registered it",
+        "cost_item_label(code, lang)": "a cost item's label in lang", "funding_label(code, lang)": "a funding source's label",
+    },
+}
+
+# The classes above, in the order the reference lists them.
+CLASSES = ("Text", "Organisation", "Delegation", "CostLine", "Plan", "ExportRequest", "Money", "Problem", "CostItem",
+           "FundingSource", "LocaleInfo", "MessageCatalog", "CostModel", "Exporter", "Registry")
