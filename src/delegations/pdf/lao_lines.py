@@ -21,8 +21,15 @@ from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus.flowables import Flowable
 
 
+@lru_cache(maxsize=1 << 16)
 def _shaped(text: str, font: str, size: float):
-    """*text* shaped by HarfBuzz (a ``ShapedStr`` when shaping changed it), and its width."""
+    """*text* shaped by HarfBuzz (a ``ShapedStr`` when shaping changed it), and its width.
+
+    Shaped once per (text, face, size): a word is set in its line's width, then
+    drawn, and the same words come back from cell to cell. A glyph HarfBuzz
+    substitutes gets its private code in the face when first shaped, so the
+    result is the same whenever it is asked for again.
+    """
     shaped = shapeStr(text, font, size) if text else text
     if isinstance(shaped, ShapedStr):
         face = getFont(font)
@@ -53,6 +60,13 @@ def overhang(shaped, font: str, size: float) -> float:
             right = max(right, pen + d.x_offset + ttf.pdfScale(extents.x_bearing + extents.width))
         pen += d.x_advance
     return max(0.0, right - pen) * size / 1000
+
+
+@lru_cache(maxsize=1 << 14)
+def _line_end(text: str, font: str, size: float) -> tuple[object, float, float]:
+    """The last word of a line without its trailing space: shaped, its width, its overhang."""
+    glyphs, w = _shaped(text.rstrip(), font, size)
+    return glyphs, w, overhang(glyphs, font, size)
 
 
 def _is_lao(ch: str) -> bool:
@@ -118,10 +132,10 @@ class LaoLines(Flowable):
             room = self.width - left - s.rightIndent
             shaped = [_shaped(p, s.fontName, s.fontSize) for p in pieces]
             # A trailing space does not count at the end of a line.
-            end_glyphs, last = _shaped(pieces[-1].rstrip(), s.fontName, s.fontSize) if pieces else ("", 0)
+            _glyphs, last, over = _line_end(pieces[-1], s.fontName, s.fontSize) if pieces else ("", 0, 0)
             natural = sum(w for _, w in shaped[:-1]) + last
             if s.alignment in (TA_JUSTIFY, TA_RIGHT):
-                room -= overhang(end_glyphs, s.fontName, s.fontSize)
+                room -= over
             gap = 0.0
             if s.alignment == TA_CENTER:
                 left += (room - natural) / 2
