@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
@@ -90,6 +91,29 @@ def actual_text(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
+def _draw_word(canv, piece: str, glyphs, x: float, y: float) -> None:
+    """*piece*, shaped as *glyphs*, at (x, y), in a span whose ActualText is *piece*.
+
+    The operators of a word depend only on the word, the font state and the
+    document's font subsets (fixed once a glyph has its code), so they are made
+    once per document and written again as ReportLab's text object writes them.
+    """
+    key = (piece, canv._fontname, canv._fontsize, canv._leading)
+    runs = canv.__dict__.setdefault("_lao_word_runs", {})
+    code = runs.get(key)
+    if code is None or not canv.bottomup:
+        text = canv.beginText(x, y)
+        start = len(text._code)
+        text.textOut(glyphs)
+        code = runs[key] = " ".join(text._code[start:])
+        canv._code.append(f"/Span <</ActualText {actual_text(piece)}>> BDC")
+        canv.drawText(text)
+    else:
+        canv._code.append(f"/Span <</ActualText {actual_text(piece)}>> BDC")
+        canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {code} ET")
+    canv._code.append("EMC")
+
+
 class LaoLines(Flowable):
     """Lines already broken (``lines``), set in *style*; ``ends`` marks the lines that end
     a paragraph or a hard line break (never spread when justified). ``first`` is true when
@@ -146,11 +170,7 @@ class LaoLines(Flowable):
             x = left
             for piece, (glyphs, w) in zip(pieces, shaped):
                 if piece.strip():
-                    canv.addLiteral(f"/Span <</ActualText {actual_text(piece)}>> BDC")
-                    text = canv.beginText(x, y)
-                    text.textOut(glyphs)
-                    canv.drawText(text)
-                    canv.addLiteral("EMC")
+                    _draw_word(canv, piece, glyphs, x, y)
                 x += w + gap
             y -= s.leading
         canv.restoreState()
