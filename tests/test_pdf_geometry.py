@@ -10,7 +10,8 @@ table's rules (path objects), which give the table's rows and columns. Checked:
 - the header row exactly once on every table page, at its top, and nowhere else;
 - every cell's text, in order, exactly once overall (against the data);
 - a row continues on the next page only if it is taller than a page (or is the
-  last row, carried over with the signature), and then only at the top of it;
+  last row, too tall to move whole to a page with the closing: then its last
+  lines are carried over with the signature), and then only at the top of it;
 - no text crossing a column rule; the closing on the table's last page.
 
 Text is compared as its letters, digits and marks (Lao vowels and tone marks
@@ -32,6 +33,7 @@ from delegations.exporting import ExportRequest
 from delegations.i18n import translator
 from delegations.pdf import layout
 from delegations.pdf.document import PlanDocument, build_pdf
+from delegations.pdf.paged_table import MIN_TAIL_GAP
 from delegations.plugins import build_plugin_host
 from delegations.services import Planner
 from delegations.store.storage import dumps
@@ -260,6 +262,15 @@ def test_a_row_continues_on_the_next_page_only_if_taller_than_a_page(export):
         last = number == len(drawn)
         assert last or head + height > frame - 2 * 16.8, (
             f"row {number} ({height:.0f} pt high) split over pages {pages} though it fits a page")
+        if last:
+            # The last row is split only if it could not move whole to a page with the closing,
+            # the space above the closing closed up (to MIN_TAIL_GAP) and a little room under the name.
+            page = frags[-1][0]
+            closing = page.rules_y[-1] - min(b for _ch, _l, b, _r, _t in page.chars)
+            least = closing - (12 - MIN_TAIL_GAP)
+            assert head + height + least > frame - 6, (
+                f"last row ({height:.0f} pt) split over pages {pages} though it fits a page with the closing "
+                f"({least:.0f} pt)")
 
 
 def test_no_blank_line_at_the_top_of_a_row_or_of_its_continuation(export):

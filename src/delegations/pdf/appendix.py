@@ -2,31 +2,28 @@
 
 Laid out as an appendix of Nghị định 30/2020/NĐ-CP (Mẫu 2.1): "Phụ lục" and its
 name in capitals, bold; under it, in italics, the plan it belongs to; its pages
-are numbered on their own.
+are numbered on their own. Its tables are ``PagedTable``s, split across pages
+as the plan's table is.
 """
 
 from __future__ import annotations
 
-from reportlab.lib import colors
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 
 from ..budget_view import BudgetView
 from ..i18n import N_, translator
 from ..i18n.formatting import long_date
-from .fonts import SERIF
+from . import layout
 from .layout import PORTRAIT, frame_width
+from .paged_table import PagedTable
 from .text import Text
 
 
-def _grid(rows, widths, head: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if head else 0, splitInRow=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONT", (0, 0), (-1, -1), SERIF),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return table
+def _grid(rows, widths) -> PagedTable:
+    """A ruled table whose first row is its header: split across pages as the plan's table is
+    (the header once at the top of each page, rows moved whole or, if taller than a page, continued)."""
+    return PagedTable(rows[0], rows[1:], widths, padding=(3, 3, 2, 3),
+                      page_height=PORTRAIT[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM)
 
 
 def budget_appendix(doc) -> list:

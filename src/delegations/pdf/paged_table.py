@@ -10,8 +10,11 @@ bottom edge. ``PagedTable`` lays the pages out itself, in one pass:
   page with the rest of its lines (each cell is split between lines, so every
   word is printed exactly once);
 - a *tail* (the recipients and the signature) is kept on the same page as the
-  end of the table: the last rows, or the last lines of a tall last row, are
-  carried over with it rather than letting it stand alone on a page.
+  end of the table, never alone on a page: when it does not fit under the
+  table, the last row moves whole to the next page with it — the space above
+  the tail (a ``Spacer`` it starts with) closing up to ``MIN_TAIL_GAP`` if that is what lets the
+  row move whole; only a last row too tall to share a page with the tail is
+  split, and its last lines are carried over with the tail.
 
 Each cell is measured once; splitting a page costs the rows on that page.
 """
@@ -20,12 +23,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, Spacer
 
 _BIG = 1e9
 _FUZZ = 1e-6
 # A row taller than a page starts on the current page only if this much room is left.
 MIN_START = 48
+# The space above the tail may close up to this when it lets the last row move whole with it.
+MIN_TAIL_GAP = 3
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,10 @@ class PagedTable(Flowable):
         self.head: Row | None = None
         self.rows: list[Row] | None = None
         self.tail = list(tail or [])
+        self.tail_gap = 0.0  # space between the table and the tail: a Spacer the tail starts with
+        if self.tail and isinstance(self.tail[0], Spacer):
+            self.tail_gap = self.tail.pop(0).height
+        self.squeeze = 0.0  # how much of that space this part closes up
         self.page_height = page_height
         self._tail_h: float | None = None
         self._height: float | None = None
@@ -129,6 +138,7 @@ class PagedTable(Flowable):
     def _part(cls, parent: "PagedTable", rows: list[Row], tail: list) -> "PagedTable":
         """A piece of *parent*: its header and *rows*, with *tail* (the parent's, or none)."""
         part = cls([], [], parent.grid.widths, tail=tail, page_height=parent.page_height)
+        part.tail_gap = parent.tail_gap
         part.grid = parent.grid
         part.head, part.rows = parent.head, rows
         if tail:
@@ -143,7 +153,7 @@ class PagedTable(Flowable):
 
     def _tail_height(self, avail_width: float) -> float:
         if self._tail_h is None:
-            total = 0.0
+            total = self.tail_gap if self.tail else 0.0
             for f in self.tail:
                 total += f.getSpaceBefore() + f.wrap(avail_width, _BIG)[1] + f.getSpaceAfter()
             self._tail_h = total
@@ -158,7 +168,7 @@ class PagedTable(Flowable):
         self._measure()
         self.avail_width = avail_width
         self.width = max(sum(self.grid.widths), avail_width if self.tail else 0)
-        self.height = self._table_height() + self._tail_height(avail_width)
+        self.height = self._table_height() + self._tail_height(avail_width) - self.squeeze
         return self.width, self.height
 
     # --- splitting -------------------------------------------------------------
@@ -199,10 +209,18 @@ class PagedTable(Flowable):
         if room <= 0 or not rows:
             return alone
         last = rows[-1]
-        if last.height <= room + _FUZZ:  # the last row goes over with the tail
+        slack = max(0.0, self.tail_gap - MIN_TAIL_GAP)
+        if last.height <= room + slack + _FUZZ:  # the last row goes over whole with the tail
+            if len(rows) == 1 and at_top:
+                if self.squeeze or last.height <= room + _FUZZ:
+                    return alone
+                self.squeeze = last.height - room  # closing up the gap lets them share this page
+                return [self]
             if len(rows) == 1:
-                return alone if at_top else []
-            return [self._part(self, rows[:-1], []), self._part(self, rows[-1:], self.tail)]
+                return []
+            carried = self._part(self, rows[-1:], self.tail)
+            carried.squeeze = max(0.0, last.height - room)
+            return [self._part(self, rows[:-1], []), carried]
         # The last row and the tail are taller than a page: carry its last lines.
         parts = last.split(self.grid, last.height - room / 2)
         if parts is None:
@@ -239,6 +257,7 @@ class PagedTable(Flowable):
         for x in xs:
             canv.line(x, top, x, y)
         canv.restoreState()
+        y -= self.tail_gap - self.squeeze if self.tail else 0
         for f in self.tail:
             y -= f.getSpaceBefore()
             _w, h = f.wrap(self.avail_width, _BIG)
