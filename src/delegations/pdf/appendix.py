@@ -8,7 +8,7 @@ as the plan's table is.
 
 from __future__ import annotations
 
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from ..budget_view import BudgetView
 from ..i18n import N_, translator
@@ -68,7 +68,7 @@ def budget_appendix(doc) -> list:
             rows.append([Text("\n".join(dict.fromkeys(sec.rows[j][0] for sec in group)), s.cell), Text(value, s.cell_right)])
         rows.append([Text(doc.tr(N_("Total")), s.cell_head), Text(group[0].total, s.cell_right_bold)])
         story.append(_grid(rows, [width * 0.7, width * 0.3]))
-    story.append(Spacer(1, 6))
-    for notes in zip(*(v.notes(document=True) for v in views)):
-        story.append(Text("\n".join(dict.fromkeys(notes)), s.recipient))
+    # The notes are short: kept together, never a line of one at the foot of a page and the rest over.
+    notes = [Text("\n".join(dict.fromkeys(group)), s.recipient) for group in zip(*(v.notes(document=True) for v in views))]
+    story.append(KeepTogether([Spacer(1, 6), *notes]))
     return story
