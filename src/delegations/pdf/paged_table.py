@@ -205,7 +205,8 @@ class PagedTable(Flowable):
         last rows (or last lines of a tall last row) to the next page with the tail."""
         rows, head = self.rows, self.head.height
         room = full - head - self._tail_height(avail_width)
-        alone = [self._part(self, rows, []), *self.tail]  # the tail cannot share any page with a row
+        gap = [Spacer(1, self.tail_gap)] if self.tail_gap else []
+        alone = [self._part(self, rows, []), *gap, *self.tail]  # the tail cannot share any page with a row
         if room <= 0 or not rows:
             return alone
         last = rows[-1]
