@@ -135,6 +135,15 @@ def expected_table(request) -> tuple[list[str], list[list[str]]]:
     def both(values) -> str:
         return "".join(dict.fromkeys(v for v in values if v))
 
+    def items(lists) -> str:
+        """A list cell: an item printed for an earlier language is not printed again."""
+        seen, out = set(), []
+        for items in lists:
+            fresh = [i for i in items if i and i not in seen]
+            seen.update(fresh)
+            out += fresh
+        return "".join(out)
+
     head = [letters(both(translator(lang).gettext(h) for lang in langs)) for h in PlanDocument.HEADS]
     words = {lang: Wording(lang, request.registry, request.home) for lang in langs}
     rows = []
@@ -143,8 +152,8 @@ def expected_table(request) -> tuple[list[str], list[list[str]]]:
         rows.append([letters(x) for x in (
             str(n), both(c.name for c in cells), both([*(d.leader.position.get(lang) for lang in langs), d.leader.name]),
             both(c.members for c in cells),
-            both(c.destination for c in cells), both("".join(c.activities) for c in cells), both(c.days for c in cells),
-            both(c.timing for c in cells), both("".join(c.funding) for c in cells))])
+            both(c.destination for c in cells), items(c.activities for c in cells), both(c.days for c in cells),
+            both(c.timing for c in cells), items(c.funding for c in cells))])
     return head, rows
 
 

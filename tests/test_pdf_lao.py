@@ -42,6 +42,13 @@ def exports(tmp_path_factory):
     db = folder / "db.json"
     db.write_text(dumps(default_data()), encoding="utf-8")
     planner = Planner.open(db, host=build_plugin_host())
+    # Delegation 2's second activity written in Vietnamese only, as an officer may leave it.
+    from dataclasses import replace
+
+    from delegations.domain import Text
+
+    d = planner.delegation(planner.plan().id, 2)
+    planner.save_delegation(replace(d, activities=(d.activities[0], Text.of({"vi": "Đi thực tế một số CĐCS"}))))
     paths = {lang: export_plan(planner, lang=lang, output=folder, today=TODAY) for lang in ("lo", "vi-lo")}
     yield planner, paths
     planner.close()
@@ -56,10 +63,10 @@ def test_lao_document_has_lao_header_headings_and_names(exports):
         "ເລກທີ:", "ກວາງຈິ, ວັນທີ", "ແຜນການ", "ການຮ່ວມມືກັບ ສປປ ລາວ ໄລຍະ 2020-2022",
         "ປະຕິບັດຕາມ ໜັງສືທາງການ ເລກທີ 4214/UBND-ĐN ລົງວັນທີ 16/9/2019",
         "ລ/ດ", "ຄະນະ", "ຫົວໜ້າຄະນະ", "ຈຳນວນຄົນ", "ປະເທດທີ່ໄປ", "ເນື້ອໃນກິດຈະກຳ", "ຈຳນວນວັນ", "ເວລາ", "ແຫຼ່ງງົບປະມານ",
-        "(ຄະນະອອກ)", "ລາວ",
-        # free text entered only in Vietnamese stays as written
-        "Trao đổi kinh nghiệm hoạt động công đoàn",
+        "(ຄະນະອອກ)", "ລາວ", "ແລກປ່ຽນບົດຮຽນການເຄື່ອນໄຫວວຽກງານກຳມະບານ", "ລົງຢ້ຽມຢາມກຳມະບານຮາກຖານຈຳນວນໜຶ່ງ",
         "ສະຫະພັນກຳມະບານແຂວງສະຫວັນນະເຂດ ຮັບຜິດຊອບ ຄ່າອາຫານ ແລະ ທີ່ພັກ",
+        # free text entered only in Vietnamese stays as written (delegation 2's second activity)
+        "Đi thực tế một số CĐCS",
         "ສະຫະພັນກຳມະບານແຂວງກວາງຈິ ຮັບຜິດຊອບ ຄ່າພາຫະນະເດີນທາງ ແລະ ເງິນສະໜັບສະໜູນໃຫ້ຝ່າຍຄູ່ຮ່ວມມື (ງົບປະມານກຳມະບານ)",
         "ສະຫະພັນກຳມະບານແຂວງສາລະວັນ", "(ຄະນະເຂົ້າ)", "ຫວຽດນາມ",
         "ບ່ອນຮັບ:", "- ພະແນກການຕ່າງປະເທດ;", "ຕາງໜ້າຄະນະປະຈຳ", "ຮອງປະທານປະຈຳການ", "Nguyễn Đăng Bảo",
@@ -82,8 +89,9 @@ def test_bilingual_document_has_both_states_headers_and_every_label_twice(export
                  "Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)", "ຄະນະຜູ້ແທນສະຫະພັນກຳມະບານແຂວງກວາງຈິ (ຄະນະອອກ)",
                  "Nơi nhận:", "ບ່ອນຮັບ:", "TM. BAN THƯỜNG VỤ", "ຕາງໜ້າຄະນະປະຈຳ"]:
         assert plain(part) in text, part
-    # An activity with no Lao version is printed once, not twice.
+    # An activity with no Lao version is printed once, not twice; the others in both languages.
     assert text.count(plain("Đi thực tế một số CĐCS")) == 4
+    assert text.count(plain("ລົງຢ້ຽມຢາມກຳມະບານຮາກຖານຈຳນວນໜຶ່ງ")) == 3
 
 
 def test_fonts_embedded_and_one_face_for_both_scripts(exports):

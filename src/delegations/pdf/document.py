@@ -94,6 +94,19 @@ class PlanDocument:
     def tr(self, message: str, langs: list[str] | None = None) -> str:
         return self.both(lambda lang: translator(lang).gettext(message), langs)
 
+    def items(self, pick: Callable[[str], list[str]]) -> str:
+        """A list cell: the items in each document language, each item on its own line;
+        an item printed for an earlier language (one with no version in a later
+        language) is not printed again."""
+        seen: set[str] = set()
+        blocks = []
+        for lang in self.langs:
+            fresh = [i for i in pick(lang) if i and i not in seen]
+            seen.update(fresh)
+            if fresh:
+                blocks.append(_list(fresh))
+        return "\n".join(blocks)
+
     def field(self, text) -> str:
         return self.both(text.get)
 
@@ -172,8 +185,9 @@ class PlanDocument:
 
             rows.append([
                 Text(str(n), s.cell_center), cell(lambda x: x.name), Text(self.leader(d), s.cell), cell(lambda x: x.members, s.cell_center),
-                cell(lambda x: x.destination, s.cell_center), cell(lambda x: _list(x.activities)), cell(lambda x: x.days, s.cell_center),
-                cell(lambda x: x.timing, s.cell_center), cell(lambda x: _list(x.funding)),
+                cell(lambda x: x.destination, s.cell_center), Text(self.items(lambda lang: c[lang].activities), s.cell),
+                cell(lambda x: x.days, s.cell_center), cell(lambda x: x.timing, s.cell_center),
+                Text(self.items(lambda lang: c[lang].funding), s.cell),
             ])
         width = frame_width(LANDSCAPE)
         return PagedTable(rows[0], rows[1:], [width * share for share in COLUMN_SHARES], tail=tail,
