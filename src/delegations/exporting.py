@@ -37,6 +37,8 @@ class ExportRequest:
     filters: Filters = field(default_factory=Filters)
     today: date = field(default_factory=date.today)
     budget: "BudgetReport | None" = None   # the appendix "Dự toán kinh phí", when asked for
+    delegation: Delegation | None = None    # a delegation's document (proposal, decision…): the delegation
+    planned: dict = field(default_factory=dict)  # its estimate per budget item (for the results report)
 
     @property
     def wording(self) -> Wording:
@@ -57,7 +59,9 @@ def _slug(value: str) -> str:
     return s.strip("-") or "plan"
 
 
-def file_name(request: ExportRequest, suffix: str) -> str:
+def file_name(request: ExportRequest, suffix: str, kind: str = "") -> str:
+    if kind and request.delegation is not None:
+        return "_".join([_slug(kind), _slug(request.plan.id), str(request.delegation.seq), _slug(request.lang), request.today.isoformat()]) + suffix
     parts = ["ke-hoach", _slug(request.plan.id), _slug(request.lang)]
     f = request.filters
     for extra in (f.year, f.direction.value if f.direction else None, f.partner, f.status.value if f.status else None):
@@ -90,6 +94,8 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
 
 def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False):
     exporter = planner.registry.exporters.get(fmt)
+    if exporter is not None and getattr(exporter, "document", False):
+        raise ExportError(N_("\"{format}\" is a delegation's document: export --document {format} --seq N."), format=fmt)
     if exporter is None:
         raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
                           format=fmt, available=", ".join(sorted(planner.registry.exporters)) or "-")
@@ -126,3 +132,27 @@ def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: 
     payload = guarded(planner.registry, "exporters", fmt, "export", lambda: exporter.export(request),
                       lambda r: isinstance(r, (bytes, bytearray)))
     return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)
+
+
+def export_document(planner, kind: str, seq: int, *, plan_id: str | None = None, lang: str = "vi", output: Path | None = None,
+                    force: bool = False, today: date | None = None) -> Path:
+    """Export the document *kind* ("proposal", "decision"…) of the delegation *seq* with
+    the exporter registered for it (an exporter whose ``document`` is true); return the file."""
+    from . import paths
+    from .lifecycle import planned_costs
+    from .plugins import guarded
+
+    exporter = planner.registry.exporters.get(kind)
+    if exporter is None or not getattr(exporter, "document", False):
+        kinds = sorted(k for k, e in planner.registry.exporters.items() if getattr(e, "document", False))
+        raise ExportError(N_("No document \"{kind}\". Available: {available}."), kind=kind, available=", ".join(kinds) or "-")
+    known = set(planner.registry.locales)
+    if not set(lang.split("-")) <= known:
+        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=lang, available=", ".join(sorted(known)))
+    plan = planner.plan(plan_id)
+    d = planner.delegation(plan.id, seq)
+    request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),
+                            today=today or date.today(), delegation=d, planned=planned_costs(planner, d))
+    payload = guarded(planner.registry, "exporters", kind, "export", lambda: exporter.export(request),
+                      lambda r: isinstance(r, (bytes, bytearray)))
+    return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix, kind), force=force)

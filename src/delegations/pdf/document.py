@@ -107,8 +107,15 @@ class PlanDocument:
         # The rule under the motto is as long as its longest line.
         return [Text(title_text, s.national), motto, CentredRule(0, measure=lambda w: max(motto.line_widths(w)))]
 
+    def heading(self) -> tuple[str, str]:
+        """The number line ("Số: …/KH-LĐLĐ") and the place-date line, in the document's languages."""
+        plan = self.r.plan
+        return (self.both(lambda lang: document_number(plan.number, plan.symbol, lang)),
+                self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)))
+
     def header(self) -> Table:
-        s, home, plan = self.s, self.r.home, self.r.plan
+        """The two-column header of every document of the federation (one model for every kind)."""
+        s, home = self.s, self.r.home
         # The header block stays inside the text frame (the left margin is 30 mm).
         guest = self.guest
         left_w, right_w = self.header_widths(guest)
@@ -116,8 +123,8 @@ class PlanDocument:
         issuer = self.both(lambda lang: "\u00a0".join(home.name.get(lang).upper().rsplit(" ", 1)))
         parent = self.both(lambda lang: "\u00a0".join(home.parent.get(lang).upper().rsplit(" ", 1)))  # "… / VIỆT NAM"
         organisation = [Text(parent, s.parent), Text(issuer, s.issuer), _rule("", s.issuer, 0.4, left_w)]
-        number = Text(self.both(lambda lang: document_number(plan.number, plan.symbol, lang)), s.number)
-        dated = Text(self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)), s.date_line)
+        number_text, date_text = self.heading()
+        number, dated = Text(number_text, s.number), Text(date_text, s.date_line)
         if guest:
             # A joint document: both states' headers, each in its own language first.
             rows = [[self.national(home.country, self.langs), self.national(guest, self.langs[::-1])],
@@ -242,9 +249,9 @@ def build_pdf(request) -> bytes:
     return _build(request, PlanDocument(request))
 
 
-def _build(request, doc_builder) -> bytes:
+def _build(request, doc_builder, title: str | None = None) -> bytes:
     buf = io.BytesIO()
-    title = clean(f"{doc_builder.t(N_('PLAN'))} {request.plan.title.get(doc_builder.lang)}")
+    title = clean(title or f"{doc_builder.t(N_('PLAN'))} {request.plan.title.get(doc_builder.lang)}")
     doc = BaseDocTemplate(
         buf, pagesize=PORTRAIT, invariant=1, title=title, author=request.home.name.get(doc_builder.lang),
         creator="delegations", producer="delegations", initialFontName=SERIF, subject=title, lang=doc_builder.lang,
