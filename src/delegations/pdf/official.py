@@ -88,7 +88,8 @@ class OfficialPdf(PlanDocument):
         if not tail_taken:
             story.append(KeepTogether(closing))
         if m.annex is not None:
-            story += [PageBreak(), Text(m.annex_title, s.doc_type), *self._section(m.annex, None)]
+            # a little room above the title: Lao marks rise above the line's leading at the top of the frame
+            story += [PageBreak(), Spacer(1, 4), Text(m.annex_title, s.doc_type), *self._section(m.annex, None)]
         return story
 
 

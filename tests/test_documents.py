@@ -1,0 +1,176 @@
+"""The documents of a delegation's life: every kind for an outbound and an inbound
+delegation, in vi, lo and vi-lo, through the page-geometry checks; the roster's
+names and the programme's items found in the text; the results report's figures."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from delegations.defaults import default_data
+from delegations.documents import KINDS, DocumentWriter
+from delegations.domain import ActualCost, Approval, Money, Outcome, Person, ProgrammeItem, Sex, Status, Text
+from delegations.exporting import ExportRequest, export_document
+from delegations.i18n import translator
+from delegations import lifecycle
+from delegations.pdf import layout
+from delegations.services import Planner
+from delegations.store.storage import dumps
+from pdf_pages import letters, read_pages
+
+TODAY = date(2026, 11, 24)
+LANGS = ("vi", "lo", "vi-lo")
+TOL = 0.6
+
+LAO_NAMES = ("ສົມພອນ ແກ້ວມະນີ", "ບຸນມີ ສີສຸວັນ", "ຄຳພອຍ ວົງສາ")
+
+
+def people(n: int) -> list[Person]:
+    out = []
+    for i in range(n):
+        out.append(Person(name=f"Nguyễn Văn Thành {i + 1:02d}", position=Text.of(vi=f"Cán bộ Ban Tổ chức LĐLĐ tỉnh Quảng Trị số {i + 1}"),
+                          sex=Sex.MALE if i % 2 else Sex.FEMALE, born=date(1970 + i % 30, 1 + i % 12, 1 + i % 28),
+                          passport=f"C{1000000 + i}", passport_expires=date(2031, 1, 1), lao_name=LAO_NAMES[i % 3],
+                          role="leader" if i == 0 else ("interpreter" if i == 1 else "member")))
+    return out
+
+
+PROGRAMME = (
+    (date(2022, 5, 10), "08:30", "Đón đoàn tại cửa khẩu quốc tế Lao Bảo", "ຕ້ອນຮັບຄະນະທີ່ດ່ານລາວບາວ", "Cửa khẩu Lao Bảo"),
+    (date(2022, 5, 11), "14:00", "Toạ đàm trao đổi kinh nghiệm hoạt động công đoàn", "ສຳມະນາແລກປ່ຽນບົດຮຽນ", "Đông Hà"),
+)
+
+
+@pytest.fixture(scope="module")
+def planner(tmp_path_factory, host):
+    db = tmp_path_factory.mktemp("documents") / "db.json"
+    db.write_text(dumps(default_data()), encoding="utf-8")
+    with Planner.open(db, host=host) as p:
+        plan = p.plan()
+        out = p.delegation(plan.id, 1)  # outbound, 2020: a roster long enough to run over pages
+        out, _ = lifecycle.import_roster(p, out, people(40))
+        for day, time, vi, lo, place in ((date(2020, 6, 2), "08:00", "Làm việc với LHCĐ tỉnh Savannakhet", "ເຮັດວຽກກັບສະຫະພັນ", "Kaysone"),):
+            out, _ = lifecycle.add_programme_item(p, out, ProgrammeItem(day, Text.of(vi=vi, lo=lo), time, Text.of(vi=place)))
+        inbound = p.delegation(plan.id, 3)  # inbound, 2022: done, with its figures
+        inbound, _ = lifecycle.import_roster(p, inbound, people(3))
+        for day, time, vi, lo, place in PROGRAMME:
+            inbound, _ = lifecycle.add_programme_item(p, inbound, ProgrammeItem(day, Text.of(vi=vi, lo=lo), time, Text.of(vi=place)))
+        inbound, _ = lifecycle.change_status(p, inbound, Status.PROPOSED, date(2022, 3, 1))
+        inbound, _ = lifecycle.change_status(p, inbound, Status.APPROVED, date(2022, 3, 10), lifecycle.StatusFacts(
+            approval=Approval("125/QĐ-LĐLĐ", date(2022, 3, 10), Text.of("Ban Thường vụ Tỉnh ủy"))))
+        inbound, _ = lifecycle.change_status(p, inbound, Status.DONE, date(2022, 5, 14), lifecycle.StatusFacts(outcome=Outcome(
+            date(2022, 5, 10), date(2022, 5, 13), 3, (ActualCost("lodging", Money(Decimal("12000000"), "VND")),),
+            Text.of("Ký biên bản ghi nhớ hợp tác giai đoạn mới"))))
+        yield p
+
+
+CASES = [pytest.param((kind, seq, lang), id=f"{kind}-{seq}-{lang}") for kind in KINDS for seq in (1, 3) for lang in LANGS]
+
+
+@pytest.fixture(scope="module", params=CASES)
+def exported(request, planner, tmp_path_factory):
+    kind, seq, lang = request.param
+    path = export_document(planner, kind, seq, lang=lang, output=tmp_path_factory.mktemp("docs"), today=TODAY)
+    plan = planner.plan()
+    return kind, planner.delegation(plan.id, seq), lang, read_pages(path, portrait_tables=True)
+
+
+def _table_rules(page):
+    """The rules of a table: horizontal ones nearly as wide as the frame (not the short rules of the header)."""
+    frame = layout.frame_width((page.width, page.height))
+    return page.rules_y if page.rules_x and page.rules_x[-1] - page.rules_x[0] > 0.8 * frame else []
+
+
+def test_every_glyph_inside_the_margins(exported):
+    kind, _d, lang, pages = exported
+    for page in pages:
+        left, right = layout.MARGIN_LEFT - TOL, page.width - layout.MARGIN_RIGHT + TOL
+        bottom, top = layout.MARGIN_BOTTOM - TOL, page.height - layout.MARGIN_TOP + TOL
+        above = ""
+        for ch, l, b, r, t in page.chars:
+            if b >= top:
+                above += ch
+                continue
+            assert l >= left and r <= right and b >= bottom and t <= top, (
+                f"{kind} {lang} page {page.number}: {ch!r} at x {l:.1f}-{r:.1f}, y {b:.1f}-{t:.1f} outside the frame")
+        assert above == ("" if page.number == 1 else str(page.number)), f"{kind} {lang} page {page.number}: {above!r} in the top margin"
+
+
+def _heads(planner, kind, d, lang) -> list[str]:
+    """The header row of each table of the document (letters only), from its model."""
+    request = ExportRequest(plan=planner.plan(), delegations=[d], lang=lang, registry=planner.registry, home=planner.home(), today=TODAY,
+                            delegation=d)
+    model = DocumentWriter(request, d).build(kind)
+    sections = [*model.body, *([model.annex] if model.annex else [])]
+    return [letters("".join(sec.table.heads)) for sec in sections if sec.table is not None]
+
+
+def _starts_at_top(page) -> bool:
+    rules = _table_rules(page)
+    return bool(rules) and abs(rules[0] - (page.height - layout.MARGIN_TOP)) < 2
+
+
+def test_a_table_carried_over_starts_with_its_header_row_at_the_top(planner, exported):
+    kind, d, lang, pages = exported
+    heads = _heads(planner, kind, d, lang)
+    carried = [page for page in pages[1:] if _starts_at_top(page)]
+    if d.seq == 1 and kind in ("roster", "decision"):  # 40 people: the list runs over pages
+        assert len(carried) >= 2, f"{kind} {lang}: the 40-person list is not carried over pages"
+    for page in carried:
+        body = letters(page.text)[len(str(page.number)):]
+        assert any(body.startswith(h) for h in heads), f"{kind} {lang} page {page.number}: the table goes on without its header row: {body[:60]}"
+
+
+def test_the_long_roster_runs_over_pages_with_its_header_repeated(planner, tmp_path):
+    path = export_document(planner, "roster", 1, lang="vi-lo", output=tmp_path, today=TODAY)
+    pages = read_pages(path, portrait_tables=True)
+    head = _heads(planner, "roster", planner.delegation(planner.plan().id, 1), "vi-lo")[0]
+    table_pages = [p for p in pages if _table_rules(p)]
+    assert len(table_pages) >= 3
+    for page in table_pages[1:]:
+        assert _starts_at_top(page), f"page {page.number}: the table does not start at the top"
+        assert letters(page.text)[len(str(page.number)):].startswith(head), f"page {page.number}"
+    assert sum(letters(p.text).count(head) for p in pages) == len(table_pages)
+
+
+def test_roster_names_and_programme_items_are_in_the_text(exported):
+    kind, d, lang, pages = exported
+    text = letters("".join(p.text for p in pages))
+    if kind in ("decision", "roster", "proposal"):
+        for person in d.roster:
+            assert letters(person.name) in text, f"{kind} {lang}: {person.name} missing"
+            if "lo" in lang.split("-") and kind != "proposal":
+                assert letters(person.lao_name) in text, f"{kind} {lang}: {person.lao_name} missing"
+    if kind in ("programme", "invitation", "proposal", "report"):
+        for item in d.programme:
+            for code in lang.split("-"):
+                assert letters(item.activity.get(code)) in text, f"{kind} {lang}: {item.activity.get(code)} missing"
+    assert letters(translator(lang.split("-")[0]).gettext("Recipients:")) in text
+
+
+def test_results_report_sets_planned_against_actual(planner):
+    plan = planner.plan()
+    d = planner.delegation(plan.id, 3)
+    planned = {"lodging": Money(Decimal("10000000"), "VND"), "meals": Money(Decimal("4500000"), "VND")}
+    request = ExportRequest(plan=plan, delegations=[d], lang="vi", registry=planner.registry, home=planner.home(), today=TODAY,
+                            delegation=d, planned=planned)
+    model = DocumentWriter(request, d, planned).build("report")
+    table = next(sec.table for sec in model.body if sec.table is not None and sec.table.heads[0] == "Khoản chi")
+    rows = {r[0]: r[1:] for r in table.rows}
+    assert rows["Từ ngày, đến ngày"] == ["Năm 2022", "10/5/2022 - 13/5/2022"]
+    assert rows["Số thành viên"] == ["3", "3"]
+    assert rows["Số ngày"][1] == "4"
+    label = planner.registry.cost_item_label
+    assert [v.replace("\xa0", " ") for v in rows[label("lodging", "vi")]] == ["10.000.000 ₫", "12.000.000 ₫"]
+    assert [v.replace("\xa0", " ") for v in rows[label("meals", "vi")]] == ["4.500.000 ₫", "-"]
+    assert [v.replace("\xa0", " ") for v in rows["Tổng"]] == ["14.500.000 ₫", "12.000.000 ₫"]
+    assert "Ký biên bản ghi nhớ hợp tác giai đoạn mới" in model.all_text()
+
+
+def test_summary_counts_planned_done_and_people(planner):
+    s = lifecycle.summary(planner, 2022)
+    total = s.total()
+    assert (total.planned, total.done, total.people_planned, total.people_actual) == (2, 1, 13, 3)
+    assert total.spent == Money(Decimal("12000000"), "VND")
