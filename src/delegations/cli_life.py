@@ -180,32 +180,40 @@ def cmd_status(planner, args) -> int:
 
 
 def cmd_summary(planner, args) -> int:
+    """The year's figures, one row per partner under each direction; fits 80 columns."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text as Plain
 
     from . import lifecycle
+    from .domain import Direction
     from .i18n.formatting import format_money
 
     s = lifecycle.summary(planner, args.year, args.currency.upper())
     w = planner.wording(i18n.current_language())
-    table = Table(box=box.SIMPLE_HEAD, title=_("The year {year} in numbers").format(year=s.year), pad_edge=False)
-    for col in (_("Direction"), _("Partner"), _("Planned"), _("Done"), _("Cancelled"), _("People planned"), _("People went"),
-                _("Estimated"), _("Spent")):
-        table.add_column(col, justify="left" if col in (_("Direction"), _("Partner")) else "right")
+    table = Table(box=box.SIMPLE_HEAD, title=_("The year {year} in numbers").format(year=s.year), pad_edge=False,
+                  caption=_("Delegations: planned / done / cancelled. People: planned / went."))
+    table.add_column(_("Partner"), overflow="fold", ratio=2)
+    for col in (_("Delegations"), _("People"), _("Estimated"), _("Spent")):
+        table.add_column(col, justify="right", overflow="fold", ratio=1)
 
     def money(m):
         return format_money(m, w.lang) if m is not None else "-"
 
-    def add(label, partner, r):
-        table.add_row(*(Plain(safe(str(c))) for c in (label, partner, r.planned, r.done, r.cancelled, r.people_planned,
-                                                       r.people_actual, money(r.estimated), money(r.spent))))
+    def add(label, r, bold=False):
+        cells = (label, f"{r.planned} / {r.done} / {r.cancelled}", f"{r.people_planned} / {r.people_actual}", money(r.estimated), money(r.spent))
+        table.add_row(*(Plain(safe(str(c)), style="bold" if bold else "") for c in cells))
 
-    for r in s.rows:
-        add(w.direction(r.direction), w.org_short(r.partner), r)
+    for direction in Direction:
+        rows = [r for r in s.rows if r.direction is direction]
+        if not rows:
+            continue
+        add(w.direction(direction), s.total(direction), bold=True)
+        for r in rows:
+            add("  " + w.org_short(r.partner), r)
     if s.rows:
-        add(_("Total"), "", s.total())
+        add(_("Total"), s.total(), bold=True)
     Console().print(table)
     if not s.rows:
         print(_("No delegations in {year}.").format(year=s.year))

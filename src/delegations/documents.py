@@ -17,6 +17,7 @@ from .doc_model import DocTable, OfficialDocument, Section
 from .domain import Delegation, Direction, Status
 from .i18n import N_, translator
 from .i18n.formatting import date_line, format_money, short_date
+from .budget_view import RATE_ITEMS
 from .wording import Wording, country_name
 
 KINDS = ("proposal", "decision", "invitation", "programme", "roster", "report")
@@ -212,7 +213,7 @@ class DocumentWriter:
         actual = {c.item: c.amount for c in o.costs} if o else {}
         items = list(dict.fromkeys([*self.planned, *actual]))
         for item in items:
-            label = self.both(lambda lang: self.r.registry.cost_item_label(item, lang))
+            label = self.tr(RATE_ITEMS[item]) if item in RATE_ITEMS else item
             rows.append([label, money(self.planned.get(item)), money(actual.get(item))])
         if items:
             planned_total = [m for m in self.planned.values() if m is not None]

@@ -93,9 +93,10 @@ def change_status(planner, d: Delegation, new: Status, on: date, facts: StatusFa
 
 
 def planned_costs(planner, d: Delegation, currency: str = "VND") -> dict[str, Money | None]:
-    """The estimate of *d* per budget item (by the rate table in force on the visit's first day)."""
+    """The estimate of *d* per budget item, as ``delegations budget`` prices it (the rate
+    tables in force on the plan's date, else today); empty when it cannot be priced."""
     try:
-        report = planner.budgeting.report(d.plan_id, delegations=[d], currency=currency, on=d.timing.first_day())
+        report = planner.budgeting.report(d.plan_id, delegations=[d], currency=currency)
     except UserError:
         return {}
     return report.budget.by(lambda ln: ln.item)

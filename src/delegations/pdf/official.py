@@ -47,6 +47,7 @@ class OfficialPdf(PlanDocument):
         s = self.s
         out: list = []
         if sec.heading:
+            out.append(Spacer(1, 8))
             out.append(Text(sec.heading, s.subject))
             out.append(Spacer(1, 4))
         out += [Text(p, s.body) for p in sec.paragraphs]
