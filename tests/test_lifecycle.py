@@ -136,3 +136,20 @@ def test_a_version_3_file_migrates_and_keeps_its_delegations(db):
     assert db.with_name(db.name + ".v3.bak").exists()
     d = delegation(db, 1)
     assert d.members == 1 and delegation(db, 2).members == 10 and delegation(db, 2).roster == ()
+
+
+def test_the_officers_own_text_replaces_the_default_in_its_language_only(db, tmp_path):
+    from delegations.documents import DocumentWriter
+    from delegations.exporting import ExportRequest
+
+    assert run(db, "text", "3", "invitation", "Trân trọng kính mời đoàn sang dự Toạ đàm năm 2022.") == 0
+    assert run(db, "text", "3", "invitation", "ຂໍຮຽນເຊີນຄະນະ.", "--in", "lo") == 0
+    with Planner.open(db, writable=False) as p:
+        d = p.delegation(p.plan().id, 3)
+        request = ExportRequest(plan=p.plan(), delegations=[d], lang="vi-lo", registry=p.registry, home=p.home(), delegation=d)
+        text = DocumentWriter(request, d).build("invitation").all_text()
+        default_vi = DocumentWriter(request, d).build("proposal").all_text()
+    assert "Trân trọng kính mời đoàn sang dự Toạ đàm năm 2022." in text and "ຂໍຮຽນເຊີນຄະນະ." in text
+    assert "trân trọng kính mời Liên hiệp" not in text and "kính đề nghị cho phép" in default_vi
+    assert run(db, "text", "3", "invitation", "") == 0 and run(db, "text", "3", "invitation", "", "--in", "lo") == 0
+    assert delegation(db, 3).texts == ()

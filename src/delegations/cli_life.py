@@ -64,6 +64,13 @@ def add_parsers(sub) -> None:
     p.add_argument("--reason", default="", help=_("cancelled: why"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
+    p = sub.add_parser("text", help=_("the officer's own text of a delegation's document: text SEQ KIND [TEXT] [--in LANG]"))
+    p.add_argument("seq", type=int, help=_("the delegation's number (TT)"))
+    p.add_argument("kind", choices=["proposal", "decision", "invitation", "programme", "roster", "report"])
+    p.add_argument("text", nargs="?", help=_("the new text of the document's main paragraph (\"\" returns to the default)"))
+    p.add_argument("--in", dest="text_lang", default="vi", help=_("the language of the text: vi, lo or en (default: vi)"))
+    p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
+
     p = sub.add_parser("summary", help=_("the year in numbers: delegations and people in and out, by partner, planned and done"))
     p.add_argument("--year", type=int, default=date.today().year)
     p.add_argument("--currency", default="VND")
@@ -220,5 +227,25 @@ def cmd_summary(planner, args) -> int:
     return 0
 
 
-COMMANDS = {"roster": cmd_roster, "programme": cmd_programme, "status": cmd_status, "summary": cmd_summary}
-WRITES = {"roster", "programme", "status"}
+def cmd_text(planner, args) -> int:
+    """Show or set the main paragraph of a document, per language; it is stored with the delegation."""
+    from . import lifecycle
+
+    plan = planner.plan(args.plan)
+    d = planner.delegation(plan.id, args.seq)
+    if args.text is not None:
+        if args.text_lang not in planner.registry.locales:
+            raise UserError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=args.text_lang,
+                            available=", ".join(sorted(planner.registry.locales)))
+        d, problems = lifecycle.set_document_text(planner, d, args.kind, args.text_lang, args.text)
+        _report(problems)
+    own = d.text_for(args.kind)
+    if not own:
+        print(_("The document uses its default text."))
+    for lang, value in own.versions:
+        print(safe(f"[{lang}] {value}", newlines=True))
+    return 0
+
+
+COMMANDS = {"text": cmd_text, "roster": cmd_roster, "programme": cmd_programme, "status": cmd_status, "summary": cmd_summary}
+WRITES = {"roster", "programme", "status", "text"}

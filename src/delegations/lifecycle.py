@@ -51,6 +51,20 @@ def add_programme_item(planner, d: Delegation, item: ProgrammeItem) -> tuple[Del
     return new, planner.save_delegation(new)
 
 
+def set_document_text(planner, d: Delegation, kind: str, lang: str, text: str) -> tuple[Delegation, list]:
+    """Store the officer's own main paragraph of the document *kind* in *lang* ("" removes it)."""
+    texts = dict(d.texts)
+    versions = texts.get(kind, Text()).as_dict()
+    versions[lang] = text
+    updated = Text.of(versions)
+    if updated:
+        texts[kind] = updated
+    else:
+        texts.pop(kind, None)
+    new = d.evolve(texts=tuple(sorted(texts.items())))
+    return new, planner.save_delegation(new)
+
+
 @dataclass(frozen=True)
 class StatusFacts:
     """What a change of status records: for "approved" the decision, for "done" the
