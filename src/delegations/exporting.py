@@ -134,13 +134,8 @@ def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: 
     return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)
 
 
-def export_document(planner, kind: str, seq: int, *, plan_id: str | None = None, lang: str = "vi", output: Path | None = None,
-                    force: bool = False, today: date | None = None) -> Path:
-    """Export the document *kind* ("proposal", "decision"…) of the delegation *seq* with
-    the exporter registered for it (an exporter whose ``document`` is true); return the file."""
-    from . import paths
+def _document_request(planner, kind, seq, plan_id, lang, today):
     from .lifecycle import planned_costs
-    from .plugins import guarded
 
     exporter = planner.registry.exporters.get(kind)
     if exporter is None or not getattr(exporter, "document", False):
@@ -153,6 +148,26 @@ def export_document(planner, kind: str, seq: int, *, plan_id: str | None = None,
     d = planner.delegation(plan.id, seq)
     request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),
                             today=today or date.today(), delegation=d, planned=planned_costs(planner, d))
+    return exporter, request
+
+
+def document_target(planner, kind: str, seq: int, *, plan_id: str | None = None, lang: str = "vi", output: Path | None = None,
+                    today: date | None = None) -> Path:
+    """The file ``export_document`` with these choices would write (nothing is written)."""
+    from . import paths
+
+    exporter, request = _document_request(planner, kind, seq, plan_id, lang, today)
+    return (output or paths.exports_dir()).expanduser().resolve() / file_name(request, exporter.suffix, kind)
+
+
+def export_document(planner, kind: str, seq: int, *, plan_id: str | None = None, lang: str = "vi", output: Path | None = None,
+                    force: bool = False, today: date | None = None) -> Path:
+    """Export the document *kind* ("proposal", "decision"…) of the delegation *seq* with
+    the exporter registered for it (an exporter whose ``document`` is true); return the file."""
+    from . import paths
+    from .plugins import guarded
+
+    exporter, request = _document_request(planner, kind, seq, plan_id, lang, today)
     payload = guarded(planner.registry, "exporters", kind, "export", lambda: exporter.export(request),
                       lambda r: isinstance(r, (bytes, bytearray)))
     return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix, kind), force=force)
