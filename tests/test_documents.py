@@ -178,3 +178,28 @@ def test_summary_counts_planned_done_and_people(planner):
     total = s.total()
     assert (total.planned, total.done, total.people_planned, total.people_actual) == (2, 1, 13, 3)
     assert total.spent == Money(Decimal("12000000"), "VND")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_plan_shows_each_status_in_its_optional_column(planner, tmp_path, lang):
+    from delegations.exporting import export_plan
+
+    plan = planner.plan()
+    d4 = planner.delegation(plan.id, 4)
+    if d4.status is not Status.CANCELLED:
+        lifecycle.change_status(planner, d4, Status.CANCELLED, date(2022, 1, 5), lifecycle.StatusFacts(reason="Dịch bệnh COVID-19"))
+    pages = read_pages(export_plan(planner, lang=lang, output=tmp_path, today=TODAY, status_column=True))
+    for page in pages:
+        for ch, l, b, r, t in page.chars:
+            if b < page.height - layout.MARGIN_TOP:
+                assert layout.MARGIN_LEFT - TOL <= l and r <= page.width - layout.MARGIN_RIGHT + TOL and b >= layout.MARGIN_BOTTOM - TOL, (
+                    f"page {page.number}: {ch!r} outside the frame")
+    bands = [b for p in pages for b in p.bands]
+    langs = lang.split("-")
+    assert bands[0].columns[-1] == letters("".join(dict.fromkeys(translator(x).gettext("Status") for x in langs)))
+    statuses = {b.columns[0]: b.columns[-1] for b in bands[1:] if b.columns[0]}
+    words = {code: letters("".join(dict.fromkeys(translator(x).gettext(label) for x in langs)))
+             for code, label in (("done", "Done"), ("cancelled", "Cancelled"), ("approved", "Approved"), ("planned", "Planned"))}
+    assert statuses["3"] == words["done"]
+    assert statuses["4"] == words["cancelled"] + letters("Dịch bệnh COVID-19")
+    assert statuses["1"] == words["planned"]

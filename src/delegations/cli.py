@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, help=_("folder to write into (default: the exports folder; see delegations where)"))
     p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
     p.add_argument("--budget", action="store_true", help=_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"))
+    p.add_argument("--status-column", action="store_true", help=_("add a column with each delegation's status (planned, done, cancelled…)"))
     p.add_argument("--document", help=_("a delegation's document instead of the plan: proposal, decision, invitation, programme, roster, report"))
     p.add_argument("--seq", type=int, help=_("the delegation's number (TT), with --document"))
 
@@ -334,7 +335,7 @@ def cmd_export(planner: Planner, args) -> int:
 
     filters = Filters(direction=Direction(args.direction) if args.direction else None, partner=args.partner, year=args.year)
     path = export_plan(planner, plan_id=args.plan, fmt=args.format, lang=args.doc_lang, output=args.output, force=args.force, filters=filters,
-                       budget=args.budget)
+                       budget=args.budget, status_column=args.status_column)
     print(path)
     return 0
 

@@ -39,6 +39,7 @@ class ExportRequest:
     budget: "BudgetReport | None" = None   # the appendix "Dự toán kinh phí", when asked for
     delegation: Delegation | None = None    # a delegation's document (proposal, decision…): the delegation
     planned: dict = field(default_factory=dict)  # its estimate per budget item (for the results report)
+    status_column: bool = False             # the plan's table with each delegation's status
 
     @property
     def wording(self) -> Wording:
@@ -92,7 +93,7 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
     return target
 
 
-def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False):
+def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_column=False):
     exporter = planner.registry.exporters.get(fmt)
     if exporter is not None and getattr(exporter, "document", False):
         raise ExportError(N_("\"{format}\" is a delegation's document: export --document {format} --seq N."), format=fmt)
@@ -107,7 +108,7 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False):
     found = planner.delegations(plan.id, filters)
     report = planner.budgeting.report(plan.id, delegations=list(found)) if budget else None
     request = ExportRequest(plan=plan, delegations=found, lang=lang, registry=planner.registry, home=planner.home(),
-                            filters=filters, today=today or date.today(), budget=report)
+                            filters=filters, today=today or date.today(), budget=report, status_column=status_column)
     return exporter, request
 
 
@@ -121,14 +122,15 @@ def export_target(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang
 
 
 def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: str = "vi", output: Path | None = None,
-                force: bool = False, filters: Filters = Filters(), today: date | None = None, budget: bool = False) -> Path:
+                force: bool = False, filters: Filters = Filters(), today: date | None = None, budget: bool = False,
+                status_column: bool = False) -> Path:
     """Export a plan with the exporter registered for *fmt*; return the file written.
     *budget* adds the appendix "Dự toán kinh phí" (the plan's budget)."""
     from . import paths
 
     from .plugins import guarded
 
-    exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today, budget)
+    exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today, budget, status_column)
     payload = guarded(planner.registry, "exporters", fmt, "export", lambda: exporter.export(request),
                       lambda r: isinstance(r, (bytes, bytearray)))
     return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)

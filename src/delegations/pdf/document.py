@@ -34,6 +34,8 @@ from .text import width as text_width
 # Column shares of the landscape table (TT … Nguồn kinh phí); they add up to 1.
 # Each header word fits its column at 12 pt bold in vi, lo and en, and so does a date such as 25/12/2021.
 COLUMN_SHARES = (0.04, 0.13, 0.12, 0.08, 0.095, 0.17, 0.065, 0.09, 0.21)
+# With the optional status column (``export --status-column``): activities and funding give it room.
+STATUS_SHARES = (0.04, 0.12, 0.11, 0.08, 0.09, 0.15, 0.065, 0.09, 0.18, 0.075)
 
 
 def _list(items: list[str]) -> str:
@@ -166,10 +168,18 @@ class PlanDocument:
     HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
              N_("Timing"), N_("Funding"))
 
+    def status_cell(self, d) -> str:
+        """The status in each language; a cancelled delegation's reason on the next line."""
+        label = self.both(lambda lang: self.words[lang].status(d.status))
+        return f"{label}\n{d.cancel_reason}" if d.cancel_reason else label
+
     def table(self, tail: list | None = None) -> PagedTable:
-        """The delegation table; *tail* (the closing) is kept on the page where the table ends."""
+        """The delegation table; *tail* (the closing) is kept on the page where the table ends.
+        With ``request.status_column`` a last column says each delegation's status."""
         s = self.s
-        rows = [[Text(self.tr(h), s.cell_head) for h in self.HEADS]]
+        with_status = getattr(self.r, "status_column", False)
+        heads = (*self.HEADS, N_("Status")) if with_status else self.HEADS
+        rows = [[Text(self.tr(h), s.cell_head) for h in heads]]
         numbered = enumerate(self.r.delegations, 1)
         for n, d in numbered:
             c = {lang: w.cells(d) for lang, w in self.words.items()}
@@ -181,9 +191,10 @@ class PlanDocument:
                 Text(str(n), s.cell_center), cell(lambda x: x.name), Text(self.leader(d), s.cell), cell(lambda x: x.members, s.cell_center),
                 cell(lambda x: x.destination, s.cell_center), cell(lambda x: _list(x.activities)), cell(lambda x: x.days, s.cell_center),
                 cell(lambda x: x.timing, s.cell_center), cell(lambda x: _list(x.funding)),
-            ])
+            ] + ([Text(self.status_cell(d), s.cell_center)] if with_status else []))
         width = frame_width(LANDSCAPE)
-        return PagedTable(rows[0], rows[1:], [width * share for share in COLUMN_SHARES], tail=tail,
+        shares = STATUS_SHARES if with_status else COLUMN_SHARES
+        return PagedTable(rows[0], rows[1:], [width * share for share in shares], tail=tail,
                           page_height=LANDSCAPE[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM)
 
     # --- closing ---------------------------------------------------------------

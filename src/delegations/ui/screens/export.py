@@ -62,6 +62,9 @@ class ExportScreen(ModalScreen):
                 yield Label(_("Budget"), classes="label")
                 yield Checkbox(_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"), value=False, id="budget", compact=True)
             with Horizontal(classes="row"):
+                yield Label(_("Status"), classes="label")
+                yield Checkbox(_("add a column with each delegation's status (planned, done, cancelled…)"), value=False, id="status-column", compact=True)
+            with Horizontal(classes="row"):
                 yield Label(_("Folder"), classes="label")
                 yield Input(str(paths.exports_dir()), id="folder", compact=True)
             with Horizontal(classes="row"):
@@ -120,6 +123,7 @@ class ExportScreen(ModalScreen):
     def action_export(self) -> None:
         self._say(_("Exporting…"))
         force, budget = self.query_one("#force", Checkbox).value, self.query_one("#budget", Checkbox).value
+        self._status_column = self.query_one("#status-column", Checkbox).value
         self.run_worker(partial(self._export, force, budget, self._choices(), self._document()), thread=True, exclusive=True)
 
     def _export(self, force: bool, budget: bool, choices: dict, kind: str | None = None) -> None:
@@ -127,7 +131,7 @@ class ExportScreen(ModalScreen):
         # it (a folder that is a file, a full disk, an exporter plugin that raises).
         try:
             if kind is None:
-                path = export_plan(self.app.planner, force=force, budget=budget, **choices)
+                path = export_plan(self.app.planner, force=force, budget=budget, status_column=self._status_column, **choices)
             else:
                 path = export_document(self.app.planner, kind, self.seq, plan_id=choices["plan_id"], lang=choices["lang"],
                                        output=choices["output"], force=force)
