@@ -203,3 +203,25 @@ def test_the_plan_shows_each_status_in_its_optional_column(planner, tmp_path, la
     assert statuses["3"] == words["done"]
     assert statuses["4"] == words["cancelled"] + letters("Dịch bệnh COVID-19")
     assert statuses["1"] == words["planned"]
+
+
+def test_a_plugin_replaces_a_documents_template(tmp_path):
+    from delegations.testing import planner_with
+
+    plugin = tmp_path / "own_invitation.py"
+    plugin.write_text(
+        "from dataclasses import replace\n"
+        "from delegations.api import Section, Text, document_model, hookimpl, official_pdf\n\n"
+        "class OwnInvitation:\n"
+        "    format, suffix, document = 'invitation', '.pdf', True\n"
+        "    label = Text.of(vi='Giấy mời (mẫu của văn phòng)')\n\n"
+        "    def export(self, request):\n"
+        "        model = document_model(request, 'invitation')\n"
+        "        return official_pdf(request, replace(model, body=[Section(paragraphs=['Mẫu giấy mời riêng của văn phòng.'])]))\n\n"
+        "@hookimpl\n"
+        "def register_exporters(register):\n"
+        "    register(OwnInvitation(), replace=True)\n", encoding="utf-8")
+    with planner_with(plugin) as p:
+        path = export_document(p, "invitation", 3, output=tmp_path, today=TODAY)
+        text = letters("".join(page.text for page in read_pages(path)))
+    assert letters("Mẫu giấy mời riêng của văn phòng.") in text and letters("GIẤY MỜI") in text
