@@ -225,3 +225,16 @@ def test_a_plugin_replaces_a_documents_template(tmp_path):
         path = export_document(p, "invitation", 3, output=tmp_path, today=TODAY)
         text = letters("".join(page.text for page in read_pages(path)))
     assert letters("Mẫu giấy mời riêng của văn phòng.") in text and letters("GIẤY MỜI") in text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_carries_the_parts_of_the_national_format(planner, kind):
+    plan = planner.plan()
+    for seq in (1, 3):
+        d = planner.delegation(plan.id, seq)
+        request = ExportRequest(plan=plan, delegations=[d], lang="vi", registry=planner.registry, home=planner.home(), today=TODAY,
+                                delegation=d)
+        m = DocumentWriter(request, d).build(kind)
+        assert m.number.startswith("Số:") and m.dated.startswith("Quảng Trị, ngày") and m.doc_type and m.subject
+        assert m.basis and m.basis[0].startswith("Căn cứ Kế hoạch Hợp tác với Lào giai đoạn 2020-2022")
+        assert m.recipients[-1] == "Lưu: VT" and m.signature == ("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Nguyễn Đăng Bảo")

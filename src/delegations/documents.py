@@ -181,20 +181,20 @@ class DocumentWriter:
         body = [Section(paragraphs=[self.own_text("invitation", default, self.facts)])]
         if d.programme:
             body.append(Section(heading=self.tr(N_("Programme")), table=self.programme_table()))
-        return self.document("invitation", subject=self.each(N_("{name}"), self.facts),
+        return self.document("invitation", subject=self.each(N_("{name}"), self.facts), basis=self.basis(),
                              addressee=self.each(N_("To: {partner_full}"), self.facts), body=body,
                              recipients=self.recipients(N_("As above")))
 
     def programme(self) -> OfficialDocument:
         body = [Section(paragraphs=[self.own_text("programme", N_("The working programme of the {name}, {when}."), self.facts)],
                         table=self.programme_table())]
-        return self.document("programme", subject=self.each(N_("{name}"), self.facts), body=body,
+        return self.document("programme", subject=self.each(N_("{name}"), self.facts), basis=self.basis(), body=body,
                              recipients=self.recipients(N_("The delegation's members"), N_("The partner")))
 
     def roster(self) -> OfficialDocument:
         body = [Section(paragraphs=[self.own_text("roster", N_("The {name}: {members} members, {when}."), self.facts)],
                         table=self.roster_table())]
-        return self.document("roster", subject=self.each(N_("{name}"), self.facts), body=body,
+        return self.document("roster", subject=self.each(N_("{name}"), self.facts), basis=self.basis(), body=body,
                              recipients=self.recipients(N_("The delegation's members")))
 
     def report(self) -> OfficialDocument:
