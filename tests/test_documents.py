@@ -238,3 +238,17 @@ def test_every_kind_carries_the_parts_of_the_national_format(planner, kind):
         assert m.number.startswith("Số:") and m.dated.startswith("Quảng Trị, ngày") and m.doc_type and m.subject
         assert m.basis and m.basis[0].startswith("Căn cứ Kế hoạch Hợp tác với Lào giai đoạn 2020-2022")
         assert m.recipients[-1] == "Lưu: VT" and m.signature == ("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Nguyễn Đăng Bảo")
+
+
+def test_no_page_ends_with_a_section_heading(planner, exported):
+    kind, d, lang, pages = exported
+    request = ExportRequest(plan=planner.plan(), delegations=[d], lang=lang, registry=planner.registry, home=planner.home(), today=TODAY,
+                            delegation=d)
+    headings = {letters(line) for sec in DocumentWriter(request, d).build(kind).body for line in sec.heading.split("\n") if line}
+    for page in pages[:-1]:
+        body = [c for c in page.chars if c[4] < page.height - layout.MARGIN_TOP]
+        if not body:
+            continue
+        lowest = min(c[2] for c in body)
+        last_line = letters("".join(c[0] for c in sorted(body, key=lambda c: c[1]) if c[2] < lowest + 6))
+        assert last_line not in headings, f"{kind} {lang} page {page.number} ends with the heading {last_line!r}"

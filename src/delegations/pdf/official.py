@@ -5,7 +5,7 @@ moving whole; the closing stays with the end of the last table."""
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
 from ..doc_model import DocTable, OfficialDocument, Section
 from . import layout
@@ -15,6 +15,13 @@ from .layout import PORTRAIT, frame_width
 from .paged_table import PagedTable
 from .shaping import shape_lao_words_only
 from .text import Text
+
+
+PADDING = (3, 3, 3, 4)  # cell padding: left, right, top, bottom
+
+
+def _height(flowable, width: float = frame_width(PORTRAIT)) -> float:
+    return flowable.wrap(width, 10_000)[1]
 
 
 class OfficialPdf(PlanDocument):
@@ -35,24 +42,47 @@ class OfficialPdf(PlanDocument):
             out += [subject, CentredRule(0, measure=lambda w: 0.4 * subject.line_widths(w)[-1], gap=3)]
         return out + [Spacer(1, 6)]
 
-    def _table(self, t: DocTable, tail: list | None) -> PagedTable:
+    def _cells(self, t: DocTable) -> tuple[list, list[list], list[float]]:
         s = self.s
         head = [Text(h, s.cell_head) for h in t.heads]
         rows = [[Text(c, s.cell_center if i in t.centred else s.cell) for i, c in enumerate(r)] for r in t.rows]
         width = frame_width(PORTRAIT)
-        return PagedTable(head, rows, [width * share for share in t.shares], tail=tail,
-                          page_height=PORTRAIT[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM)
+        return head, rows, [width * share for share in t.shares]
+
+    def _table(self, t: DocTable, tail: list | None) -> PagedTable:
+        head, rows, widths = self._cells(t)
+        return PagedTable(head, rows, widths, tail=tail, page_height=PORTRAIT[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM,
+                          padding=PADDING)
+
+    def _paragraphs(self, texts: list[str]) -> list:
+        """Body paragraphs; each line its own paragraph, so that the Lao version of a
+        bilingual one starts indented on its own, as the Vietnamese does."""
+        return [Text(line, self.s.body) for text in texts for line in text.split("\n") if line.strip()]
 
     def _section(self, sec: Section, tail: list | None) -> list:
         s = self.s
         out: list = []
+        paragraphs = self._paragraphs(sec.paragraphs)
+        table = self._table(sec.table, tail) if sec.table is not None else None
         if sec.heading:
-            out.append(Spacer(1, 8))
-            out.append(Text(sec.heading, s.subject))
-            out.append(Spacer(1, 4))
-        out += [Text(p, s.body) for p in sec.paragraphs]
-        if sec.table is not None:
-            out.append(self._table(sec.table, tail))
+            heading = Text(sec.heading, s.subject)
+            # A heading never ends a page: it goes on with what follows it (its first
+            # paragraph, or its table's header row and first row).
+            if paragraphs:
+                room = _height(paragraphs[0])
+            elif sec.table is not None:
+                head, rows, widths = self._cells(sec.table)
+                room = sum(max(_height(cell, w - PADDING[0] - PADDING[1]) for cell, w in zip(row, widths)) + PADDING[2] + PADDING[3]
+                           for row in [head, *rows[:1]])
+                if tail and len(rows) <= 1:  # the last row goes with the closing: they need room together
+                    room += sum(_height(f) for f in tail)
+            else:
+                room = 0
+            out += [CondPageBreak(12 + _height(heading) + room),
+                    Spacer(1, 8), heading, Spacer(1, 4)]
+        out += paragraphs
+        if table is not None:
+            out.append(table)
         return out
 
     def closing_with_recipients(self) -> list:
@@ -77,7 +107,7 @@ class OfficialPdf(PlanDocument):
     def story(self) -> list:
         m, s = self.model, self.s
         story = [self.header(), *self.title()]
-        story += [Text(b, s.body) for b in m.basis]
+        story += self._paragraphs(m.basis)
         if m.addressee:
             story.append(Text(m.addressee, s.subject))
             story.append(Spacer(1, 6))
