@@ -47,7 +47,7 @@ def main() -> None:
                     d, _ = lifecycle.add_programme_item(p, d, ProgrammeItem(day, Text.of(vi=vi, lo=lo), time, Text.of(vi=place)))
             d = p.delegation(plan.id, 1)
             d, _ = lifecycle.change_status(p, d, Status.APPROVED, date(2020, 5, 15), lifecycle.StatusFacts(
-                approval=Approval("45/QĐ-LĐLĐ", date(2020, 5, 15), Text.of("Ban Thường vụ Tỉnh ủy Quảng Trị"))))
+                approval=Approval("45-CV/TU", date(2020, 5, 15), Text.of("Ban Thường vụ Tỉnh ủy Quảng Trị"))))
             d = p.delegation(plan.id, 3)
             d, _ = lifecycle.change_status(p, d, Status.DONE, date(2022, 5, 14), lifecycle.StatusFacts(outcome=Outcome(
                 date(2022, 5, 10), date(2022, 5, 12), 4, (ActualCost("lodging", Money(Decimal("24000000"), "VND")),

@@ -16,6 +16,7 @@ from delegations.exporting import ExportRequest, export_document
 from delegations.i18n import translator
 from delegations import lifecycle
 from delegations.pdf import layout
+from delegations.pdf.official import TOP_PADDING
 from delegations.services import Planner
 from delegations.store.storage import dumps
 from pdf_pages import letters, read_pages
@@ -109,7 +110,7 @@ def _heads(planner, kind, d, lang) -> list[str]:
 
 def _starts_at_top(page) -> bool:
     rules = _table_rules(page)
-    return bool(rules) and abs(rules[0] - (page.height - layout.MARGIN_TOP)) < 2
+    return bool(rules) and abs(rules[0] - (page.height - layout.MARGIN_TOP - TOP_PADDING)) < 2
 
 
 def test_a_table_carried_over_starts_with_its_header_row_at_the_top(planner, exported):
@@ -252,3 +253,20 @@ def test_no_page_ends_with_a_section_heading(planner, exported):
         lowest = min(c[2] for c in body)
         last_line = letters("".join(c[0] for c in sorted(body, key=lambda c: c[1]) if c[2] < lowest + 6))
         assert last_line not in headings, f"{kind} {lang} page {page.number} ends with the heading {last_line!r}"
+
+
+def test_the_decision_carries_its_own_number_or_cites_another_bodys_approval(planner):
+    plan = planner.plan()
+    d = planner.delegation(plan.id, 3)
+
+    def model(approval):
+        dd = d.evolve(approval=approval)
+        request = ExportRequest(plan=plan, delegations=[dd], lang="vi", registry=planner.registry, home=planner.home(), today=TODAY,
+                                delegation=dd)
+        return DocumentWriter(request, dd).build("decision")
+
+    own = model(Approval("125/QĐ-LĐLĐ", date(2022, 3, 10), Text.of("Ban Thường vụ LĐLĐ tỉnh")))
+    assert own.number == "Số: 125/QĐ-LĐLĐ" and own.dated == "Quảng Trị, ngày 10 tháng 3 năm 2022" and len(own.basis) == 1
+    other = model(Approval("45-CV/TU", date(2022, 3, 1), Text.of("Ban Thường vụ Tỉnh ủy")))
+    assert "/QĐ-LĐLĐ" in other.number and "45" not in other.number
+    assert other.basis[1] == "Căn cứ ý kiến phê duyệt của Ban Thường vụ Tỉnh ủy tại văn bản số 45-CV/TU ngày 1/3/2022;"

@@ -1,7 +1,7 @@
 """One model for every official document of the federation, whatever its kind.
 
 A document is its header (number line, place-date line), its type and subject,
-the basis it rests on, the addressee, the body (paragraphs and tables), "Nơi
+the addressee ("Kính gửi"), the basis it rests on, the body (paragraphs and tables), "Nơi
 nhận", the signature and an optional annex (the decision's attached list). Every
 string is already in the document's languages (a bilingual one has each version on
 its own line). The PDF renderer (``pdf.official``) lays it out in the national

@@ -86,13 +86,19 @@ class DocumentWriter:
 
     # --- the parts every document shares -----------------------------------------------
     def number(self, kind: str) -> str:
-        if kind == "decision" and self.d.approval is not None:
+        if kind == "decision" and self._own_decision():
             return self.both(lambda lang: f"{translator(lang).gettext(N_('No.:'))} {self.d.approval.number}")
         return self.both(lambda lang: f"{translator(lang).gettext(N_('No.:'))}      /{SYMBOLS[kind]}")
 
+    def _own_decision(self) -> bool:
+        """The approval is the federation's own decision ("125/QĐ-LĐLĐ"): the decision
+        document carries its number and date; another body's approval is cited instead."""
+        a = self.d.approval
+        return a is not None and a.number.endswith("/" + SYMBOLS["decision"])
+
     def dated(self, kind: str) -> str:
         plan = self.r.plan
-        when = self.d.approval.issued if kind == "decision" and self.d.approval else None
+        when = self.d.approval.issued if kind == "decision" and self._own_decision() else None
         if kind == "report" and self.d.outcome is not None:
             when = None
         return self.both(lambda lang: date_line(plan.place.get(lang), when, lang))
@@ -161,12 +167,12 @@ class DocumentWriter:
             self.tr(N_("Article 3. The office, the departments concerned and the members named in Article 1 carry out this decision.")),
         ]
         basis = self.basis()
-        if d.approval is not None:
+        if d.approval is not None and not self._own_decision():
             basis.append(self.each(N_("Pursuant to the approval of {body}, decision {number} of {date};"),
                                    lambda lang: {"body": d.approval.body.get(lang), "number": d.approval.number,
                                                  "date": short_date(d.approval.issued)}))
         return self.document("decision", subject=self.each(subject, self.facts), basis=basis,
-                             addressee=self.tr(N_("DECIDES:")), body=[Section(paragraphs=articles)],
+                             body=[Section(heading=self.tr(N_("DECIDES:")), paragraphs=articles)],
                              recipients=self.recipients(N_("As in Article 3")),
                              annex=Section(table=self.roster_table()) if d.roster else None,
                              annex_title=self.tr(N_("LIST OF THE DELEGATION")) + "\n" + self.each(

@@ -248,9 +248,10 @@ def _page_number(canvas, doc) -> None:
     canvas.restoreState()
 
 
-def _template(name: str, pagesize) -> PageTemplate:
+def _template(name: str, pagesize, top_padding: float = 0) -> PageTemplate:
+    """A page of the format; *top_padding* keeps the marks of Lao text that starts a page inside the frame."""
     frame = Frame(layout.MARGIN_LEFT, layout.MARGIN_BOTTOM, frame_width(pagesize), pagesize[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+                  leftPadding=0, rightPadding=0, topPadding=top_padding, bottomPadding=0, id=name)
     return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPage=_page_number)
 
 
@@ -260,7 +261,7 @@ def build_pdf(request) -> bytes:
     return _build(request, PlanDocument(request))
 
 
-def _build(request, doc_builder, title: str | None = None) -> bytes:
+def _build(request, doc_builder, title: str | None = None, top_padding: float = 0) -> bytes:
     buf = io.BytesIO()
     title = clean(title or f"{doc_builder.t(N_('PLAN'))} {request.plan.title.get(doc_builder.lang)}")
     doc = BaseDocTemplate(
@@ -268,6 +269,7 @@ def _build(request, doc_builder, title: str | None = None) -> bytes:
         creator="delegations", producer="delegations", initialFontName=SERIF, subject=title, lang=doc_builder.lang,
         leftMargin=layout.MARGIN_LEFT, rightMargin=layout.MARGIN_RIGHT, topMargin=layout.MARGIN_TOP, bottomMargin=layout.MARGIN_BOTTOM,
     )
-    doc.addPageTemplates([_template("portrait", PORTRAIT), _template("landscape", LANDSCAPE), _template("appendix", PORTRAIT)])
+    doc.addPageTemplates([_template("portrait", PORTRAIT, top_padding), _template("landscape", LANDSCAPE, top_padding),
+                          _template("appendix", PORTRAIT, top_padding)])
     doc.build(doc_builder.story())
     return buf.getvalue()

@@ -18,6 +18,7 @@ from .text import Text
 
 
 PADDING = (3, 3, 3, 4)  # cell padding: left, right, top, bottom
+TOP_PADDING = 3  # points between the top margin and the first line of a page
 
 
 def _height(flowable, width: float = frame_width(PORTRAIT)) -> float:
@@ -107,10 +108,10 @@ class OfficialPdf(PlanDocument):
     def story(self) -> list:
         m, s = self.model, self.s
         story = [self.header(), *self.title()]
-        story += self._paragraphs(m.basis)
-        if m.addressee:
+        if m.addressee:  # "Kính gửi" under the subject, before the text
             story.append(Text(m.addressee, s.subject))
             story.append(Spacer(1, 6))
+        story += self._paragraphs(m.basis)
         closing = self.closing_with_recipients()
         last_table = max((i for i, sec in enumerate(m.body) if sec.table is not None), default=None)
         tail_taken = last_table is not None and all(not sec.paragraphs and not sec.heading for sec in m.body[last_table + 1:])
@@ -119,8 +120,7 @@ class OfficialPdf(PlanDocument):
         if not tail_taken:
             story.append(KeepTogether(closing))
         if m.annex is not None:
-            # a little room above the title: Lao marks rise above the line's leading at the top of the frame
-            story += [PageBreak(), Spacer(1, 4), Text(m.annex_title, s.doc_type), *self._section(m.annex, None)]
+            story += [PageBreak(), Text(m.annex_title, s.doc_type), *self._section(m.annex, None)]
         return story
 
 
@@ -128,4 +128,5 @@ def build_official_pdf(request, model: OfficialDocument) -> bytes:
     register_fonts()
     shape_lao_words_only()
     first = model.subject.splitlines()[0] if model.subject else ""
-    return _build(request, OfficialPdf(request, model), title=f"{model.doc_type.splitlines()[0]} {first}")
+    # Body text, not a table, may start a page: Lao marks rise above the line, so the frame starts lower.
+    return _build(request, OfficialPdf(request, model), title=f"{model.doc_type.splitlines()[0]} {first}", top_padding=TOP_PADDING)
