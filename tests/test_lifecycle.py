@@ -153,3 +153,13 @@ def test_the_officers_own_text_replaces_the_default_in_its_language_only(db, tmp
     assert "trân trọng kính mời Liên hiệp" not in text and "kính đề nghị cho phép" in default_vi
     assert run(db, "text", "3", "invitation", "") == 0 and run(db, "text", "3", "invitation", "", "--in", "lo") == 0
     assert delegation(db, 3).texts == ()
+
+
+def test_a_damaged_or_missing_roster_file_is_said_not_raised(db, tmp_path, capsys):
+    fake = tmp_path / "doan.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    assert run(db, "roster", "3", "import", str(fake)) == 2
+    assert "doan.xlsx" in capsys.readouterr().err
+    assert run(db, "roster", "3", "import", str(tmp_path / "missing.csv")) == 3
+    assert "missing.csv" in capsys.readouterr().err
+    assert delegation(db, 3).roster == ()
