@@ -10,19 +10,37 @@ of the program may change without notice. ``FIELDS`` documents every field;
 from __future__ import annotations
 
 from . import __version__, hookimpl
-from .domain import (BudgetLine, CostLine, DayRange, Delegation, Direction, Leader, Money, Organisation, Period, Plan,
-                     Problem, Rate, RateTable, Status, Text, Timing, budget)
+from .doc_model import DocTable, OfficialDocument, Section
+from .domain import (ActualCost, Approval, BudgetLine, CostLine, DayRange, Delegation, Direction, Leader, Money, Organisation,
+                     Outcome, Period, Person, Plan, Problem, ProgrammeItem, Rate, RateTable, Status, StatusChange, Text, Timing, budget)
 from .exporting import ExportRequest
 from .i18n import N_, current_language, translate
 from .rate_tables import load_table
 from .registry import CostItem, CostModel, Exporter, FundingSource, LocaleInfo, MessageCatalog, Registry
 from .wording import Wording
 
-API_VERSION = "1.0"
+API_VERSION = "1.1"
 """Raised in its minor part when a name is added, in its major part when one changes."""
 
+def official_pdf(request, document: OfficialDocument) -> bytes:
+    """Lay out *document* as a PDF in the national format, as the built-in documents are
+    (for an exporter that adds or replaces a delegation's document)."""
+    from .pdf.official import build_official_pdf
+
+    return build_official_pdf(request, document)
+
+
+def document_model(request, kind: str) -> OfficialDocument:
+    """The built-in model of the document *kind* ("proposal", "decision", "invitation",
+    "programme", "roster", "report") for ``request.delegation``: a template to change."""
+    from .documents import DocumentWriter
+
+    return DocumentWriter(request, request.delegation, request.planned).build(kind)
+
+
 __all__ = [
-    "API_VERSION", "BudgetLine", "CostItem", "CostLine", "CostModel", "DayRange", "Delegation", "Direction", "ExportRequest",
+    "API_VERSION", "ActualCost", "Approval", "DocTable", "OfficialDocument", "Outcome", "Person", "ProgrammeItem", "Section",
+    "StatusChange", "document_model", "official_pdf", "BudgetLine", "CostItem", "CostLine", "CostModel", "DayRange", "Delegation", "Direction", "ExportRequest",
     "Exporter", "FundingSource", "Leader", "LocaleInfo", "MessageCatalog", "Money", "N_", "Organisation", "Period", "Plan",
     "Problem", "Rate", "RateTable", "Registry", "Status", "Text", "Timing", "Wording", "__version__", "budget",
     "current_language", "hookimpl", "load_table", "translate",
@@ -51,7 +69,12 @@ FIELDS: dict[str, dict[str, str]] = {
         "members": "number of members (int)", "duration": "DayRange: min_days, max_days",
         "timing": "Timing: year, month (or None), start and end dates (or None)",
         "activities": "tuple of Text", "cost_lines": "tuple of CostLine: who pays what",
-        "status": "Status: planned, approved, done, cancelled", "notes": "free text",
+        "status": "Status: planned, proposed, approved, done, cancelled", "notes": "free text",
+        "roster": "tuple of Person: the members (once there is one, members is its length)",
+        "programme": "tuple of ProgrammeItem, by day and time", "approval": "Approval or None: number, issued, body",
+        "outcome": "Outcome or None: start, end, members, costs (ActualCost), results (Text)",
+        "cancel_reason": "why it was cancelled (str)", "history": "tuple of StatusChange: status, on (date), note",
+        "texts": "(kind, Text) pairs: the officer's own main paragraph of each document; text_for(kind) reads one",
         "cost_model": "the cost model the officer chose for it (\"\": the plan's or the partner's)",
         "rates": "unit rates the officer set for it instead of the rate table's",
         "host(home_code)": "the code of the receiving side", "sender(home_code)": "the code of the sending side",
@@ -77,6 +100,9 @@ FIELDS: dict[str, dict[str, str]] = {
         "home": "the home Organisation (the federation issuing the plan)",
         "filters": "the filters the officer chose", "today": "the date of the export",
         "budget": "the budget report when --budget was asked for, else None",
+        "delegation": "a delegation's document (export --document KIND --seq N): the Delegation; None for the plan",
+        "planned": "with delegation: its estimate per budget item (item -> Money or None)",
+        "status_column": "True when the plan's table should show each delegation's status",
         "wording": "Wording(lang, registry, home): the program's phrases for a delegation in that language",
     },
     "Money": {"amount": "Decimal", "currency": "ISO 4217 code (\"VND\", \"LAK\", \"USD\")"},
@@ -97,6 +123,19 @@ FIELDS: dict[str, dict[str, str]] = {
     "Exporter": {
         "format": "the name for --format (\"csv\")", "suffix": "the file suffix (\".csv\")",
         "label": "Text the export screen shows", "export(request)": "the file's bytes",
+        "document": "optional: True for a delegation's document (export --document FORMAT --seq N; request.delegation is set)",
+    },
+    "Person": {
+        "name": "full name", "position": "Text: position and organisation", "sex": "Sex.MALE, Sex.FEMALE or None",
+        "born": "date or None", "passport": "passport number", "passport_expires": "date or None",
+        "lao_name": "the name in Lao script", "role": "leader, deputy, member, interpreter or driver",
+    },
+    "ProgrammeItem": {"day": "date", "activity": "Text (vi, lo)", "time": "\"08:30\" or \"\"", "place": "Text"},
+    "OfficialDocument": {
+        "kind": "the document kind", "number": "the number line", "dated": "the place-date line", "doc_type": "the type (TỜ TRÌNH…)",
+        "subject": "the subject line(s)", "basis": "list of basis paragraphs", "addressee": "Kính gửi line, or \"\"",
+        "body": "list of Section: heading, paragraphs, table (DocTable: heads, rows, shares)",
+        "recipients": "Nơi nhận lines", "signature": "(authority, position, name)", "annex": "a Section on its own page, or None",
     },
     "Registry": {
         "partners": "code -> Organisation", "cost_items": "code -> CostItem", "funding_sources": "code -> FundingSource",
@@ -109,4 +148,5 @@ FIELDS: dict[str, dict[str, str]] = {
 
 # The classes above, in the order the reference lists them.
 CLASSES = ("Text", "Organisation", "Delegation", "CostLine", "Plan", "ExportRequest", "Money", "Problem", "CostItem",
-           "FundingSource", "LocaleInfo", "MessageCatalog", "CostModel", "Exporter", "Registry")
+           "FundingSource", "LocaleInfo", "MessageCatalog", "CostModel", "Exporter", "Registry", "Person", "ProgrammeItem",
+           "OfficialDocument")

@@ -7,7 +7,7 @@ import decimal
 import sys
 from pathlib import Path
 
-from . import __version__, cli_budget, i18n
+from . import __version__, cli_budget, cli_life, i18n
 from .domain import Direction, Problem, Status, ValidationError, nfc
 from .errors import FileError, UserError
 from .terminal import safe
@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, help=_("folder to write into (default: the exports folder; see delegations where)"))
     p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
     p.add_argument("--budget", action="store_true", help=_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"))
+    p.add_argument("--status-column", action="store_true", help=_("add a column with each delegation's status (planned, done, cancelled…)"))
+    p.add_argument("--document", help=_("a delegation's document instead of the plan: proposal, decision, invitation, programme, roster, report"))
+    p.add_argument("--seq", type=int, help=_("the delegation's number (TT), with --document"))
 
     sub.add_parser("ui", help=_("open the terminal UI (what bare delegations does in a terminal)"))
     sub.add_parser("print", help=_("print the plan's table"))
@@ -99,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help=_("as JSON"))
 
     cli_budget.add_parsers(sub, filters)
+    cli_life.add_parsers(sub)
 
     p = sub.add_parser("partner", help=_("partner provinces: partner new NAME writes a plugin to fill in"))
     p.add_argument("action", choices=["new"])
@@ -212,7 +216,7 @@ def _run(args) -> int:
         from .ui import run
 
         return run(args.db, args.lang)
-    writable = command in {"restore-defaults"} | cli_budget.WRITES
+    writable = command in {"restore-defaults"} | cli_budget.WRITES | cli_life.WRITES
     with Planner.open(args.db, writable=writable) as planner:
         _warn_plugin_failures(planner, quiet=command == "plugins")
         handler = COMMANDS[command]
@@ -321,11 +325,17 @@ def cmd_validate(planner: Planner, args) -> int:
 
 
 def cmd_export(planner: Planner, args) -> int:
-    from .exporting import export_plan
+    from .exporting import export_document, export_plan
+
+    if args.document:
+        if args.seq is None:
+            raise UserError(N_("Say which delegation: export --document {kind} --seq N"), kind=args.document)
+        print(export_document(planner, args.document, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))
+        return 0
 
     filters = Filters(direction=Direction(args.direction) if args.direction else None, partner=args.partner, year=args.year)
     path = export_plan(planner, plan_id=args.plan, fmt=args.format, lang=args.doc_lang, output=args.output, force=args.force, filters=filters,
-                       budget=args.budget)
+                       budget=args.budget, status_column=args.status_column)
     print(path)
     return 0
 
@@ -410,6 +420,7 @@ COMMANDS = {
     "restore-defaults": cmd_restore,
     "print": cmd_print,
     **cli_budget.COMMANDS,
+    **cli_life.COMMANDS,
 }
 
 if __name__ == "__main__":

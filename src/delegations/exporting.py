@@ -37,6 +37,9 @@ class ExportRequest:
     filters: Filters = field(default_factory=Filters)
     today: date = field(default_factory=date.today)
     budget: "BudgetReport | None" = None   # the appendix "Dự toán kinh phí", when asked for
+    delegation: Delegation | None = None    # a delegation's document (proposal, decision…): the delegation
+    planned: dict = field(default_factory=dict)  # its estimate per budget item (for the results report)
+    status_column: bool = False             # the plan's table with each delegation's status
 
     @property
     def wording(self) -> Wording:
@@ -57,7 +60,9 @@ def _slug(value: str) -> str:
     return s.strip("-") or "plan"
 
 
-def file_name(request: ExportRequest, suffix: str) -> str:
+def file_name(request: ExportRequest, suffix: str, kind: str = "") -> str:
+    if kind and request.delegation is not None:
+        return "_".join([_slug(kind), _slug(request.plan.id), str(request.delegation.seq), _slug(request.lang), request.today.isoformat()]) + suffix
     parts = ["ke-hoach", _slug(request.plan.id), _slug(request.lang)]
     f = request.filters
     for extra in (f.year, f.direction.value if f.direction else None, f.partner, f.status.value if f.status else None):
@@ -88,8 +93,10 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
     return target
 
 
-def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False):
+def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_column=False):
     exporter = planner.registry.exporters.get(fmt)
+    if exporter is not None and getattr(exporter, "document", False):
+        raise ExportError(N_("\"{format}\" is a delegation's document: export --document {format} --seq N."), format=fmt)
     if exporter is None:
         raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
                           format=fmt, available=", ".join(sorted(planner.registry.exporters)) or "-")
@@ -101,7 +108,7 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False):
     found = planner.delegations(plan.id, filters)
     report = planner.budgeting.report(plan.id, delegations=list(found)) if budget else None
     request = ExportRequest(plan=plan, delegations=found, lang=lang, registry=planner.registry, home=planner.home(),
-                            filters=filters, today=today or date.today(), budget=report)
+                            filters=filters, today=today or date.today(), budget=report, status_column=status_column)
     return exporter, request
 
 
@@ -115,14 +122,54 @@ def export_target(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang
 
 
 def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: str = "vi", output: Path | None = None,
-                force: bool = False, filters: Filters = Filters(), today: date | None = None, budget: bool = False) -> Path:
+                force: bool = False, filters: Filters = Filters(), today: date | None = None, budget: bool = False,
+                status_column: bool = False) -> Path:
     """Export a plan with the exporter registered for *fmt*; return the file written.
     *budget* adds the appendix "Dự toán kinh phí" (the plan's budget)."""
     from . import paths
 
     from .plugins import guarded
 
-    exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today, budget)
+    exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today, budget, status_column)
     payload = guarded(planner.registry, "exporters", fmt, "export", lambda: exporter.export(request),
                       lambda r: isinstance(r, (bytes, bytearray)))
     return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)
+
+
+def _document_request(planner, kind, seq, plan_id, lang, today):
+    from .lifecycle import planned_costs
+
+    exporter = planner.registry.exporters.get(kind)
+    if exporter is None or not getattr(exporter, "document", False):
+        kinds = sorted(k for k, e in planner.registry.exporters.items() if getattr(e, "document", False))
+        raise ExportError(N_("No document \"{kind}\". Available: {available}."), kind=kind, available=", ".join(kinds) or "-")
+    known = set(planner.registry.locales)
+    if not set(lang.split("-")) <= known:
+        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=lang, available=", ".join(sorted(known)))
+    plan = planner.plan(plan_id)
+    d = planner.delegation(plan.id, seq)
+    request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),
+                            today=today or date.today(), delegation=d, planned=planned_costs(planner, d))
+    return exporter, request
+
+
+def document_target(planner, kind: str, seq: int, *, plan_id: str | None = None, lang: str = "vi", output: Path | None = None,
+                    today: date | None = None) -> Path:
+    """The file ``export_document`` with these choices would write (nothing is written)."""
+    from . import paths
+
+    exporter, request = _document_request(planner, kind, seq, plan_id, lang, today)
+    return (output or paths.exports_dir()).expanduser().resolve() / file_name(request, exporter.suffix, kind)
+
+
+def export_document(planner, kind: str, seq: int, *, plan_id: str | None = None, lang: str = "vi", output: Path | None = None,
+                    force: bool = False, today: date | None = None) -> Path:
+    """Export the document *kind* ("proposal", "decision"…) of the delegation *seq* with
+    the exporter registered for it (an exporter whose ``document`` is true); return the file."""
+    from . import paths
+    from .plugins import guarded
+
+    exporter, request = _document_request(planner, kind, seq, plan_id, lang, today)
+    payload = guarded(planner.registry, "exporters", kind, "export", lambda: exporter.export(request),
+                      lambda r: isinstance(r, (bytes, bytearray)))
+    return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix, kind), force=force)

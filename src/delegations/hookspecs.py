@@ -157,6 +157,14 @@ def register_exporters(register):
         @hookimpl
         def register_exporters(register):
             register(CsvExporter())
+
+    A delegation's document (proposal, decision, invitation, programme, roster,
+    report, or a new kind) is an exporter with ``document = True``: its
+    ``format`` is the kind (``export --document KIND --seq N``) and
+    ``request.delegation`` is the delegation. ``api.document_model(request, kind)``
+    gives the built-in ``OfficialDocument`` to change, ``api.official_pdf(request,
+    model)`` lays one out in the national format; register with ``replace=True``
+    to replace a built-in template.
     """
 
 

@@ -52,5 +52,7 @@ def reference() -> str:
             "  load_table(path): a RateTable from a JSON file",
             "  budget.estimate(delegation, table, home_code, include=...): priced BudgetLines for a cost model's estimate",
             "  Wording(lang, registry, home): the program's phrases (ExportRequest.wording)",
+            "  document_model(request, kind): the built-in OfficialDocument of a delegation's document, to change",
+            "  official_pdf(request, document): an OfficialDocument laid out as a PDF in the national format",
             "  delegations.testing.planner_with(plugin, ...): a planner with your plugin and a temporary database, for tests"]
     return "\n".join(out) + "\n"

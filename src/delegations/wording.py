@@ -19,9 +19,14 @@ from .registry import Registry
 DIRECTION_LABELS = {Direction.OUTBOUND: N_("Outbound"), Direction.INBOUND: N_("Inbound")}
 STATUS_LABELS = {
     Status.PLANNED: N_("Planned"),
+    Status.PROPOSED: N_("Proposed"),
     Status.APPROVED: N_("Approved"),
     Status.DONE: N_("Done"),
     Status.CANCELLED: N_("Cancelled"),
+}
+ROLE_LABELS = {
+    "leader": N_("Head of delegation"), "deputy": N_("Deputy head"), "member": N_("Member"),
+    "interpreter": N_("Interpreter"), "driver": N_("Driver"),
 }
 
 # The national title and motto heading a document issued in each country.
@@ -90,6 +95,10 @@ class Wording:
 
     def status(self, s: Status) -> str:
         return self.t(STATUS_LABELS[s])
+
+    def role(self, code: str) -> str:
+        """A roster role ("leader", "interpreter"…) in the document language."""
+        return self.t(ROLE_LABELS[code]) if code in ROLE_LABELS else code
 
     def destination(self, d: Delegation) -> str:
         host = self.org(d.host(self.home.code))

@@ -18,6 +18,36 @@ class PdfExporter:
         return build_pdf(request)
 
 
+class DocumentExporter:
+    """One of a delegation's documents (``document = True``: exported with
+    ``export --document KIND --seq N``; the request carries ``delegation``)."""
+
+    suffix = ".pdf"
+    document = True
+
+    def __init__(self, kind: str, label: Text):
+        self.format, self.label = kind, label
+
+    def export(self, request) -> bytes:
+        from ..documents import DocumentWriter
+        from ..pdf.official import build_official_pdf
+
+        model = DocumentWriter(request, request.delegation, request.planned).build(self.format)
+        return build_official_pdf(request, model)
+
+
+DOCUMENT_LABELS = {
+    "proposal": Text.of(vi="Tờ trình", lo="ໜັງສືສະເໜີ", en="Proposal"),
+    "decision": Text.of(vi="Quyết định cử đoàn", lo="ຂໍ້ຕົກລົງແຕ່ງຕັ້ງຄະນະ", en="Decision sending the delegation"),
+    "invitation": Text.of(vi="Giấy mời", lo="ໜັງສືເຊີນ", en="Invitation"),
+    "programme": Text.of(vi="Chương trình làm việc", lo="ແຜນການເຮັດວຽກ", en="Working programme"),
+    "roster": Text.of(vi="Danh sách đoàn", lo="ລາຍຊື່ຄະນະ", en="List of the delegation"),
+    "report": Text.of(vi="Báo cáo kết quả", lo="ບົດລາຍງານຜົນ", en="Report on results"),
+}
+
+
 @hookimpl
 def register_exporters(register):
     register(PdfExporter())
+    for kind, label in DOCUMENT_LABELS.items():
+        register(DocumentExporter(kind, label))

@@ -2,6 +2,7 @@
 
 from .budget import Budget, BudgetLine, ExchangeRate, MissingExchangeRate, Rate, RateTable, Side, Unit
 from .delegation import CostLine, DayRange, Delegation, Direction, Leader, RateOverride, Status, Timing
+from .life import ROLES, ActualCost, Approval, Outcome, Person, ProgrammeItem, Sex, StatusChange
 from .money import Money
 from .organisation import Organisation, missing_fields
 from .plan import BasisDocument, Period, Plan, Signature
@@ -10,6 +11,7 @@ from .totals import Counted, Tally, Totals, totals
 from .validation import Problem, ValidationError, check_delegation, check_plan
 
 __all__ = [
+    "ROLES", "ActualCost", "Approval", "Outcome", "Person", "ProgrammeItem", "Sex", "StatusChange",
     "BasisDocument", "Budget", "BudgetLine", "ExchangeRate", "MissingExchangeRate", "Rate", "RateOverride", "RateTable",
     "Side", "Unit", "CostLine", "Counted", "DayRange", "Delegation", "Direction", "Leader", "Money",
     "Organisation", "Period", "Plan", "Problem", "Signature", "Status", "Tally", "Text", "Timing", "Totals",

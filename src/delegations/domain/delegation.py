@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from .life import Approval, Outcome, Person, ProgrammeItem, StatusChange
 from .money import Money
 from .text import Text
 
@@ -18,6 +19,7 @@ class Direction(StrEnum):
 
 class Status(StrEnum):
     PLANNED = "planned"
+    PROPOSED = "proposed"
     APPROVED = "approved"
     DONE = "done"
     CANCELLED = "cancelled"
@@ -143,11 +145,24 @@ class Delegation:
     notes: str = ""
     cost_model: str = ""
     rates: tuple[RateOverride, ...] = ()
+    roster: tuple[Person, ...] = ()
+    programme: tuple[ProgrammeItem, ...] = ()
+    approval: Approval | None = None
+    outcome: Outcome | None = None
+    cancel_reason: str = ""
+    history: tuple[StatusChange, ...] = ()
+    texts: tuple[tuple[str, Text], ...] = ()  # (document kind, the officer's text for it)
 
     def __post_init__(self) -> None:
+        if self.roster and self.members != len(self.roster):
+            object.__setattr__(self, "members", len(self.roster))  # the roster, once it exists, is the count
         days = self.timing.days
         if days is not None and (self.duration.min_days, self.duration.max_days) != (days, days):
             object.__setattr__(self, "duration", DayRange(days, days))
+
+    def text_for(self, kind: str) -> Text:
+        """The officer's own text for the document *kind* (empty: the document's default)."""
+        return dict(self.texts).get(kind, Text())
 
     def sender(self, home: str) -> str:
         return home if self.direction is Direction.OUTBOUND else self.partner

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Container
 
 from .delegation import Delegation
+from .life_checks import check_life
 from .plan import Plan
 from . import limits
 from .problem import N_, Problem, ValidationError
@@ -48,6 +49,8 @@ def check_delegation(d: Delegation, plan: Plan, partners: Container[str], home: 
     if d.partner not in partners:
         problems.append(Problem("partner", N_("Unknown partner \"{code}\": no partner plugin provides it."), {"code": d.partner}))
     problems.extend(_check_costs(d, home))
+    if not any(p.field == "timing" for p in problems):  # the life's dates are checked against usable dates only
+        problems.extend(check_life(d))
     for r in d.rates:
         bad = limits.amount_problem("rates", r.amount.amount)
         if bad is not None:

@@ -34,6 +34,8 @@ from .text import width as text_width
 # Column shares of the landscape table (TT … Nguồn kinh phí); they add up to 1.
 # Each header word fits its column at 12 pt bold in vi, lo and en, and so does a date such as 25/12/2021.
 COLUMN_SHARES = (0.04, 0.13, 0.12, 0.08, 0.095, 0.17, 0.065, 0.09, 0.21)
+# With the optional status column (``export --status-column``): activities and funding give it room.
+STATUS_SHARES = (0.04, 0.12, 0.11, 0.08, 0.09, 0.15, 0.065, 0.09, 0.18, 0.075)
 
 
 def _list(items: list[str]) -> str:
@@ -120,8 +122,15 @@ class PlanDocument:
         # The rule under the motto is as long as its longest line.
         return [Text(title_text, s.national), motto, CentredRule(0, measure=lambda w: max(motto.line_widths(w)))]
 
+    def heading(self) -> tuple[str, str]:
+        """The number line ("Số: …/KH-LĐLĐ") and the place-date line, in the document's languages."""
+        plan = self.r.plan
+        return (self.both(lambda lang: document_number(plan.number, plan.symbol, lang)),
+                self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)))
+
     def header(self) -> Table:
-        s, home, plan = self.s, self.r.home, self.r.plan
+        """The two-column header of every document of the federation (one model for every kind)."""
+        s, home = self.s, self.r.home
         # The header block stays inside the text frame (the left margin is 30 mm).
         guest = self.guest
         left_w, right_w = self.header_widths(guest)
@@ -129,8 +138,8 @@ class PlanDocument:
         issuer = self.both(lambda lang: "\u00a0".join(home.name.get(lang).upper().rsplit(" ", 1)))
         parent = self.both(lambda lang: "\u00a0".join(home.parent.get(lang).upper().rsplit(" ", 1)))  # "… / VIỆT NAM"
         organisation = [Text(parent, s.parent), Text(issuer, s.issuer), _rule("", s.issuer, 0.4, left_w)]
-        number = Text(self.both(lambda lang: document_number(plan.number, plan.symbol, lang)), s.number)
-        dated = Text(self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)), s.date_line)
+        number_text, date_text = self.heading()
+        number, dated = Text(number_text, s.number), Text(date_text, s.date_line)
         if guest:
             # A joint document: both states' headers, each in its own language first.
             rows = [[self.national(home.country, self.langs), self.national(guest, self.langs[::-1])],
@@ -172,10 +181,18 @@ class PlanDocument:
     HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
              N_("Timing"), N_("Funding"))
 
+    def status_cell(self, d) -> str:
+        """The status in each language; a cancelled delegation's reason on the next line."""
+        label = self.both(lambda lang: self.words[lang].status(d.status))
+        return f"{label}\n{d.cancel_reason}" if d.cancel_reason else label
+
     def table(self, tail: list | None = None) -> PagedTable:
-        """The delegation table; *tail* (the closing) is kept on the page where the table ends."""
+        """The delegation table; *tail* (the closing) is kept on the page where the table ends.
+        With ``request.status_column`` a last column says each delegation's status."""
         s = self.s
-        rows = [[Text(self.tr(h), s.cell_head) for h in self.HEADS]]
+        with_status = getattr(self.r, "status_column", False)
+        heads = (*self.HEADS, N_("Status")) if with_status else self.HEADS
+        rows = [[Text(self.tr(h), s.cell_head) for h in heads]]
         numbered = enumerate(self.r.delegations, 1)
         for n, d in numbered:
             c = {lang: w.cells(d) for lang, w in self.words.items()}
@@ -188,9 +205,10 @@ class PlanDocument:
                 cell(lambda x: x.destination, s.cell_center), Text(self.items(lambda lang: c[lang].activities), s.cell),
                 cell(lambda x: x.days, s.cell_center), cell(lambda x: x.timing, s.cell_center),
                 Text(self.items(lambda lang: c[lang].funding), s.cell),
-            ])
+            ] + ([Text(self.status_cell(d), s.cell_center)] if with_status else []))
         width = frame_width(LANDSCAPE)
-        return PagedTable(rows[0], rows[1:], [width * share for share in COLUMN_SHARES], tail=tail,
+        shares = STATUS_SHARES if with_status else COLUMN_SHARES
+        return PagedTable(rows[0], rows[1:], [width * share for share in shares], tail=tail,
                           page_height=LANDSCAPE[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM)
 
     # --- closing ---------------------------------------------------------------
@@ -244,9 +262,10 @@ def _page_number(canvas, doc) -> None:
     canvas.restoreState()
 
 
-def _template(name: str, pagesize) -> PageTemplate:
+def _template(name: str, pagesize, top_padding: float = 0) -> PageTemplate:
+    """A page of the format; *top_padding* keeps the marks of Lao text that starts a page inside the frame."""
     frame = Frame(layout.MARGIN_LEFT, layout.MARGIN_BOTTOM, frame_width(pagesize), pagesize[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+                  leftPadding=0, rightPadding=0, topPadding=top_padding, bottomPadding=0, id=name)
     return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPage=_page_number)
 
 
@@ -256,14 +275,15 @@ def build_pdf(request) -> bytes:
     return _build(request, PlanDocument(request))
 
 
-def _build(request, doc_builder) -> bytes:
+def _build(request, doc_builder, title: str | None = None, top_padding: float = 0) -> bytes:
     buf = io.BytesIO()
-    title = clean(f"{doc_builder.t(N_('PLAN'))} {request.plan.title.get(doc_builder.lang)}")
+    title = clean(title or f"{doc_builder.t(N_('PLAN'))} {request.plan.title.get(doc_builder.lang)}")
     doc = BaseDocTemplate(
         buf, pagesize=PORTRAIT, invariant=1, title=title, author=request.home.name.get(doc_builder.lang),
         creator="delegations", producer="delegations", initialFontName=SERIF, subject=title, lang=doc_builder.lang,
         leftMargin=layout.MARGIN_LEFT, rightMargin=layout.MARGIN_RIGHT, topMargin=layout.MARGIN_TOP, bottomMargin=layout.MARGIN_BOTTOM,
     )
-    doc.addPageTemplates([_template("portrait", PORTRAIT), _template("landscape", LANDSCAPE), _template("appendix", PORTRAIT)])
+    doc.addPageTemplates([_template("portrait", PORTRAIT, top_padding), _template("landscape", LANDSCAPE, top_padding),
+                          _template("appendix", PORTRAIT, top_padding)])
     doc.build(doc_builder.story())
     return buf.getvalue()

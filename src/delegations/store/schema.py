@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..errors import N_
 
-CURRENT = 3
+CURRENT = 4
 META_TABLE = "meta"
 
 
@@ -50,7 +50,18 @@ def _v2_to_v3(data: dict) -> dict:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict) -> dict:
+    """Version 4 keeps each delegation's life: roster, programme, approval, outcome,
+    cancellation reason, status history and the officer's document texts, and the
+    status "proposed". All are optional and absent in a version-3 record, which
+    therefore reads as it is (empty roster, member count as typed). The version
+    goes up so that an older program, which would drop these fields on saving,
+    refuses the file instead. A record whose status is not a known one is left for
+    the strict decoding to report."""
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 class SchemaVersionError(ValueError):

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ... import i18n, paths
-from ...exporting import export_plan, export_target
+from ...exporting import document_target, export_document, export_plan, export_target
 from ...i18n import N_, _
 from ...services import Filters
 from ..bindings import translate_bindings
@@ -28,20 +28,30 @@ DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_(
 class ExportScreen(ModalScreen):
     BINDINGS = [Binding("escape", "close", N_("Close")), Binding("ctrl+o", "export", N_("Export"))]
 
-    def __init__(self):
+    def __init__(self, seq: int | None = None):
         super().__init__()
         translate_bindings(self)
         self.written: Path | None = None
+        self.seq = seq  # the delegation selected in the table: its documents can be exported
 
     def compose(self) -> ComposeResult:
         registry = self.app.planner.registry
         langs = [(_(label), code) for code, label in DOCUMENT_LANGUAGES if set(code.split("-")) <= set(registry.locales)]
         with Vertical(classes="dialog wide", id="export"):
             yield Static("[b]" + _("Export the plan") + "[/b]  " + _("(Ctrl+O export, Esc closes)"))
+            lang = i18n.current_language()
+            plan_formats = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
+            documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False))
             with Horizontal(classes="row"):
                 yield Label(_("Format"), classes="label")
-                yield Select([(registry.exporters[code].label.get(i18n.current_language()), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.NULL,
+                yield Select([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
                              allow_blank=False, id="format", compact=True)
+            with Horizontal(classes="row"):
+                yield Label(_("Document"), classes="label")
+                seq = self.seq if self.seq is not None else "-"
+                yield Select([(_("the plan"), "plan")] + [(f"{registry.exporters[c].label.get(lang)} ({_('delegation {seq}').format(seq=seq)})", c)
+                                                          for c in (documents if self.seq is not None else [])],
+                             value="plan", allow_blank=False, id="document", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")
                 yield Select(langs, value="vi", allow_blank=False, id="lang", compact=True)
@@ -51,6 +61,9 @@ class ExportScreen(ModalScreen):
             with Horizontal(classes="row"):
                 yield Label(_("Budget"), classes="label")
                 yield Checkbox(_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"), value=False, id="budget", compact=True)
+            with Horizontal(classes="row"):
+                yield Label(_("Status"), classes="label")
+                yield Checkbox(_("add a column with each delegation's status (planned, done, cancelled…)"), value=False, id="status-column", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Folder"), classes="label")
                 yield Input(str(paths.exports_dir()), id="folder", compact=True)
@@ -67,6 +80,10 @@ class ExportScreen(ModalScreen):
         self.query_one("#lang", Select).focus()
         self.show_target()
 
+    def _document(self) -> str | None:
+        kind = str(self.query_one("#document", Select).value)
+        return None if kind == "plan" else kind
+
     def _choices(self) -> dict:
         filters = self.app.filters if self.query_one("#filtered", Checkbox).value else Filters()
         return dict(plan_id=self.app.plan_id, fmt=str(self.query_one("#format", Select).value),
@@ -78,7 +95,12 @@ class ExportScreen(ModalScreen):
 
     def show_target(self) -> None:
         try:
-            target = export_target(self.app.planner, **self._choices())
+            kind = self._document()
+            if kind is None:
+                target = export_target(self.app.planner, **self._choices())
+            else:
+                c = self._choices()
+                target = document_target(self.app.planner, kind, self.seq, plan_id=c["plan_id"], lang=c["lang"], output=c["output"])
             exists = target.exists()
         except Exception as exc:  # noqa: BLE001 - explained, or raised again
             message = explain(exc, self.app.planner.host, "export")
@@ -101,13 +123,18 @@ class ExportScreen(ModalScreen):
     def action_export(self) -> None:
         self._say(_("Exporting…"))
         force, budget = self.query_one("#force", Checkbox).value, self.query_one("#budget", Checkbox).value
-        self.run_worker(partial(self._export, force, budget, self._choices()), thread=True, exclusive=True)
+        self._status_column = self.query_one("#status-column", Checkbox).value
+        self.run_worker(partial(self._export, force, budget, self._choices(), self._document()), thread=True, exclusive=True)
 
-    def _export(self, force: bool, budget: bool, choices: dict) -> None:
+    def _export(self, force: bool, budget: bool, choices: dict, kind: str | None = None) -> None:
         # In a worker thread: every failure is handed to the screen, which explains
         # it (a folder that is a file, a full disk, an exporter plugin that raises).
         try:
-            path = export_plan(self.app.planner, force=force, budget=budget, **choices)
+            if kind is None:
+                path = export_plan(self.app.planner, force=force, budget=budget, status_column=self._status_column, **choices)
+            else:
+                path = export_document(self.app.planner, kind, self.seq, plan_id=choices["plan_id"], lang=choices["lang"],
+                                       output=choices["output"], force=force)
         except Exception as exc:  # noqa: BLE001 - explained on the screen, or raised again there
             self.app.call_from_thread(self._done, None, exc)
             return

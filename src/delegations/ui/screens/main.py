@@ -42,6 +42,7 @@ class MainScreen(Screen):
         Binding("o", "export", N_("Export")),
         Binding("g", "plugins", N_("Plugins"), show=False),
         Binding("b", "budget", N_("Budget"), show=False),
+        Binding("i", "life", N_("Roster, programme and status"), show=False),
         Binding("L", "language", N_("Change the language"), show=False),
         Binding("question_mark", "help", N_("Keys")),
         Binding("q", "app.quit", N_("Quit")),
@@ -308,7 +309,15 @@ class MainScreen(Screen):
     def action_export(self) -> None:
         from .export import ExportScreen
 
-        self.app.push_screen(ExportScreen())
+        current = self._current()
+        self.app.push_screen(ExportScreen(seq=current.seq if current is not None else None))
+
+    def action_life(self) -> None:
+        d = self._current()
+        if d is not None:
+            from .life import LifeScreen
+
+            self.app.push_screen(LifeScreen(d), lambda changed: changed is not None and self.reload(keep=changed.id))
 
     def action_budget(self) -> None:
         from .budget import BudgetScreen

@@ -1,0 +1,60 @@
+"""One model for every official document of the federation, whatever its kind.
+
+A document is its header (number line, place-date line), its type and subject,
+the addressee ("Kính gửi"), the basis it rests on, the body (paragraphs and tables), "Nơi
+nhận", the signature and an optional annex (the decision's attached list). Every
+string is already in the document's languages (a bilingual one has each version on
+its own line). The PDF renderer (``pdf.official``) lays it out in the national
+format; a Word renderer can take the same model later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DocTable:
+    """A table: its header cells, its rows, and each column's share of the width
+    (they add up to 1). ``centred`` names the columns printed centred."""
+
+    heads: list[str]
+    rows: list[list[str]]
+    shares: tuple[float, ...]
+    centred: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the body: an optional heading, paragraphs, an optional table after them."""
+
+    heading: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    table: DocTable | None = None
+
+
+@dataclass(frozen=True)
+class OfficialDocument:
+    """A document of one *kind* ("proposal", "decision"…), ready to be rendered."""
+
+    kind: str
+    number: str
+    dated: str
+    doc_type: str
+    subject: str
+    basis: list[str] = field(default_factory=list)
+    addressee: str = ""
+    body: list[Section] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signature: tuple[str, str, str] = ("", "", "")  # authority, position, name
+    annex: Section | None = None
+    annex_title: str = ""
+
+    def all_text(self) -> str:
+        """Every string of the document, for search and tests."""
+        parts = [self.number, self.dated, self.doc_type, self.subject, *self.basis, self.addressee, *self.recipients, *self.signature]
+        for sec in [*self.body, *([self.annex] if self.annex else [])]:
+            parts += [sec.heading, *sec.paragraphs]
+            if sec.table:
+                parts += sec.table.heads + [c for r in sec.table.rows for c in r]
+        return "\n".join(p for p in parts if p)

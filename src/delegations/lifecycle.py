@@ -1,0 +1,202 @@
+"""A delegation's life as the officer moves it on: its roster, its programme, its
+status with the facts of each step, and the year's figures (``summary``).
+
+Every change goes through ``Planner.save_delegation``: validated by the plugins,
+stored, and undoable like any other edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .domain import (
+    ActualCost, Approval, Delegation, Direction, Money, Outcome, Person, ProgrammeItem, Status, StatusChange, Text,
+)
+from .errors import N_, UserError
+
+# The order a delegation moves through; "cancelled" can end any step before "done".
+ORDER = (Status.PLANNED, Status.PROPOSED, Status.APPROVED, Status.DONE)
+
+
+class StatusError(UserError):
+    pass
+
+
+def add_person(planner, d: Delegation, person: Person) -> tuple[Delegation, list]:
+    """Add *person* to the roster (a leader goes first); return the saved delegation and its warnings."""
+    roster = (person, *d.roster) if person.role == "leader" else (*d.roster, person)
+    new = d.evolve(roster=roster)
+    return new, planner.save_delegation(new)
+
+
+def remove_person(planner, d: Delegation, index: int) -> tuple[Delegation, list]:
+    if not 1 <= index <= len(d.roster):
+        raise UserError(N_("There is no person {n} in the roster (it has {count})."), n=index, count=len(d.roster))
+    roster = d.roster[:index - 1] + d.roster[index:]
+    new = d.evolve(roster=roster, members=len(roster) or d.members)
+    return new, planner.save_delegation(new)
+
+
+def import_roster(planner, d: Delegation, people: list[Person]) -> tuple[Delegation, list]:
+    """Replace the roster by *people* (read from a file, see ``roster_files``)."""
+    new = d.evolve(roster=tuple(people), members=len(people) or d.members)
+    return new, planner.save_delegation(new)
+
+
+def add_programme_item(planner, d: Delegation, item: ProgrammeItem) -> tuple[Delegation, list]:
+    """Add *item*, kept in the order of day and time."""
+    items = sorted((*d.programme, item), key=lambda i: (i.day, i.time))
+    new = d.evolve(programme=tuple(items))
+    return new, planner.save_delegation(new)
+
+
+def set_document_text(planner, d: Delegation, kind: str, lang: str, text: str) -> tuple[Delegation, list]:
+    """Store the officer's own main paragraph of the document *kind* in *lang* ("" removes it)."""
+    texts = dict(d.texts)
+    versions = texts.get(kind, Text()).as_dict()
+    versions[lang] = text
+    updated = Text.of(versions)
+    if updated:
+        texts[kind] = updated
+    else:
+        texts.pop(kind, None)
+    new = d.evolve(texts=tuple(sorted(texts.items())))
+    return new, planner.save_delegation(new)
+
+
+@dataclass(frozen=True)
+class StatusFacts:
+    """What a change of status records: for "approved" the decision, for "done" the
+    outcome, for "cancelled" the reason."""
+
+    approval: Approval | None = None
+    outcome: Outcome | None = None
+    reason: str = ""
+    note: str = ""
+
+
+def change_status(planner, d: Delegation, new: Status, on: date, facts: StatusFacts = StatusFacts()) -> tuple[Delegation, list]:
+    """Move *d* to *new* on *on*, with its facts; the change is kept in the history.
+    A delegation moves forward only (planned → proposed → approved → done), and
+    can be cancelled at any step before it is done."""
+    old = d.status
+    if old in (Status.DONE, Status.CANCELLED) and new is not old:
+        raise StatusError(N_("The delegation is already {status}; its status cannot change."), status=old.value)
+    if new is not Status.CANCELLED and new is not old and ORDER.index(new) < ORDER.index(old):
+        raise StatusError(N_("A delegation cannot go back from {old} to {new}."), old=old.value, new=new.value)
+    changes: dict = {"status": new}
+    note = facts.note
+    if new is Status.APPROVED:
+        if facts.approval is None or not facts.approval.number:
+            raise StatusError(N_("Approving needs the decision's number, date and approving body (--number, --date, --body)."))
+        changes["approval"] = facts.approval
+        note = note or facts.approval.number
+    elif new is Status.DONE:
+        if facts.outcome is None:
+            raise StatusError(N_("Marking a delegation done needs the actual dates and members (--from, --to, --members)."))
+        changes["outcome"] = facts.outcome
+    elif new is Status.CANCELLED:
+        if not facts.reason.strip():
+            raise StatusError(N_("Cancelling needs a reason (--reason)."))
+        changes["cancel_reason"] = facts.reason.strip()
+        note = note or facts.reason.strip()
+    changes["history"] = (*d.history, StatusChange(new.value, on, note))
+    updated = d.evolve(**changes)
+    return updated, planner.save_delegation(updated)
+
+
+def planned_costs(planner, d: Delegation, currency: str = "VND") -> dict[str, Money | None]:
+    """The estimate of *d* per budget item, as ``delegations budget`` prices it (the rate
+    tables in force on the plan's date, else today); empty when it cannot be priced."""
+    try:
+        report = planner.budgeting.report(d.plan_id, delegations=[d], currency=currency)
+    except UserError:
+        return {}
+    return report.budget.by(lambda ln: ln.item)
+
+
+@dataclass
+class SummaryRow:
+    """The figures of one partner and direction in a year."""
+
+    partner: str
+    direction: Direction
+    planned: int = 0        # delegations planned that year (every status)
+    done: int = 0
+    cancelled: int = 0
+    people_planned: int = 0
+    people_actual: int = 0  # people of the done delegations, as they went
+    estimated: Money | None = None
+    spent: Money | None = None
+
+
+@dataclass
+class Summary:
+    year: int
+    currency: str
+    rows: list[SummaryRow] = field(default_factory=list)
+
+    def total(self, direction: Direction | None = None) -> SummaryRow:
+        """All rows (of one direction) added up."""
+        out = SummaryRow("", direction or Direction.OUTBOUND)
+        for r in self.rows:
+            if direction is not None and r.direction is not direction:
+                continue
+            out.planned += r.planned
+            out.done += r.done
+            out.cancelled += r.cancelled
+            out.people_planned += r.people_planned
+            out.people_actual += r.people_actual
+            out.estimated = _add(out.estimated, r.estimated)
+            out.spent = _add(out.spent, r.spent)
+        return out
+
+
+def _add(a: Money | None, b: Money | None) -> Money | None:
+    if b is None:
+        return a
+    return b if a is None else a + b
+
+
+def summary(planner, year: int, currency: str = "VND") -> Summary:
+    """The year in numbers, over every plan: delegations and people in and out, by
+    partner, planned against done, estimated against spent (in *currency*; actual
+    costs in another currency are left out of "spent")."""
+    rows: dict[tuple[str, str], SummaryRow] = {}
+    for plan in planner.plans():
+        for d in planner.repo.delegations(plan.id):
+            if year not in d.timing.years() and not (d.outcome and d.outcome.start.year == year):
+                continue
+            row = rows.setdefault((d.partner, d.direction.value), SummaryRow(d.partner, d.direction))
+            row.planned += 1
+            row.people_planned += d.members
+            if d.status is Status.CANCELLED:
+                row.cancelled += 1
+                continue
+            estimate = planned_costs(planner, d, currency)
+            priced = [m for m in estimate.values() if m is not None]
+            row.estimated = _add(row.estimated, sum(priced, Money.zero(currency)) if priced else None)
+            if d.status is Status.DONE and d.outcome is not None:
+                row.done += 1
+                row.people_actual += d.outcome.members
+                spent = [c.amount for c in d.outcome.costs if c.amount.currency == currency]
+                row.spent = _add(row.spent, sum(spent, Money.zero(currency)) if spent else None)
+    ordered = sorted(rows.values(), key=lambda r: (r.direction.value != "outbound", r.partner))
+    return Summary(year, currency, ordered)
+
+
+def actual_cost(item: str, amount: str, currency: str) -> ActualCost:
+    from .budgeting import parse_amount
+
+    return ActualCost(item, parse_amount(amount, currency, "cost"))
+
+
+def person(name: str, position: str = "", *, sex=None, born=None, passport: str = "", expires=None, lao_name: str = "",
+           role: str = "member") -> Person:
+    return Person(name=name.strip(), position=Text.of(position), sex=sex, born=born, passport=passport.strip(),
+                  passport_expires=expires, lao_name=lao_name.strip(), role=role)
+
+
+__all__ = ["ORDER", "StatusError", "StatusFacts", "Summary", "SummaryRow", "add_person", "add_programme_item", "change_status",
+           "import_roster", "planned_costs", "summary", "actual_cost", "person", "remove_person"]

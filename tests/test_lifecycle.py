@@ -1,0 +1,165 @@
+"""A delegation's life through the commands: roster (typed, CSV, Excel), the member
+count following it, the passport warning, the programme inside the visit, the
+status with its facts and history, the year's summary, and old files migrating."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from delegations.cli import main
+from delegations.defaults import default_data
+from delegations.domain import Status
+from delegations.services import Planner
+from delegations.store import schema
+from delegations.store.storage import dumps
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "db.json"
+    path.write_text(dumps(default_data()), encoding="utf-8")
+    return path
+
+
+def run(db, *args) -> int:
+    try:
+        return main(["--db", str(db), *args])
+    except SystemExit as exc:  # argparse refuses the command line itself
+        return exc.code
+
+
+def delegation(db, seq):
+    with Planner.open(db, writable=False) as p:
+        return p.delegation(p.plan().id, seq)
+
+
+def test_roster_add_sets_the_member_count_and_warns_of_a_passport_by_name(db, capsys):
+    assert delegation(db, 1).members == 10
+    assert run(db, "roster", "1", "add", "Nguyễn Văn An", "--position", "Chủ tịch LĐLĐ tỉnh", "--born", "1970-05-01",
+               "--passport", "C1234567", "--expires", "2021-03-01", "--role", "leader") == 0
+    err = capsys.readouterr().err
+    assert "Nguyễn Văn An" in err and "2021-03-01" in err  # the year-2020 visit ends 2020-12-31: less than 6 months
+    assert run(db, "roster", "1", "add", "Lê Thị Bình", "--passport", "C7654321", "--expires", "2021-07-01") == 0
+    assert "Lê Thị Bình" not in capsys.readouterr().err  # 6 months after 2020-12-31 is 2021-06-30: valid long enough
+    d = delegation(db, 1)
+    assert d.members == 2 and [p.name for p in d.roster] == ["Nguyễn Văn An", "Lê Thị Bình"]
+    assert d.roster[0].passport_expires == date(2021, 3, 1) and d.roster[0].role == "leader"
+
+
+CSV = ("Họ và tên,Chức vụ,Giới tính,Ngày sinh,Số hộ chiếu,Ngày hết hạn,Tên tiếng Lào,Vai trò\n"
+       "Nguyễn Văn An,Chủ tịch LĐLĐ tỉnh,Nam,01/05/1970,C1234567,01/01/2030,ຫງວຽນ ວັນ ອານ,Trưởng đoàn\n"
+       "Lê Thị Bình,Trưởng ban,Nữ,1980-02-03,C7654321,2030-06-30,ເລ ທິ ບິ່ງ,phiên dịch\n")
+
+
+def test_roster_import_from_csv_and_xlsx(db, tmp_path):
+    csv_file = tmp_path / "doan.csv"
+    csv_file.write_text(CSV, encoding="utf-8")
+    assert run(db, "roster", "3", "import", str(csv_file)) == 0
+    d = delegation(db, 3)
+    assert d.members == 2 and d.roster[1].lao_name == "ເລ ທິ ບິ່ງ" and d.roster[1].role == "interpreter"
+    assert d.roster[0].born == date(1970, 5, 1) and d.roster[1].sex.value == "female"
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["name", "position", "born", "passport", "expires"])
+    for i in range(3):
+        ws.append([f"Người {i}", "Cán bộ", date(1980, 1, 1 + i), f"P{i}", date(2031, 1, 1)])
+    xlsx = tmp_path / "doan.xlsx"
+    wb.save(xlsx)
+    assert run(db, "roster", "4", "import", str(xlsx)) == 0
+    d = delegation(db, 4)
+    assert d.members == 3 and d.roster[2].born == date(1980, 1, 3) and d.roster[2].passport_expires == date(2031, 1, 1)
+
+
+def test_roster_import_reports_a_faulty_row_and_keeps_the_roster(db, tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Họ và tên,Ngày sinh\nAn,1970-01-01\nBình,31/02/1980\n", encoding="utf-8")
+    assert run(db, "roster", "3", "import", str(bad)) == 2
+    assert "3" in capsys.readouterr().err and delegation(db, 3).roster == ()
+    other = tmp_path / "list.txt"
+    other.write_text("x", encoding="utf-8")
+    assert run(db, "roster", "3", "import", str(other)) == 2
+
+
+def test_programme_item_outside_the_visit_is_an_error(db, capsys):
+    assert run(db, "programme", "3", "add", "2022-05-10", "Đón đoàn", "--time", "08:30", "--place", "Lao Bảo", "--lo", "ຕ້ອນຮັບຄະນະ") == 0
+    assert run(db, "programme", "3", "add", "2021-12-31", "Quá sớm") == 1
+    assert "2021-12-31" in capsys.readouterr().err
+    items = delegation(db, 3).programme
+    assert len(items) == 1 and items[0].activity.get("lo") == "ຕ້ອນຮັບຄະນະ" and items[0].time == "08:30"
+    assert run(db, "programme", "3", "add", "2022-05-10", "x", "--time", "25:00") == 2
+
+
+def test_status_moves_forward_with_its_facts_and_keeps_a_dated_history(db, capsys):
+    assert run(db, "status", "3", "approved") != 0  # no decision number
+    assert run(db, "status", "3", "proposed", "--on", "2022-03-01") == 0
+    assert run(db, "status", "3", "approved", "--number", "125/QĐ-LĐLĐ", "--date", "2022-03-10", "--body", "Ban Thường vụ Tỉnh ủy",
+               "--on", "2022-03-10") == 0
+    assert run(db, "status", "3", "planned") != 0  # never back
+    assert run(db, "status", "3", "done", "--from", "2022-05-10", "--to", "2022-05-13", "--members", "8", "--cost", "lodging=12000000",
+               "--results", "Ký biên bản", "--on", "2022-05-14") == 0
+    d = delegation(db, 3)
+    assert d.status is Status.DONE and d.approval.number == "125/QĐ-LĐLĐ" and d.outcome.members == 8 and d.outcome.days == 4
+    assert [(h.status, h.on) for h in d.history] == [("proposed", date(2022, 3, 1)), ("approved", date(2022, 3, 10)), ("done", date(2022, 5, 14))]
+    assert str(d.outcome.costs[0].amount.amount) == "12000000"
+    assert run(db, "status", "4", "cancelled") != 0  # a reason is needed
+    assert run(db, "status", "4", "cancelled", "--reason", "Dịch bệnh") == 0 and delegation(db, 4).cancel_reason == "Dịch bệnh"
+    capsys.readouterr()
+    assert run(db, "list", "--status", "cancelled") == 0
+    assert "Salavan" in capsys.readouterr().out
+    assert run(db, "summary", "--year", "2022") == 0
+    out = capsys.readouterr().out
+    assert "12.000.000" in out
+
+
+def test_export_every_document_kind_from_the_command_line(db, tmp_path, capsys):
+    for kind in ("proposal", "decision", "invitation", "programme", "roster", "report"):
+        assert run(db, "export", "--document", kind, "--seq", "3", "--lang", "vi-lo", "--output", str(tmp_path)) == 0
+    assert len(list(tmp_path.glob("*.pdf"))) == 6
+    assert run(db, "export", "--document", "letter", "--seq", "3", "--output", str(tmp_path)) == 2
+    assert run(db, "export", "--document", "roster", "--output", str(tmp_path)) == 2
+    assert run(db, "export", "--format", "roster", "--output", str(tmp_path)) == 2
+
+
+def test_a_version_3_file_migrates_and_keeps_its_delegations(db):
+    data = json.loads(db.read_text("utf-8"))
+    data["meta"] = {"1": {"schema_version": 3}}
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run(db, "roster", "1", "add", "An") == 0
+    saved = json.loads(db.read_text("utf-8"))
+    assert saved["meta"]["1"]["schema_version"] == schema.CURRENT == 4
+    assert db.with_name(db.name + ".v3.bak").exists()
+    d = delegation(db, 1)
+    assert d.members == 1 and delegation(db, 2).members == 10 and delegation(db, 2).roster == ()
+
+
+def test_the_officers_own_text_replaces_the_default_in_its_language_only(db, tmp_path):
+    from delegations.documents import DocumentWriter
+    from delegations.exporting import ExportRequest
+
+    assert run(db, "text", "3", "invitation", "Trân trọng kính mời đoàn sang dự Toạ đàm năm 2022.") == 0
+    assert run(db, "text", "3", "invitation", "ຂໍຮຽນເຊີນຄະນະ.", "--in", "lo") == 0
+    with Planner.open(db, writable=False) as p:
+        d = p.delegation(p.plan().id, 3)
+        request = ExportRequest(plan=p.plan(), delegations=[d], lang="vi-lo", registry=p.registry, home=p.home(), delegation=d)
+        text = DocumentWriter(request, d).build("invitation").all_text()
+        default_vi = DocumentWriter(request, d).build("proposal").all_text()
+    assert "Trân trọng kính mời đoàn sang dự Toạ đàm năm 2022." in text and "ຂໍຮຽນເຊີນຄະນະ." in text
+    assert "trân trọng kính mời Liên hiệp" not in text and "kính đề nghị cho phép" in default_vi
+    assert run(db, "text", "3", "invitation", "") == 0 and run(db, "text", "3", "invitation", "", "--in", "lo") == 0
+    assert delegation(db, 3).texts == ()
+
+
+def test_a_damaged_or_missing_roster_file_is_said_not_raised(db, tmp_path, capsys):
+    fake = tmp_path / "doan.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    assert run(db, "roster", "3", "import", str(fake)) == 2
+    assert "doan.xlsx" in capsys.readouterr().err
+    assert run(db, "roster", "3", "import", str(tmp_path / "missing.csv")) == 3
+    assert "missing.csv" in capsys.readouterr().err
+    assert delegation(db, 3).roster == ()
