@@ -19,6 +19,7 @@ from .screens.main import MainScreen
 
 
 PALETTE, PALETTE_TIP = N_("palette"), N_("Open the command palette")
+FORM = "delegation-form"  # the name the reused delegation form is installed under
 FOLLOW_EVERY = 1.0  # seconds between two looks at the file a read-only copy follows
 
 
@@ -198,8 +199,25 @@ class DelegationsApp(App):
         self.plan_id = plan_id
         self.filters = Filters()
 
+    def delegation_form(self, delegation, *, is_new: bool):
+        """The delegation form showing *delegation*: built once per language and
+        reused, so that opening it costs filling its fields, not building ~200 widgets."""
+        from .screens.form import DelegationForm
+
+        form = self._installed_screens.get(FORM)
+        if isinstance(form, DelegationForm):
+            return form.load(delegation, is_new=is_new)
+        form = DelegationForm(delegation, is_new=is_new)
+        self.install_screen(form, FORM)
+        return form
+
+    def _forget_form(self) -> None:
+        if FORM in self._installed_screens and not any(s is self._installed_screens[FORM] for s in self.screen_stack):
+            self.uninstall_screen(FORM)
+
     def switch_language(self, lang: str) -> None:
         """Show the interface in *lang* from now on (remembered in the database)."""
+        self._forget_form()  # its labels are in the old language
         i18n.set_language(lang)
         self.lang = lang
         self.wording = self.planner.wording(lang)

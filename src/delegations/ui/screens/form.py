@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,6 +33,7 @@ class DelegationForm(ModalScreen):
         translate_bindings(self)
         self.base = delegation
         self.is_new = is_new
+        self._styled_for: str | None = None  # the theme the widgets were last styled in
 
     # --- layout --------------------------------------------------------------
     def _row(self, label: str, *widgets, error: str | None = None):
@@ -43,13 +46,14 @@ class DelegationForm(ModalScreen):
                     yield Static("", id=f"err-{error}", classes="error", markup=False)
 
     def compose(self) -> ComposeResult:
+        # Built empty once per app and language (see ``DelegationsApp.delegation_form``);
+        # ``_fill`` puts a delegation's values in at every opening.
         app = self.app
-        d, w = self.base, app.wording
-        f = DelegationFields.of(d)
-        title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
+        w = app.wording
+        f = DelegationFields.of(self.base)
         partners = sorted(app.planner.registry.partners.values(), key=lambda o: o.code)
         with Vertical(id="form"):
-            yield Static(f"[b]{title}[/b]  " + _("(Ctrl+S save, Esc cancel)"), id="form-title")
+            yield Static("", id="form-title")
             with VerticalScroll(id="form-body"):
                 yield from self._row(_("Name (vi)"), Input(f.name.get("vi", ""), id="name_vi", compact=True), error="name")
                 yield from self._row(_("Name (lo)"), Input(f.name.get("lo", ""), id="name_lo", compact=True))
@@ -94,15 +98,63 @@ class DelegationForm(ModalScreen):
         yield Select(funding, value=source if source in {v for _l, v in funding} else "", allow_blank=False, id=f"funding-{item}", compact=True)
 
     def on_mount(self) -> None:
-        self._typed_at_start = self.fields()
-        self._parties = (self.base.direction.value, self.base.partner)
-        self._model_shown = self.base.cost_model if self.base.cost_model in self.app.planner.registry.cost_models else ""
-        self.query_one("#name_vi", Input).focus()
         if not self.app.blink:
             for widget in self.query(Input):
                 widget.cursor_blink = False
             for area in self.query(TextArea):
                 area.cursor_blink = False
+        self._fill()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Reopened: its widgets kept their styles while it was hidden (focus and
+        # hover restyle the widgets they concern); restyling all of them again
+        # is most of the cost of opening the form. A new theme restyles everything.
+        if self._styled_for == self.app.theme:
+            event.refresh_styles = False
+        self._styled_for = self.app.theme
+        super()._on_screen_resume(event)
+
+    def load(self, delegation: Delegation, *, is_new: bool) -> "DelegationForm":
+        """Show *delegation* at the next opening (the widgets are reused, not built again)."""
+        self.base, self.is_new = delegation, is_new
+        if self.is_mounted:
+            self._fill()
+        return self
+
+    def _fill(self) -> None:
+        """Every field from ``self.base``; no error shown; the name field focused."""
+        d = self.base
+        f = DelegationFields.of(d)
+        registry = self.app.planner.registry
+        title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
+        self.query_one("#form-title", Static).update(f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")))
+        texts = {"name_vi": f.name.get("vi", ""), "name_lo": f.name.get("lo", ""), "leader_vi": f.leader_position.get("vi", ""),
+                 "leader_lo": f.leader_position.get("lo", ""), "leader_name": f.leader_name, "members": f.members,
+                 "days_min": f.days_min, "days_max": f.days_max, "year": f.year, "month": f.month, "start": f.start,
+                 "end": f.end, "notes": f.notes}
+        choices = {"direction": f.direction, "partner": f.partner if f.partner in registry.partners else Select.NULL,
+                   "status": f.status, "cost_model": f.cost_model if f.cost_model in registry.cost_models else ""}
+        for item in registry.cost_items:
+            choices[f"payer-{item}"] = f.payers.get(item, "")
+            choices[f"funding-{item}"] = f.funding.get(item, "")
+        with self.prevent(Select.Changed, Input.Changed):
+            for widget_id, text in texts.items():
+                widget = self.query_one(f"#{widget_id}", Input)
+                widget.value = text
+                widget.cursor_position = len(text)
+            for widget_id, value in choices.items():
+                select = self.query_one(f"#{widget_id}", Select)
+                known = {v for _label, v in select._options}
+                select.value = value if value in known else ("" if "" in known else Select.NULL)
+            self.query_one("#acts_vi", TextArea).load_text("\n".join(f.activities.get("vi", [])))
+            self.query_one("#acts_lo", TextArea).load_text("\n".join(f.activities.get("lo", [])))
+        for box in self.query(".error"):
+            box.display = False
+        self.query_one("#form-body").scroll_home(animate=False)
+        self._typed_at_start = self.fields()
+        self._parties = (d.direction.value, d.partner)
+        self._model_shown = d.cost_model if d.cost_model in registry.cost_models else ""
+        self.query_one("#name_vi", Input).focus()
 
     # --- reading the form --------------------------------------------------
     def _value(self, widget_id: str) -> str:

@@ -231,26 +231,20 @@ class MainScreen(Screen):
 
     def action_add(self) -> None:
         if self._writable():
-            from .form import DelegationForm
-
             # The draft's costs come from a cost model plugin, which may fail.
             draft = self.app.run_change(lambda: self.planner.draft_delegation(self.app.plan_id), "cost_lines")
             if draft is not None:
-                self.app.push_screen(DelegationForm(draft, is_new=True), self._after_form)
+                self.app.push_screen(self.app.delegation_form(draft, is_new=True), self._after_form)
 
     def action_edit(self) -> None:
         d = self._current()
         if d is not None and self._writable():
-            from .form import DelegationForm
-
-            self.app.push_screen(DelegationForm(d, is_new=False), self._after_form)
+            self.app.push_screen(self.app.delegation_form(d, is_new=False), self._after_form)
 
     def action_duplicate(self) -> None:
         d = self._current()
         if d is not None and self._writable():
-            from .form import DelegationForm
-
-            self.app.push_screen(DelegationForm(self.planner.duplicate_delegation(d), is_new=True), self._after_form)
+            self.app.push_screen(self.app.delegation_form(self.planner.duplicate_delegation(d), is_new=True), self._after_form)
 
     def _after_form(self, saved) -> None:
         if saved is not None:
