@@ -85,3 +85,67 @@ async def test_the_form_follows_the_language(make_app):
         await pilot.pause()
         assert app.screen is not vi_form
         assert "Delegation" in str(app.screen.query_one("#form-title").render())
+
+
+async def test_dates_fill_the_year_month_and_days(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#start").focus()
+        await pilot.press(*"28/2/2024")
+        await pilot.pause()
+        form.query_one("#end").focus()
+        await pilot.press(*"3/3/2024")
+        await pilot.pause()
+        values = {i: form.query_one(f"#{i}").value for i in ("year", "month", "days_min", "days_max")}
+        assert values == {"year": "2024", "month": "2", "days_min": "5", "days_max": "5"}  # 2024 is a leap year
+        assert all(form.query_one(f"#{i}").disabled for i in values)  # said by the dates: not typed again
+        form.query_one("#end").value = ""  # the end cleared: the start alone is one day
+        await pilot.pause()
+        assert form.query_one("#days_min").value == "1"
+        form.query_one("#start").value = "31/2/2024"  # not a date: the fields can be typed in again
+        await pilot.pause()
+        assert not form.query_one("#year").disabled
+
+
+async def test_a_new_delegation_starts_with_the_last_direction_and_partner(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert form._value("direction") == "outbound"  # nothing used yet: outbound
+        form.query_one("#name_vi").value = "Đoàn thử"
+        form.query_one("#leader_vi").value = "Chủ tịch"
+        form.query_one("#direction").value = "inbound"
+        form.query_one("#partner").value = "salavan"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, DelegationForm)
+        await pilot.press("a")
+        await pilot.pause()
+        assert (app.screen._value("direction"), app.screen._value("partner")) == ("inbound", "salavan")
+
+
+async def test_typing_in_a_choice_list_jumps_to_the_option_accents_ignored(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#direction").focus()
+        await pilot.press("d", "o", "a", "n", "space", "v")   # "Đoàn vào", typed without accents
+        await pilot.pause()
+        assert form._value("direction") == "inbound"
+        assert not form.query_one("#direction").expanded      # no menu opened
+        await pilot.pause(1.0)
+        form.query_one("#partner").focus()
+        await pilot.press("s", "a", "l")
+        await pilot.pause()
+        assert form._value("partner") == "salavan"

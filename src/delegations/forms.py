@@ -107,6 +107,20 @@ def _activities(by_lang: dict[str, list[str]]) -> tuple[Text, ...]:
     )
 
 
+def dates_say(start: str, end: str) -> dict[str, str] | None:
+    """The year, month and number of days that typed dates say (as the form shows
+    them), or ``None`` while they cannot be read or the end is before the start."""
+    problems: list[Problem] = []
+    first, last = _date(problems, "timing", start), _date(problems, "timing", end)
+    if problems or first is None:
+        return None
+    last = last or first
+    if last < first:
+        return None
+    days = str((last - first).days + 1)
+    return {"year": str(first.year), "month": str(first.month), "days_min": days, "days_max": days}
+
+
 def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Delegation | None, list[Problem]]:
     """Build the delegation the form describes; ``None`` and the problems if some text cannot be read."""
     problems: list[Problem] = []

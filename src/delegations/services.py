@@ -253,11 +253,13 @@ class Planner:
             d = d.evolve(cost_lines=self.proposed_cost_lines(d))
         return d
 
-    def draft_delegation(self, plan_id: str) -> Delegation:
-        """A new, unsaved outbound delegation to the first partner, for a form to fill in."""
+    def draft_delegation(self, plan_id: str, direction: Direction | None = None, partner: str | None = None) -> Delegation:
+        """A new, unsaved delegation for a form to fill in: *direction* and *partner*
+        (the last ones used) if given and still known, else outbound to the first partner."""
         plan = self.repo.plan(plan_id)
-        partner = next(iter(sorted(self.registry.partners)), "")
-        return self.new_delegation(plan_id, direction=Direction.OUTBOUND, partner=partner, name=Text(),
+        if partner not in self.registry.partners:
+            partner = next(iter(sorted(self.registry.partners)), "")
+        return self.new_delegation(plan_id, direction=direction or Direction.OUTBOUND, partner=partner, name=Text(),
                                    leader=Leader(Text()), members=1, duration=DayRange(1, 1),
                                    timing=Timing(plan.period.start_year))
 

@@ -38,6 +38,7 @@ class DelegationsApp(App):
         self.filters = Filters()
         self.order = "seq"
         self.descending = False
+        self.last_parties: tuple = (None, None)  # direction and partner of the last delegation saved from the form
         self.home_code = planner.home().code
         self.wording = planner.wording(lang)
         # A copy that could not take the lock follows the file: it reloads when the

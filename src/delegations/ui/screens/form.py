@@ -11,11 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...domain import Delegation, Direction, Status, ValidationError
-from ...forms import DelegationFields, delegation_from_fields
+from ...forms import DelegationFields, dates_say, delegation_from_fields
 from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
+from ..widgets.choice import ChoiceSelect
 
+DERIVED = ("year", "month", "days_min", "days_max")  # what dates say; filled from them
 ERROR_FIELDS = ("name", "leader", "members", "duration", "timing", "partner", "cost_lines", "seq", "status")
 
 
@@ -57,9 +59,9 @@ class DelegationForm(ModalScreen):
             with VerticalScroll(id="form-body"):
                 yield from self._row(_("Name (vi)"), Input(f.name.get("vi", ""), id="name_vi", compact=True), error="name")
                 yield from self._row(_("Name (lo)"), Input(f.name.get("lo", ""), id="name_lo", compact=True))
-                yield from self._row(_("Direction"), Select([(w.direction(x), x.value) for x in Direction], value=f.direction,
+                yield from self._row(_("Direction"), ChoiceSelect([(w.direction(x), x.value) for x in Direction], value=f.direction,
                                                           allow_blank=False, id="direction", compact=True))
-                yield from self._row(_("Partner"), Select([(o.short(w.lang), o.code) for o in partners], value=f.partner
+                yield from self._row(_("Partner"), ChoiceSelect([(o.short(w.lang), o.code) for o in partners], value=f.partner
                                                         if f.partner in app.planner.registry.partners else Select.NULL,
                                                         id="partner", compact=True), error="partner")
                 yield from self._row(_("Leader"), Input(f.leader_position.get("vi", ""), placeholder=_("position"), id="leader_vi", compact=True),
@@ -71,10 +73,10 @@ class DelegationForm(ModalScreen):
                 yield from self._row(_("Year, month"), Input(f.year, id="year", compact=True), Input(f.month, placeholder=_("month"), id="month", compact=True))
                 yield from self._row(_("Dates"), Input(f.start, placeholder=_("from 16/9/2020"), id="start", compact=True),
                                      Input(f.end, placeholder=_("to"), id="end", compact=True), error="timing")
-                yield from self._row(_("Status"), Select([(w.status(s), s.value) for s in Status], value=f.status,
+                yield from self._row(_("Status"), ChoiceSelect([(w.status(s), s.value) for s in Status], value=f.status,
                                                        allow_blank=False, id="status", compact=True))
                 models = [(_("the partner's or the plan's"), "")] + [(m.label.get(w.lang), code) for code, m in sorted(app.planner.registry.cost_models.items())]
-                yield from self._row(_("Cost model"), Select(models, value=f.cost_model if f.cost_model in app.planner.registry.cost_models else "",
+                yield from self._row(_("Cost model"), ChoiceSelect(models, value=f.cost_model if f.cost_model in app.planner.registry.cost_models else "",
                                                            allow_blank=False, id="cost_model", compact=True))
                 yield from self._row(_("Activities (vi), one per line"), TextArea("\n".join(f.activities.get("vi", [])), id="acts_vi", compact=True))
                 yield from self._row(_("Activities (lo)"), TextArea("\n".join(f.activities.get("lo", [])), id="acts_lo", compact=True))
@@ -93,9 +95,9 @@ class DelegationForm(ModalScreen):
         payers += [(w.org_short(code), code) for code in (app.home_code, *sorted(app.planner.registry.partners))]
         funding = [(_("no source named"), "")] + [(fs.label.get(w.lang), fs.code) for fs in app.planner.registry.funding_sources.values()]
         payer = f.payers.get(item, "")
-        yield Select(payers, value=payer if payer in {v for _l, v in payers} else "", allow_blank=False, id=f"payer-{item}", compact=True)
+        yield ChoiceSelect(payers, value=payer if payer in {v for _l, v in payers} else "", allow_blank=False, id=f"payer-{item}", compact=True)
         source = f.funding.get(item, "")
-        yield Select(funding, value=source if source in {v for _l, v in funding} else "", allow_blank=False, id=f"funding-{item}", compact=True)
+        yield ChoiceSelect(funding, value=source if source in {v for _l, v in funding} else "", allow_blank=False, id=f"funding-{item}", compact=True)
 
     def on_mount(self) -> None:
         if not self.app.blink:
@@ -150,6 +152,7 @@ class DelegationForm(ModalScreen):
             self.query_one("#acts_lo", TextArea).load_text("\n".join(f.activities.get("lo", [])))
         for box in self.query(".error"):
             box.display = False
+        self._follow_dates()
         self.query_one("#form-body").scroll_home(animate=False)
         self._typed_at_start = self.fields()
         self._parties = (d.direction.value, d.partner)
@@ -261,6 +264,21 @@ class DelegationForm(ModalScreen):
             self.action_save()
         else:
             self.action_cancel()
+
+    def _follow_dates(self) -> None:
+        """Readable dates fill the year, month and days (shown, not typed: they
+        cannot be edited while the dates say them)."""
+        said = dates_say(self._value("start"), self._value("end"))
+        with self.prevent(Input.Changed):
+            for widget_id in DERIVED:
+                widget = self.query_one(f"#{widget_id}", Input)
+                if said is not None:
+                    widget.value = said[widget_id]
+                widget.disabled = said is not None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in {"start", "end"}:
+            self._follow_dates()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "cost_model" and self._value("cost_model") != self._model_shown:

@@ -232,7 +232,7 @@ class MainScreen(Screen):
     def action_add(self) -> None:
         if self._writable():
             # The draft's costs come from a cost model plugin, which may fail.
-            draft = self.app.run_change(lambda: self.planner.draft_delegation(self.app.plan_id), "cost_lines")
+            draft = self.app.run_change(lambda: self.planner.draft_delegation(self.app.plan_id, *self.app.last_parties), "cost_lines")
             if draft is not None:
                 self.app.push_screen(self.app.delegation_form(draft, is_new=True), self._after_form)
 
@@ -248,6 +248,7 @@ class MainScreen(Screen):
 
     def _after_form(self, saved) -> None:
         if saved is not None:
+            self.app.last_parties = (saved.direction, saved.partner)  # the next new one starts with them
             self.reload(keep=saved.id)
             self.notify(_("Saved delegation {seq}.").format(seq=saved.seq), timeout=3)
 
