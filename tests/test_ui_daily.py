@@ -149,3 +149,47 @@ async def test_typing_in_a_choice_list_jumps_to_the_option_accents_ignored(make_
         await pilot.press("s", "a", "l")
         await pilot.pause()
         assert form._value("partner") == "salavan"
+
+
+async def palette_rows(pilot, typed: str, wait: float = 0.3) -> list[str]:
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed)
+    await pilot.pause(wait)
+    commands = pilot.app.screen.query_one(CommandList)
+    return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+
+
+async def test_the_palette_folds_accents_and_speaks_the_language(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = await palette_rows(pilot, "xuat")
+        assert any("Xuất" in r for r in rows), rows          # "xuat" finds "Xuất"
+        assert app.screen.query_one("#--input Input").placeholder == "Tìm lệnh…"
+        await pilot.press("escape")
+        await pilot.pause()
+        rows = await palette_rows(pilot, "zzqq", wait=1.2)
+        assert any("Không tìm thấy" in r for r in rows), rows
+        assert not any("No matches found" in r for r in rows)
+
+
+@pytest.mark.parametrize("lang, words", [("vi", ("Sang ô tiếp theo", "Chép đoạn chữ đã chọn")),
+                                         ("lo", ("ໄປຊ່ອງຕໍ່ໄປ", "ສຳເນົາຂໍ້ຄວາມທີ່ເລືອກ"))])
+async def test_textual_own_words_are_translated(make_app, lang, words):
+    i18n.set_language(lang)
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = await palette_rows(pilot, "")
+        shown = "\n".join(rows)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert all(w in shown for w in words), shown
+        assert "Focus Next" not in shown and "Copy selected text" not in shown
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#partner").prompt == ("Chọn" if lang == "vi" else "ເລືອກ")

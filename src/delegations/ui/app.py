@@ -15,6 +15,7 @@ from ..errors import ConflictError, LockedError, UserError
 from ..i18n import N_, _, describe
 from ..services import Filters, Planner
 from .faults import explain
+from .palette import FoldingCommands, Palette
 from .screens.main import MainScreen
 
 
@@ -27,6 +28,7 @@ class DelegationsApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "delegations"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = {FoldingCommands}
 
     def __init__(self, planner: Planner, *, read_only: str | None = None, lang: str = "vi", blink: bool = True):
         super().__init__()
@@ -229,6 +231,11 @@ class DelegationsApp(App):
         self.notify(_("Language: {lang}").format(lang=lang), timeout=2)
 
     # --- command palette -------------------------------------------------------
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder and messages translated."""
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
         if main is not None and screen is main:

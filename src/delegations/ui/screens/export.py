@@ -20,6 +20,7 @@ from ...exporting import export_plan, export_target
 from ...i18n import N_, _
 from ...services import Filters
 from ..bindings import translate_bindings
+from ..widgets.choice import ChoiceSelect
 from ..faults import explain
 
 DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_("Vietnamese and Lao")), ("en", N_("English")))
@@ -40,11 +41,11 @@ class ExportScreen(ModalScreen):
             yield Static("[b]" + _("Export the plan") + "[/b]  " + _("(Ctrl+O export, Esc closes)"))
             with Horizontal(classes="row"):
                 yield Label(_("Format"), classes="label")
-                yield Select([(registry.exporters[code].label.get(i18n.current_language()), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.NULL,
+                yield ChoiceSelect([(registry.exporters[code].label.get(i18n.current_language()), code) for code in sorted(registry.exporters)], value="pdf" if "pdf" in registry.exporters else Select.NULL,
                              allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")
-                yield Select(langs, value="vi", allow_blank=False, id="lang", compact=True)
+                yield ChoiceSelect(langs, value="vi", allow_blank=False, id="lang", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Rows"), classes="label")
                 yield Checkbox(_("only the rows the filter shows"), value=False, id="filtered", compact=True)

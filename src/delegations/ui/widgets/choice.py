@@ -9,6 +9,7 @@ from textual import events
 from textual.widgets import Select
 
 from ...domain.text import fold
+from ...i18n import _
 
 TYPING_PAUSE = 0.8  # seconds after which typing starts a new search
 
@@ -20,6 +21,7 @@ class ChoiceSelect(Select):
     Space opens the menu unless it continues a word being typed."""
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prompt", _("Select"))  # Textual's English word otherwise
         super().__init__(*args, **kwargs)
         self._typed = ""
         self._typed_at = 0.0
