@@ -193,3 +193,46 @@ async def test_textual_own_words_are_translated(make_app, lang, words):
         await pilot.pause()
         form = app.screen
         assert form.query_one("#partner").prompt == ("Chọn" if lang == "vi" else "ເລືອກ")
+
+
+def test_compact_date_ranges():
+    from datetime import date
+
+    from delegations.i18n.formatting import compact_range
+
+    assert compact_range(date(2024, 2, 28), date(2024, 3, 3)) == "28/2–3/3/2024"
+    assert compact_range(date(2024, 3, 1), date(2024, 3, 3)) == "1–3/3/2024"
+    assert compact_range(date(2023, 12, 28), date(2024, 1, 3)) == "28/12/2023–3/1/2024"
+    assert compact_range(date(2019, 9, 16), date(2019, 9, 16)) == "16/9/2019"
+
+
+def row_text(table: PlanTable, y: int) -> str:
+    return "".join(seg.text for seg in table.render_line(y))
+
+
+async def test_the_table_at_80_columns_shows_every_value_whole(db_path, host):
+    from datetime import date
+
+    from delegations.domain import Timing
+
+    with Planner.open(db_path, host=host) as planner:
+        d = next(x for x in planner.repo.delegations(planner.plan().id) if x.seq == 1)
+        planner.save_delegation(d.evolve(timing=Timing(2020, None, date(2020, 2, 28), date(2020, 3, 3)), duration=d.duration.__class__(5, 5)))
+        d3 = next(x for x in planner.repo.delegations(planner.plan().id) if x.seq == 3)
+        planner.save_delegation(d3.evolve(seq=1234))
+    with Planner.open(db_path, host=host) as planner:
+        app = DelegationsApp(planner, blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one(PlanTable)
+            lines = [row_text(table, y) for y in range(5)]
+            assert lines[0].startswith(" TT▲ ") and "Người " in lines[0] and "Số ngày" in lines[0] and "…" not in lines[0]
+            first = next(line for line in lines if line.lstrip().startswith("1 "))
+            assert "28/2–3/3/2020" in first and "Savannakhet" in first and "…" not in first.split("Đoàn ra")[1]
+            assert any(line.startswith("1234 ") for line in lines), lines      # a four-digit number whole
+            for _ in range(8):                                                  # to the status column, not shown at 80
+                await pilot.press("s")
+            await pilot.pause()
+            assert app.order == "status"
+            assert "Trạng thái▲" in str(app.screen.query_one("#filters").render())
+            assert "▲" not in row_text(table, 0) and "▼" not in row_text(table, 0)

@@ -92,8 +92,8 @@ class MainScreen(Screen):
             c = w.cells(d)
             values = self._cells[delegation_id] = {
                 "seq": str(d.seq), "name": c.name, "direction": w.direction(d.direction),
-                "partner": org.province.get(w.lang) if org else d.partner, "leader": c.leader,
-                "members": c.members, "days": c.days, "timing": c.timing, "status": w.status(d.status),
+                "partner": w.place(d.partner) if org else d.partner, "leader": c.leader,
+                "members": c.members, "days": str(d.duration), "timing": w.compact_timing(d), "status": w.status(d.status),
             }
         return values
 
@@ -104,6 +104,8 @@ class MainScreen(Screen):
             self._cells.clear()
         table = self.query_one(PlanTable)
         found = self.planner.delegations(app.plan_id, app.filters, order=app.order, descending=app.descending)
+        if changed:
+            table.seq_digits = len(str(max((f.seq for f in self.planner.repo.facets(app.plan_id)), default=1)))
         table.sort_key, table.sort_descending = app.order, app.descending
         self.found = found
         table.set_rows(found.ids, keep=keep)
@@ -135,6 +137,10 @@ class MainScreen(Screen):
             parts.append(_("Status") + ": " + w.status(f.status))
         shown = ngettext("{n} shown", "{n} shown", len(self.found)).format(n=len(self.found))
         text = _("Filter") + ": " + (" · ".join(parts) if parts else _("none (keys d p y t, 0 clears)"))
+        table = self.query_one(PlanTable)
+        if app.order not in {c.key for c, _w in table.columns()}:  # sorted by a column too wide for the screen
+            arrow = "▼" if app.descending else "▲"
+            text = _("Sorted by {column}").format(column=_(COLUMN_LABELS[app.order])) + arrow + " │ " + text
         self.query_one("#filters", Static).update(f"{text} │ {shown}")
 
     def _schedule_totals(self) -> None:
