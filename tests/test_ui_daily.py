@@ -236,3 +236,49 @@ async def test_the_table_at_80_columns_shows_every_value_whole(db_path, host):
             assert app.order == "status"
             assert "Trạng thái▲" in str(app.screen.query_one("#filters").render())
             assert "▲" not in row_text(table, 0) and "▼" not in row_text(table, 0)
+
+
+async def test_plans_are_created_with_a_title_renamed_and_deleted_undoably(make_app):
+    from textual.widgets import Checkbox
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        old = app.plan_id
+        old_plan = app.planner.repo.plan(old)
+        await pilot.press("l")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#start").value, screen.query_one("#end").value = "2023", "2025"
+        screen.query_one("#title").value = "Hợp tác với Lào 2023–2025"
+        assert not screen.query_one("#carry-basis", Checkbox).value   # the old basis is not copied unless asked
+        screen.query_one("#create").press()
+        await pilot.pause()
+        assert app.plan_id == "2023-2025"
+        new = app.planner.repo.plan("2023-2025")
+        assert new.title.get("vi") == "Hợp tác với Lào 2023–2025" and new.basis == () and new.recipients == old_plan.recipients
+        assert "Hợp tác với Lào 2023–2025" in str(app.screen.query_one("#title").render())
+
+        await pilot.press("l")            # rename the new plan (highlighted first? move to it)
+        await pilot.pause()
+        plans = app.screen.query_one("#plans")
+        plans.highlighted = [plans.get_option_at_index(i).id for i in range(plans.option_count)].index("2023-2025")
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#title").value = "Kế hoạch 2023–2025"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.planner.repo.plan("2023-2025").title.get("vi") == "Kế hoạch 2023–2025"
+
+        plans = app.screen.query_one("#plans")
+        plans.highlighted = [plans.get_option_at_index(i).id for i in range(plans.option_count)].index(old)
+        await pilot.press("x")            # asks first
+        await pilot.pause()
+        assert old in {p.id for p in app.planner.plans()}
+        await pilot.press("y")
+        await pilot.pause()
+        assert old not in {p.id for p in app.planner.plans()} and app.plan_id == "2023-2025"
+        await pilot.press("u")            # undo, from the plan shown
+        await pilot.pause()
+        assert app.plan_id == old and app.planner.repo.plan(old) == old_plan
+        assert len(app.screen.query_one(PlanTable).ids) == 4

@@ -428,8 +428,10 @@ class Planner:
         if any(p.id == plan_id for p in self.repo.plans()):
             raise UserError(N_("A plan for {period} already exists."), period=plan_id)
         base = self.plan()
-        if title is None or not title.get("vi", fallback=False):
-            title = Text.of({lang: text.replace(str(base.period), plan_id) for lang, text in base.title.versions})
+        # The current title with the new period, in every language; those given in *title* replace theirs.
+        titles = {lang: text.replace(str(base.period), plan_id) for lang, text in base.title.versions}
+        titles.update({lang: text for lang, text in (title.versions if title else ()) if text.strip()})
+        title = Text.of(titles)
         carry = set(carry)
         blank = Plan(id=plan_id, title=title, period=Period(start_year, end_year))
         return replace(base, id=plan_id, title=title, period=Period(start_year, end_year), number=None, issued=None,
