@@ -47,6 +47,10 @@ async def test_the_form_is_built_once_and_refilled_for_each_delegation(make_app)
         await pilot.press("ctrl+s")  # refused: an error is shown
         await pilot.pause()
         assert first.query_one("#err-members").display
+        message = first.query_one("#form-message")
+        assert message.display and "Chưa lưu" in str(message.render())
+        assert not any("Chưa lưu" in n.message for n in app._notifications)  # no notice over the fields
+        assert message.region.y < first.query_one("#form-body").region.y    # above them, not over them
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("y")  # discard
@@ -60,6 +64,7 @@ async def test_the_form_is_built_once_and_refilled_for_each_delegation(make_app)
         assert again.base.seq != seq1
         assert again.query_one("#members").value == str(again.base.members)  # refilled, not what was typed
         assert not again.query_one("#err-members").display                  # no stale error
+        assert not again.query_one("#form-message").display
         assert "Đoàn số " + str(again.base.seq) in str(again.query_one("#form-title").render())
         assert not again.changed()                   # Esc closes at once
         await pilot.press("escape")
@@ -282,3 +287,16 @@ async def test_plans_are_created_with_a_title_renamed_and_deleted_undoably(make_
         await pilot.pause()
         assert app.plan_id == old and app.planner.repo.plan(old) == old_plan
         assert len(app.screen.query_one(PlanTable).ids) == 4
+
+
+async def test_the_read_only_banner_wraps_instead_of_being_cut(db_path, host):
+    from delegations.ui import open_planner
+
+    with Planner.open(db_path, host=host):
+        planner, reason = open_planner(db_path)
+        with planner:
+            app = DelegationsApp(planner, read_only=reason, blink=False)
+            async with app.run_test(size=(50, 24)) as pilot:
+                await pilot.pause()
+                banner = app.screen.query_one("#banner")
+                assert banner.region.height >= 2          # the whole sentence, on two lines or three

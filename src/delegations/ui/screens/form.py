@@ -56,6 +56,8 @@ class DelegationForm(ModalScreen):
         partners = sorted(app.planner.registry.partners.values(), key=lambda o: o.code)
         with Vertical(id="form"):
             yield Static("", id="form-title")
+            # Why a save was refused: a line of the form's own, not a notice over its fields.
+            yield Static("", id="form-message", markup=False)
             with VerticalScroll(id="form-body"):
                 yield from self._row(_("Name (vi)"), Input(f.name.get("vi", ""), id="name_vi", compact=True), error="name")
                 yield from self._row(_("Name (lo)"), Input(f.name.get("lo", ""), id="name_lo", compact=True))
@@ -152,6 +154,7 @@ class DelegationForm(ModalScreen):
             self.query_one("#acts_lo", TextArea).load_text("\n".join(f.activities.get("lo", [])))
         for box in self.query(".error"):
             box.display = False
+        self._say("")
         self._follow_dates()
         self.query_one("#form-body").scroll_home(animate=False)
         self._typed_at_start = self.fields()
@@ -192,9 +195,14 @@ class DelegationForm(ModalScreen):
                 box.display = name in by_field
         if problems:
             first = next((n for n in ERROR_FIELDS if n in by_field), None)
-            self.notify(_("Not saved: {problem}").format(problem=by_field[first][0]), severity="error", timeout=6, markup=False)
+            self._say(_("Not saved: {problem}").format(problem=by_field[first][0]))
             for box in self.query(f"#err-{first}"):
                 self.query_one("#form-body").scroll_to_widget(box, animate=False)
+
+    def _say(self, message: str) -> None:
+        line = self.query_one("#form-message", Static)
+        line.update(message)
+        line.display = bool(message)
 
     # --- actions -----------------------------------------------------------
     def action_save(self) -> None:
