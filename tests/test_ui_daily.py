@@ -300,3 +300,23 @@ async def test_the_read_only_banner_wraps_instead_of_being_cut(db_path, host):
                 await pilot.pause()
                 banner = app.screen.query_one("#banner")
                 assert banner.region.height >= 2          # the whole sentence, on two lines or three
+
+
+async def test_the_budget_shows_every_value_whole_at_80_columns(make_app):
+    from delegations.ui.widgets.rows import RowsView
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        view = app.screen.query_one(RowsView)
+        lines = ["".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)]
+        money = [line for line in lines if "₫" in line]
+        assert money and all(line.rstrip().endswith("(chưa đủ)") for line in money), lines
+        room = view.scrollable_content_region.width                  # left of the scroll bar
+        assert view.max_scroll_y > 0 and all(len(line.rstrip()) <= room for line in lines)
+        await pilot.press("end")
+        await pilot.pause()
+        lines = ["".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)]
+        assert any("Định mức" in line for line in lines) and not any(line.rstrip().endswith("…") for line in lines)
