@@ -320,3 +320,25 @@ async def test_the_budget_shows_every_value_whole_at_80_columns(make_app):
         await pilot.pause()
         lines = ["".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)]
         assert any("Định mức" in line for line in lines) and not any(line.rstrip().endswith("…") for line in lines)
+
+
+async def test_the_leader_has_a_name_in_lao_script(make_app, db_path, host):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#leader_name").value = "Nguyễn Văn A"
+        form.query_one("#leader_name_lo").value = "ຫງວຽນ ວັນ ອາ"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        seq = form.base.seq
+    planner = app.planner
+    planner.reload()                                                    # stored, and read back
+    if True:
+        d = planner.delegation(planner.plan().id, seq)
+        assert (d.leader.name, d.leader.name_lo) == ("Nguyễn Văn A", "ຫງວຽນ ວັນ ອາ")
+        assert planner.wording("lo").cells(d).leader.endswith("ຫງວຽນ ວັນ ອາ")
+        assert planner.wording("vi").cells(d).leader.endswith("Nguyễn Văn A")
+        assert "ຫງວຽນ" not in planner.wording("vi").cells(d).leader        # printed once, in its language

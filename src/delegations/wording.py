@@ -152,8 +152,8 @@ class Wording:
 
     def cells(self, d: Delegation) -> Cells:
         leader = d.leader.position.get(self.lang)
-        if d.leader.name:
-            leader = f"{leader} {d.leader.name}"
+        if d.leader.name_in(self.lang):
+            leader = f"{leader} {d.leader.name_in(self.lang)}"
         return Cells(
             name=d.name.get(self.lang),
             leader=leader,

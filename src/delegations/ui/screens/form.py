@@ -68,7 +68,8 @@ class DelegationForm(ModalScreen):
                                                         id="partner", compact=True), error="partner")
                 yield from self._row(_("Leader"), Input(f.leader_position.get("vi", ""), placeholder=_("position"), id="leader_vi", compact=True),
                                      Input(f.leader_name, placeholder=_("name, if known"), id="leader_name", compact=True), error="leader")
-                yield from self._row(_("Leader (lo)"), Input(f.leader_position.get("lo", ""), id="leader_lo", compact=True))
+                yield from self._row(_("Leader (lo)"), Input(f.leader_position.get("lo", ""), id="leader_lo", compact=True),
+                                     Input(f.leader_name_lo, placeholder=_("name in Lao script"), id="leader_name_lo", compact=True))
                 yield from self._row(_("Members"), Input(f.members, id="members", compact=True), error="members")
                 yield from self._row(_("Days"), Input(f.days_min, id="days_min", compact=True), Label("-"),
                                      Input(f.days_max, id="days_max", compact=True), error="duration")
@@ -133,7 +134,7 @@ class DelegationForm(ModalScreen):
         title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
         self.query_one("#form-title", Static).update(f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")))
         texts = {"name_vi": f.name.get("vi", ""), "name_lo": f.name.get("lo", ""), "leader_vi": f.leader_position.get("vi", ""),
-                 "leader_lo": f.leader_position.get("lo", ""), "leader_name": f.leader_name, "members": f.members,
+                 "leader_lo": f.leader_position.get("lo", ""), "leader_name": f.leader_name, "leader_name_lo": f.leader_name_lo, "members": f.members,
                  "days_min": f.days_min, "days_max": f.days_max, "year": f.year, "month": f.month, "start": f.start,
                  "end": f.end, "notes": f.notes}
         choices = {"direction": f.direction, "partner": f.partner if f.partner in registry.partners else Select.NULL,
@@ -182,7 +183,7 @@ class DelegationForm(ModalScreen):
             status=self._value("status"),
             activities={"vi": self._value("acts_vi").splitlines(), "lo": self._value("acts_lo").splitlines()},
             payers={i: self._value(f"payer-{i}") for i in items}, funding={i: self._value(f"funding-{i}") for i in items},
-            notes=self._value("notes"), cost_model=self._value("cost_model"),
+            notes=self._value("notes"), cost_model=self._value("cost_model"), leader_name_lo=self._value("leader_name_lo"),
         )
 
     def show_problems(self, problems) -> None:
