@@ -70,3 +70,16 @@ def test_command_palette(snap_compare, app_in, lang):
         await pilot.pause(0.3)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_palette)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+@pytest.mark.parametrize("key", ["l", "h"])
+def test_screens(snap_compare, app_in, lang, key):
+    """The plans and plan-header screens at 80x24 in every language (the budget names
+    today's date, so it has no picture)."""
+    async def open_screen(pilot):
+        await settle(pilot)
+        await pilot.press(key)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_screen)
