@@ -342,3 +342,37 @@ async def test_the_leader_has_a_name_in_lao_script(make_app, db_path, host):
         assert planner.wording("lo").cells(d).leader.endswith("ຫງວຽນ ວັນ ອາ")
         assert planner.wording("vi").cells(d).leader.endswith("Nguyễn Văn A")
         assert "ຫງວຽນ" not in planner.wording("vi").cells(d).leader        # printed once, in its language
+
+
+async def test_rate_tables_and_exchange_rates_are_filled_in_the_ui(make_app):
+    from textual.widgets import Input
+
+    from delegations.ui.screens.rates import RatesScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("b", "r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RatesScreen)
+        labels = " ".join(str(w.render()) for w in screen.query(".rate-label"))
+        assert "mỗi người mỗi ngày" in labels and "person_day" not in labels
+        per_diem = next(k for k, (code, item, role, _s) in screen.amounts.items()
+                        if (code, item, role) == ("tt102-2012-laos", "per_diem", "all"))
+        screen.query_one(f"#{per_diem}", Input).value = "abc"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "abc" in str(screen.query_one("#rates-message").render())    # refused, named
+        screen.query_one(f"#{per_diem}", Input).value = "60"
+        screen.query_one("#fx-new-source", Input).value = "USD"
+        screen.query_one("#fx-new-rate", Input).value = "25400"
+        screen.query_one("#fx-new-target", Input).value = "VND"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        budgeting = app.planner.budgeting
+        assert str(budgeting.table("tt102-2012-laos").rate("per_diem", "all").amount.amount) == "60"
+        assert [(r.source, r.target, str(r.rate)) for r in budgeting.exchange_rates()] == [("USD", "VND", "25400")]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "BudgetScreen"

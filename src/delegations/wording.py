@@ -14,10 +14,14 @@ from babel import Locale
 from .domain import BasisDocument, CostLine, Delegation, Direction, Organisation, Plan, Status
 from .i18n import N_, translator
 from .i18n.formatting import compact_range, short_date
+from .registry import Registry
+
+# How a rate is counted, in words ("per person and day"), not the unit's code.
+UNITS = {"person_day": N_("per person and day"), "person_night": N_("per person and night"), "day": N_("per day"),
+         "person": N_("per person"), "delegation": N_("per delegation")}
 
 # The word for "province" in each language, left out where a column names the place alone.
 PROVINCE_WORDS = {"vi": ("tỉnh", "Tỉnh"), "lo": ("ແຂວງ",), "en": ("Province", "province")}
-from .registry import Registry
 
 DIRECTION_LABELS = {Direction.OUTBOUND: N_("Outbound"), Direction.INBOUND: N_("Inbound")}
 STATUS_LABELS = {

@@ -26,6 +26,7 @@ class BudgetScreen(ModalScreen):
         Binding("escape,q", "close", N_("Close")),
         Binding("m", "next_model", N_("Cost model")),
         Binding("c", "next_currency", N_("Currency")),
+        Binding("r", "rates", N_("Rates and exchange rates")),
     ]
 
     def __init__(self):
@@ -48,7 +49,7 @@ class BudgetScreen(ModalScreen):
         app = self.app
         model = _("each delegation's own") if self.model is None else app.planner.registry.cost_models[self.model].label.get(app.lang)
         self.query_one("#budget-heading", Static).update(
-            "[b]" + _("Budget") + "[/b]  " + _("model: {model} (m), currency: {currency} (c), Esc closes").format(model=model, currency=self.currency))
+            "[b]" + _("Budget") + "[/b]  " + _("model: {model} (m), currency: {currency} (c), rates (r), Esc closes").format(model=model, currency=self.currency))
         try:
             rows = self._budget_rows(app)
         except Exception as exc:  # noqa: BLE001 - a huge figure, a cost model plugin that raises: explained, or raised again
@@ -81,6 +82,14 @@ class BudgetScreen(ModalScreen):
     def action_next_currency(self) -> None:
         self.currency = CURRENCIES[(CURRENCIES.index(self.currency) + 1) % len(CURRENCIES)]
         self.refresh_budget()
+
+    def action_rates(self) -> None:
+        if self.app.read_only:
+            self.notify(_("This copy is read-only: {reason}").format(reason=self.app.read_only), severity="error", markup=False)
+            return
+        from .rates import RatesScreen
+
+        self.app.push_screen(RatesScreen(), lambda saved: saved and self.refresh_budget())
 
     def action_close(self) -> None:
         self.dismiss(None)
