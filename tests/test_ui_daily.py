@@ -376,3 +376,25 @@ async def test_rate_tables_and_exchange_rates_are_filled_in_the_ui(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "BudgetScreen"
+
+
+async def test_the_header_texts_are_edited_in_lao_and_english_too(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#position").value = "CHỦ TỊCH"
+        form.query_one("#text-lang").value = "lo"          # the Vietnamese typed is kept, the Lao shown
+        await pilot.pause()
+        assert form.query_one("#position").value != "CHỦ TỊCH"
+        form.query_one("#position").value = "ປະທານ"
+        form.query_one("#text-lang").value = "en"
+        await pilot.pause()
+        form.query_one("#position").value = "CHAIR"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, type(form))
+        signature = app.planner.plan(app.plan_id).signature
+        assert [signature.position.get(lang) for lang in ("vi", "lo", "en")] == ["CHỦ TỊCH", "ປະທານ", "CHAIR"]
