@@ -67,7 +67,7 @@ def expected_table(request) -> tuple[list[str], list[list[str]]]:
     for n, d in enumerate(request.delegations, 1):
         cells = [words[lang].cells(d) for lang in langs]
         rows.append([letters(x) for x in (
-            str(n), both(c.name for c in cells), both([*(d.leader.position.get(lang) for lang in langs), d.leader.name]),
+            str(n), both(c.name for c in cells), both([*(d.leader.position.get(lang) for lang in langs), *(d.leader.name_in(lang) for lang in langs)]),
             both(c.members for c in cells),
             both(c.destination for c in cells), items(c.activities for c in cells), both(c.days for c in cells),
             both(c.timing for c in cells), items(c.funding for c in cells))])

@@ -91,9 +91,9 @@ def exports(tmp_path_factory):
     db = folder / "db.json"
     db.write_text(dumps(default_data()), encoding="utf-8")
     planner = Planner.open(db, host=build_plugin_host())
-    # A leader with a name, to see the name set apart from the position.
+    # A leader with a name (and in Lao script), to see the name set apart from the position.
     d = planner.delegation(planner.plan().id, 1)
-    planner.save_delegation(replace(d, leader=Leader(d.leader.position, "Nguyễn Văn An")))
+    planner.save_delegation(replace(d, leader=Leader(d.leader.position, "Nguyễn Văn An", "ຫງວຽນ ວັນ ອານ")))
     paths = {lang: export_plan(planner, lang=lang, output=folder, today=TODAY) for lang in ("vi", "lo", "vi-lo", "en")}
     yield planner, paths
     planner.close()
@@ -152,6 +152,16 @@ def test_vietnamese_still_copies_as_written(exports):
     wanted.append("Nguyễn Văn An")
     assert missing(extracted(paths["vi"]), wanted) == {}
     assert missing(extracted(paths["vi-lo"]), wanted) == {}
+
+
+def test_a_leaders_lao_name_is_printed_in_lao_documents(exports):
+    """Lao documents give the name in Lao script; the bilingual one gives both, the Vietnamese one only Latin."""
+    _, paths = exports
+    text = {lang: norm("".join(extracted(paths[lang])["pypdf"])) for lang in ("vi", "lo", "vi-lo")}
+    lao, latin = norm("ຫງວຽນ ວັນ ອານ"), norm("Nguyễn Văn An")
+    assert lao in text["lo"] and latin not in text["lo"]
+    assert lao in text["vi-lo"] and latin in text["vi-lo"]
+    assert latin in text["vi"] and lao not in text["vi"]
 
 
 # --- lines measured on the page ---------------------------------------------------------------
@@ -225,7 +235,8 @@ def test_a_leaders_name_is_set_apart_even_where_it_would_fit_after_the_position(
     register_fonts()
     cell = Text(doc.leader(d), doc.s.cell)
     widths = cell.line_widths(1000)
-    assert len(widths) == (3 if lang == "vi-lo" else 2)  # the position (in each language), then the name
+    # the position (in each language), then the name (in Lao script too in vi-lo)
+    assert len(widths) == (4 if lang == "vi-lo" else 2)
     assert cell.paragraph(1000).wrap(1000, 1000)[1] == pytest.approx(len(widths) * doc.s.cell.leading)
 
 

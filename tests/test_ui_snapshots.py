@@ -50,3 +50,36 @@ def test_delegation_form(snap_compare, app_in):
         await pilot.pause(0.2)
 
     assert snap_compare(app_in("vi"), terminal_size=SIZE, run_before=open_form)
+
+
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_delegation_form_in(snap_compare, app_in, lang):
+    async def open_form(pilot):
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause(0.2)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_form)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_command_palette(snap_compare, app_in, lang):
+    async def open_palette(pilot):
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_palette)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+@pytest.mark.parametrize("key", ["l", "h"])
+def test_screens(snap_compare, app_in, lang, key):
+    """The plans and plan-header screens at 80x24 in every language (the budget names
+    today's date, so it has no picture)."""
+    async def open_screen(pilot):
+        await settle(pilot)
+        await pilot.press(key)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_screen)

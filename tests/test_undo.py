@@ -97,3 +97,28 @@ def test_undo_refuses_what_changed_since_instead_of_overwriting_it(planner):
         planner.undo("2020-2022")
     assert "đã bị thay đổi" in describe(exc.value)
     assert planner.delegation("2020-2022", 1).members == 20
+
+
+def test_a_plan_is_created_with_a_title_and_what_it_carries_over_renamed_and_deleted_undoably(planner):
+    from delegations.domain import Text
+
+    old = planner.plan()
+    plan = planner.new_plan(2023, 2025, Text.of(vi="Hợp tác 2023–2025"), carry=("signature",))
+    assert plan.title.get("vi") == "Hợp tác 2023–2025"
+    assert plan.signature == old.signature and plan.basis == () and plan.recipients == () and not plan.introduction.get("vi", fallback=False)
+    assert planner.new_plan(2026, 2027).recipients == old.recipients      # by default everything is carried over
+    planner.save_plan(plan)
+    planner.rename_plan(plan.id, Text.of(vi="Kế hoạch mới", lo="ແຜນໃໝ່"))
+    assert planner.repo.plan(plan.id).title.get("lo") == "ແຜນໃໝ່"
+    planner.undo(plan.id)
+    assert planner.repo.plan(plan.id).title.get("vi") == "Hợp tác 2023–2025"
+
+    count = len(planner.repo.delegations(old.id))
+    planner.delete_plan(old.id, shown_after=plan.id)                       # with its delegations
+    assert old.id not in {p.id for p in planner.plans()}
+    assert not any(f.plan_id == old.id for f in planner.repo._facets.values())
+    done = planner.undo(plan.id)                                           # from the plan shown after the delete
+    assert done.plan_id == old.id and planner.repo.plan(old.id) == old
+    assert len(planner.repo.delegations(old.id)) == count
+    done = planner.redo(old.id)
+    assert done.plan_id == plan.id and old.id not in {p.id for p in planner.plans()}

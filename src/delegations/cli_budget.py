@@ -104,7 +104,9 @@ def cmd_rates(planner, args) -> int:
         if not (args.table and args.item and args.amount):
             raise UserError(N_("Write: delegations rates set TABLE ITEM AMOUNT [--role leader|member|all]."))
         budgeting.set_table_rate(args.table, args.item, args.role, args.amount)
-    lang, per = i18n.current_language(), _("per")
+    from .wording import UNITS
+
+    lang = i18n.current_language()
     for table in budgeting.tables().values():
         if args.table and table.code != args.table:
             continue
@@ -116,7 +118,7 @@ def cmd_rates(planner, args) -> int:
         for r in table.rates:
             amount = str(r.amount.amount) if r.amount else "—"
             kind = _("cap") if r.cap else _("estimate")
-            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {per} {r.unit.value:<11} {kind}")
+            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {_(UNITS[r.unit.value]):<22} {kind}")
     return 0
 
 

@@ -33,6 +33,7 @@ class DelegationFields:
     funding: dict[str, str] = field(default_factory=dict)    # cost item -> funding source
     notes: str = ""
     cost_model: str = ""                                      # "" = the partner's or the plan's
+    leader_name_lo: str = ""                                  # the name in Lao script
 
     @classmethod
     def of(cls, d: Delegation) -> "DelegationFields":
@@ -48,7 +49,7 @@ class DelegationFields:
             year=str(t.year), month=str(t.month or ""), start=t.start.isoformat() if t.start else "",
             end=t.end.isoformat() if t.end else "", status=d.status.value, activities=acts,
             payers={c.item: c.payer for c in d.cost_lines}, funding={c.item: c.funding for c in d.cost_lines},
-            notes=d.notes, cost_model=d.cost_model,
+            notes=d.notes, cost_model=d.cost_model, leader_name_lo=d.leader.name_lo,
         )
 
 
@@ -107,6 +108,20 @@ def _activities(by_lang: dict[str, list[str]]) -> tuple[Text, ...]:
     )
 
 
+def dates_say(start: str, end: str) -> dict[str, str] | None:
+    """The year, month and number of days that typed dates say (as the form shows
+    them), or ``None`` while they cannot be read or the end is before the start."""
+    problems: list[Problem] = []
+    first, last = _date(problems, "timing", start), _date(problems, "timing", end)
+    if problems or first is None:
+        return None
+    last = last or first
+    if last < first:
+        return None
+    days = str((last - first).days + 1)
+    return {"year": str(first.year), "month": str(first.month), "days_min": days, "days_max": days}
+
+
 def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Delegation | None, list[Problem]]:
     """Build the delegation the form describes; ``None`` and the problems if some text cannot be read."""
     problems: list[Problem] = []
@@ -129,7 +144,7 @@ def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Deleg
     )
     d = base.evolve(
         name=Text.of(f.name), direction=Direction(f.direction), partner=f.partner,
-        leader=Leader(Text.of(f.leader_position), _clean(f.leader_name)), members=members,
+        leader=Leader(Text.of(f.leader_position), _clean(f.leader_name), _clean(f.leader_name_lo)), members=members,
         duration=DayRange(days_min, days_max), timing=Timing(year, month, start, end or start),
         status=Status(f.status), activities=_activities(f.activities), cost_lines=lines, notes=_clean(f.notes),
         cost_model=f.cost_model,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .errors import N_, Msg
 
 UNDO_DEPTH = 50  # changes kept per plan
+PLAN_REMOVAL = "plan_removal"  # a plan deleted with its delegations: before = (plan, delegations)
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class Change:
     (``None``: it did not exist). ``back_to`` is the plan to show when the
     creation of a plan is undone."""
 
-    kind: str  # "delegation" or "plan"
+    kind: str  # "delegation", "plan" or PLAN_REMOVAL (recorded under the plan shown after it)
     key: str
     plan_id: str
     before: object
@@ -29,6 +30,8 @@ class Change:
 
     def wording(self) -> Msg:
         """What the change was, e.g. "add delegation 5 to plan 2023-2025"."""
+        if self.kind == PLAN_REMOVAL:
+            return Msg(N_("delete plan {plan}"), plan=self.key)
         if self.kind == "plan":
             if self.before is None:
                 return Msg(N_("create plan {plan}"), plan=self.plan_id)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable
 
 from . import paths
 from .defaults import default_data
 from .domain import Counted, DayRange, Delegation, Direction, Leader, Timing, Totals, totals, Organisation, Period, Plan, Problem, Status, Text, ValidationError, fold
 from .errors import Msg, NotFoundError, UserError
-from .history import Change, Done, History
+from .history import PLAN_REMOVAL, Change, Done, History
 from .i18n import N_
 from .plugins import PluginHost, build_plugin_host
 from .store import DelegationList, Repository
@@ -55,6 +56,9 @@ def _new_id() -> str:
 
     return uuid.uuid4().hex[:12]
 
+
+# The parts of a plan's header a new plan may take over from the current one.
+CARRIED = ("basis", "introduction", "recipients", "signature")
 
 SORT_KEYS = ("seq", "name", "direction", "partner", "leader", "members", "days", "timing", "status")
 
@@ -253,11 +257,13 @@ class Planner:
             d = d.evolve(cost_lines=self.proposed_cost_lines(d))
         return d
 
-    def draft_delegation(self, plan_id: str) -> Delegation:
-        """A new, unsaved outbound delegation to the first partner, for a form to fill in."""
+    def draft_delegation(self, plan_id: str, direction: Direction | None = None, partner: str | None = None) -> Delegation:
+        """A new, unsaved delegation for a form to fill in: *direction* and *partner*
+        (the last ones used) if given and still known, else outbound to the first partner."""
         plan = self.repo.plan(plan_id)
-        partner = next(iter(sorted(self.registry.partners)), "")
-        return self.new_delegation(plan_id, direction=Direction.OUTBOUND, partner=partner, name=Text(),
+        if partner not in self.registry.partners:
+            partner = next(iter(sorted(self.registry.partners)), "")
+        return self.new_delegation(plan_id, direction=direction or Direction.OUTBOUND, partner=partner, name=Text(),
                                    leader=Leader(Text()), members=1, duration=DayRange(1, 1),
                                    timing=Timing(plan.period.start_year))
 
@@ -320,6 +326,9 @@ class Planner:
             return None
 
     def _current(self, change: Change):
+        if change.kind == PLAN_REMOVAL:
+            plan = self._current_plan(change.key)
+            return None if plan is None else (plan, tuple(self.repo.delegations(change.key)))
         return self._current_plan(change.key) if change.kind == "plan" else self._current_delegation(change.key)
 
     def can_undo(self, plan_id: str | None = None) -> bool:
@@ -330,7 +339,18 @@ class Planner:
 
     def _put(self, change: Change, state) -> None:
         """Make the changed record *state* again (``None``: remove it)."""
-        if change.kind == "plan":
+        if change.kind == PLAN_REMOVAL:
+            if state is None:
+                for d in self.repo.delegations(change.key):
+                    self.repo.delete_delegation(d.id)
+                self.repo.delete_plan(change.key)
+            else:
+                plan, delegations = state
+                self.repo.save_plan(plan)
+                for d in delegations:
+                    self.repo.save_delegation(d)
+            self._haystacks.clear()
+        elif change.kind == "plan":
             if state is None:
                 self.repo.delete_plan(change.key)
             else:
@@ -343,6 +363,8 @@ class Planner:
     def _after_undo_shows(self, change: Change) -> str:
         """The plan to show once *change* is undone: its own, or, when the change
         created the plan, the one shown before it (else the latest)."""
+        if change.kind == PLAN_REMOVAL:
+            return change.key  # the plan deleted is back, and shown
         if not change.creates_plan:
             return change.plan_id
         rest = [p.id for p in self.repo.plans() if p.id != change.key]
@@ -396,16 +418,42 @@ class Planner:
         self.history.record(Change("plan", plan.id, plan.id, before, plan, back_to))
         return problems
 
-    def new_plan(self, start_year: int, end_year: int) -> Plan:
-        """A draft plan for another period, with the header of the current plan, not yet saved."""
+    def new_plan(self, start_year: int, end_year: int, title: Text | None = None, carry: Iterable[str] = CARRIED) -> Plan:
+        """A draft plan for another period, not yet saved: *title* (else the current
+        plan's, with the new period), and of the current plan's header only the
+        parts named in *carry* (``CARRIED``: basis, introduction, recipients, signature)."""
         if end_year < start_year:
             raise UserError(N_("The plan period {start}-{end} ends before it starts."), start=start_year, end=end_year)
         plan_id = f"{start_year}-{end_year}"
         if any(p.id == plan_id for p in self.repo.plans()):
             raise UserError(N_("A plan for {period} already exists."), period=plan_id)
         base = self.plan()
-        title = Text.of({lang: text.replace(str(base.period), plan_id) for lang, text in base.title.versions})
-        return replace(base, id=plan_id, title=title, period=Period(start_year, end_year), number=None, issued=None)
+        # The current title with the new period, in every language; those given in *title* replace theirs.
+        titles = {lang: text.replace(str(base.period), plan_id) for lang, text in base.title.versions}
+        titles.update({lang: text for lang, text in (title.versions if title else ()) if text.strip()})
+        title = Text.of(titles)
+        carry = set(carry)
+        blank = Plan(id=plan_id, title=title, period=Period(start_year, end_year))
+        return replace(base, id=plan_id, title=title, period=Period(start_year, end_year), number=None, issued=None,
+                       **{part: getattr(blank, part) for part in CARRIED if part not in carry})
+
+    def rename_plan(self, plan_id: str, title: Text) -> Plan:
+        """Give plan *plan_id* another title (its other texts kept); undoable."""
+        plan = replace(self.repo.plan(plan_id), title=title)
+        self.save_plan(plan)
+        return plan
+
+    def delete_plan(self, plan_id: str, shown_after: str) -> None:
+        """Delete plan *plan_id* with its delegations; *shown_after* is the plan shown
+        then, where an undo brings the deleted plan back (with every delegation)."""
+        plan = self.repo.plan(plan_id)
+        if shown_after == plan_id or shown_after not in {p.id for p in self.repo.plans()}:
+            raise UserError(N_("Cannot delete plan {plan}: it is the only plan."), plan=plan_id)
+        change = Change(PLAN_REMOVAL, plan_id, shown_after, (plan, tuple(self.repo.delegations(plan_id))), None)
+        self._put(change, None)
+        self.history.record(change)
+        if self.repo.setting("last_plan") == plan_id:
+            self.repo.set_setting("last_plan", shown_after)
 
     def open_plan(self, plan_id: str) -> Plan:
         """Make *plan_id* the plan shown first next time."""

@@ -13,8 +13,15 @@ from babel import Locale
 
 from .domain import BasisDocument, CostLine, Delegation, Direction, Organisation, Plan, Status
 from .i18n import N_, translator
-from .i18n.formatting import short_date
+from .i18n.formatting import compact_range, short_date
 from .registry import Registry
+
+# How a rate is counted, in words ("per person and day"), not the unit's code.
+UNITS = {"person_day": N_("per person and day"), "person_night": N_("per person and night"), "day": N_("per day"),
+         "person": N_("per person"), "delegation": N_("per delegation")}
+
+# The word for "province" in each language, left out where a column names the place alone.
+PROVINCE_WORDS = {"vi": ("tỉnh", "Tỉnh"), "lo": ("ແຂວງ",), "en": ("Province", "province")}
 
 DIRECTION_LABELS = {Direction.OUTBOUND: N_("Outbound"), Direction.INBOUND: N_("Inbound")}
 STATUS_LABELS = {
@@ -117,6 +124,23 @@ class Wording:
             return short_date(t.start)
         return f"{short_date(t.start)} - {short_date(t.end)}"
 
+    def compact_timing(self, d: Delegation) -> str:
+        """The timing as the table shows it: a date range in one short cell ("28/2–3/3/2024")."""
+        t = d.timing
+        if t.kind != "dates":
+            return self.timing(d)
+        return compact_range(t.start, t.end or t.start)
+
+    def place(self, code: str) -> str:
+        """A partner's province by its own name ("Savannakhet", "ສະຫວັນນະເຂດ"), for a narrow column."""
+        org = self.org(code)
+        if org is None:
+            return code
+        name = org.province.get(self.lang)
+        for word in PROVINCE_WORDS.get(self.lang, ()):
+            name = name.replace(word, "")
+        return " ".join(name.split()) or org.province.get(self.lang)
+
     def cost_item(self, line: CostLine) -> str:
         label = self.registry.cost_item_label(line.item, self.lang)
         detail = line.detail.get(self.lang)
@@ -141,8 +165,8 @@ class Wording:
 
     def cells(self, d: Delegation) -> Cells:
         leader = d.leader.position.get(self.lang)
-        if d.leader.name:
-            leader = f"{leader} {d.leader.name}"
+        if d.leader.name_in(self.lang):
+            leader = f"{leader} {d.leader.name_in(self.lang)}"
         return Cells(
             name=d.name.get(self.lang),
             leader=leader,

@@ -91,8 +91,16 @@ class Timing:
 
 @dataclass(frozen=True, slots=True)
 class Leader:
+    """Who leads a delegation: the position (in each language), and the person's
+    name as written in Vietnamese (Latin script) and, for Lao documents, in Lao script."""
+
     position: Text
     name: str = ""
+    name_lo: str = ""
+
+    def name_in(self, lang: str) -> str:
+        """The name for a text in *lang*: the Lao-script one in Lao when there is one."""
+        return self.name_lo if lang == "lo" and self.name_lo else self.name
 
 
 @dataclass(frozen=True, slots=True)

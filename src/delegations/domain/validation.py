@@ -61,7 +61,7 @@ def check_delegation(d: Delegation, plan: Plan, partners: Container[str], home: 
 def _check_delegation_texts(d: Delegation) -> list[Problem]:
     short = limits.check_texts
     problems = short("name", d.name.all_text())
-    problems += short("leader", [*d.leader.position.all_text(), d.leader.name])
+    problems += short("leader", [*d.leader.position.all_text(), d.leader.name, d.leader.name_lo])
     problems += short("activities", [t for a in d.activities for t in a.all_text()])
     problems += short("cost_lines", [t for c in d.cost_lines for t in c.detail.all_text()])
     problems += short("cost_lines", [x for c in d.cost_lines for x in (c.item, c.payer, c.funding)], limit=limits.MAX_CODE)

@@ -54,6 +54,18 @@ def short_date(when: date) -> str:
     return f"{when.day}/{when.month}/{when.year}"
 
 
+def compact_range(start: date, end: date) -> str:
+    """Two dates as short as they stay clear, for a table cell: "1–3/3/2024",
+    "28/2–3/3/2024", "28/12/2023–3/1/2024"; one day alone: "16/9/2019"."""
+    if end == start:
+        return short_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{short_date(end)}"
+    if start.year == end.year:
+        return f"{start.day}/{start.month}–{short_date(end)}"
+    return f"{short_date(start)}–{short_date(end)}"
+
+
 def long_date(when: date, lang: str) -> str:
     """ "ngày 16 tháng 9 năm 2019", "16 ກັນຍາ 2019" (Lao month names), "September 16, 2019"."""
     if lang == "vi":

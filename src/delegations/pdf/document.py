@@ -175,8 +175,9 @@ class PlanDocument:
 
     # --- table ---------------------------------------------------------------
     def leader(self, d) -> str:
-        """The leader's position (in each language), and on its own line the name."""
-        return "\n".join(p for p in (self.field(d.leader.position), d.leader.name) if p)
+        """The leader's position (in each language), and on its own lines the name
+        (in Lao script too for a Lao text, when it is known)."""
+        return "\n".join(p for p in (self.field(d.leader.position), self.both(d.leader.name_in)) if p)
 
     HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
              N_("Timing"), N_("Funding"))

@@ -146,7 +146,7 @@ def facets_in(rec: dict) -> Facets:
     if type(activities) is list:
         values += activities
     if type(leader) is dict:
-        values += (leader.get("position"), leader.get("name"))
+        values += (leader.get("position"), leader.get("name"), leader.get("name_lo"))
     for v in values:
         if type(v) is str:
             texts.append(v)
@@ -170,7 +170,8 @@ def delegation_in(rec: dict) -> Delegation:
         direction=_enum(Direction, rec, "direction"),
         partner=_req(rec, "partner", str),
         name=text_in(_req(rec, "name", (str, dict)), "name"),
-        leader=Leader(text_in(leader.get("position"), "leader.position"), nfc(_opt(leader, "name", str, ""))),
+        leader=Leader(text_in(leader.get("position"), "leader.position"), nfc(_opt(leader, "name", str, "")),
+                      nfc(_opt(leader, "name_lo", str, ""))),
         members=_req(rec, "members", int),
         duration=DayRange(_req(dur, "min", int), _req(dur, "max", int)),
         timing=timing_in(tim),
@@ -227,7 +228,8 @@ def delegation_out(d: Delegation) -> dict:
         "direction": d.direction.value,
         "partner": d.partner,
         "name": text_out(d.name),
-        "leader": {"position": text_out(d.leader.position), "name": d.leader.name},
+        "leader": {"position": text_out(d.leader.position), "name": d.leader.name,
+                   **({"name_lo": d.leader.name_lo} if d.leader.name_lo else {})},
         "members": d.members,
         "duration": {"min": d.duration.min_days, "max": d.duration.max_days},
         "timing": timing,

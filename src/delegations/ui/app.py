@@ -15,10 +15,12 @@ from ..errors import ConflictError, LockedError, UserError
 from ..i18n import N_, _, describe
 from ..services import Filters, Planner
 from .faults import explain
+from .palette import FoldingCommands, Palette
 from .screens.main import MainScreen
 
 
 PALETTE, PALETTE_TIP = N_("palette"), N_("Open the command palette")
+FORM = "delegation-form"  # the name the reused delegation form is installed under
 FOLLOW_EVERY = 1.0  # seconds between two looks at the file a read-only copy follows
 
 
@@ -26,6 +28,7 @@ class DelegationsApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "delegations"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = {FoldingCommands}
 
     def __init__(self, planner: Planner, *, read_only: str | None = None, lang: str = "vi", blink: bool = True):
         super().__init__()
@@ -37,6 +40,7 @@ class DelegationsApp(App):
         self.filters = Filters()
         self.order = "seq"
         self.descending = False
+        self.last_parties: tuple = (None, None)  # direction and partner of the last delegation saved from the form
         self.home_code = planner.home().code
         self.wording = planner.wording(lang)
         # A copy that could not take the lock follows the file: it reloads when the
@@ -198,8 +202,25 @@ class DelegationsApp(App):
         self.plan_id = plan_id
         self.filters = Filters()
 
+    def delegation_form(self, delegation, *, is_new: bool):
+        """The delegation form showing *delegation*: built once per language and
+        reused, so that opening it costs filling its fields, not building ~200 widgets."""
+        from .screens.form import DelegationForm
+
+        form = self._installed_screens.get(FORM)
+        if isinstance(form, DelegationForm):
+            return form.load(delegation, is_new=is_new)
+        form = DelegationForm(delegation, is_new=is_new)
+        self.install_screen(form, FORM)
+        return form
+
+    def _forget_form(self) -> None:
+        if FORM in self._installed_screens and not any(s is self._installed_screens[FORM] for s in self.screen_stack):
+            self.uninstall_screen(FORM)
+
     def switch_language(self, lang: str) -> None:
         """Show the interface in *lang* from now on (remembered in the database)."""
+        self._forget_form()  # its labels are in the old language
         i18n.set_language(lang)
         self.lang = lang
         self.wording = self.planner.wording(lang)
@@ -210,6 +231,11 @@ class DelegationsApp(App):
         self.notify(_("Language: {lang}").format(lang=lang), timeout=2)
 
     # --- command palette -------------------------------------------------------
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder and messages translated."""
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
         if main is not None and screen is main:

@@ -3,12 +3,11 @@ funding source. ``m`` changes the cost model, ``c`` the currency of the totals."
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
+from rich.style import Style
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -16,8 +15,10 @@ from ...budget_view import BudgetView
 from ...i18n import N_, _
 from ..bindings import translate_bindings
 from ..faults import explain
+from ..widgets.rows import RowsView
 
 CURRENCIES = ("VND", "USD", "LAK")
+HEADING, NOTE, DIM, ERROR = Style(bold=True), Style(italic=True), Style(dim=True), Style(bold=True, color="red")
 
 
 class BudgetScreen(ModalScreen):
@@ -25,6 +26,7 @@ class BudgetScreen(ModalScreen):
         Binding("escape,q", "close", N_("Close")),
         Binding("m", "next_model", N_("Cost model")),
         Binding("c", "next_currency", N_("Currency")),
+        Binding("r", "rates", N_("Rates and exchange rates")),
     ]
 
     def __init__(self):
@@ -37,41 +39,40 @@ class BudgetScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(id="budget-heading")
-            with VerticalScroll():
-                yield Static(id="budget-body")
+            yield RowsView(id="budget-body")
 
     def on_mount(self) -> None:
         self.refresh_budget()
+        self.query_one(RowsView).focus()
 
     def refresh_budget(self) -> None:
         app = self.app
         model = _("each delegation's own") if self.model is None else app.planner.registry.cost_models[self.model].label.get(app.lang)
         self.query_one("#budget-heading", Static).update(
-            "[b]" + _("Budget") + "[/b]  " + _("model: {model} (m), currency: {currency} (c), Esc closes").format(model=model, currency=self.currency))
+            "[b]" + _("Budget") + "[/b]  " + _("model: {model} (m), currency: {currency} (c), rates (r), Esc closes").format(model=model, currency=self.currency))
         try:
-            self.shown = self._budget_view(app)
+            rows = self._budget_rows(app)
         except Exception as exc:  # noqa: BLE001 - a huge figure, a cost model plugin that raises: explained, or raised again
             message = explain(exc, app.planner.host, "budget")
             if message is None:
                 raise
-            self.shown = RichText(message, style="bold red")
-        self.query_one("#budget-body", Static).update(self.shown)
+            rows = [(line, "", ERROR) for line in message.splitlines()]
+        self.query_one(RowsView).show(rows)
+        self.shown = RichText("\n".join(f"{label}  {value}" if value else label for label, value, _s in rows))
 
-    def _budget_view(self, app) -> Group:
+    def _budget_rows(self, app) -> list:
         report = app.planner.budgeting.report(app.plan_id, model=self.model, currency=self.currency,
                                               delegations=list(app.planner.delegations(app.plan_id, app.filters)))
         view = BudgetView(report, app.wording)
-        parts = [RichText(view.heading(), style="italic")]
+        rows = [(line, "", NOTE) for line in view.heading().splitlines()]
         for section in view.sections():
-            table = Table(title=section.title, title_justify="left", expand=True, show_header=False, pad_edge=False)
-            table.add_column(ratio=3)
-            table.add_column(justify="right", ratio=1)
-            for label, value in section.rows:
-                table.add_row(label, value)
-            table.add_row(RichText(_("Total"), style="bold"), RichText(section.total, style="bold"))
-            parts.append(table)
-        parts += [RichText(note, style="dim") for note in view.notes()]
-        return Group(*parts)
+            rows.append(("", "", None))
+            rows.append((section.title, "", HEADING))
+            rows += [(label, value, None) for label, value in section.rows]
+            rows.append((_("Total"), section.total, HEADING))
+        rows.append(("", "", None))
+        rows += [(note, "", DIM) for note in view.notes()]
+        return rows
 
     def action_next_model(self) -> None:
         codes = [None, *sorted(self.app.planner.registry.cost_models)]
@@ -81,6 +82,14 @@ class BudgetScreen(ModalScreen):
     def action_next_currency(self) -> None:
         self.currency = CURRENCIES[(CURRENCIES.index(self.currency) + 1) % len(CURRENCIES)]
         self.refresh_budget()
+
+    def action_rates(self) -> None:
+        if self.app.read_only:
+            self.notify(_("This copy is read-only: {reason}").format(reason=self.app.read_only), severity="error", markup=False)
+            return
+        from .rates import RatesScreen
+
+        self.app.push_screen(RatesScreen(), lambda saved: saved and self.refresh_budget())
 
     def action_close(self) -> None:
         self.dismiss(None)

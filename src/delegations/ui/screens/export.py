@@ -20,6 +20,7 @@ from ...exporting import document_target, export_document, export_plan, export_t
 from ...i18n import N_, _
 from ...services import Filters
 from ..bindings import translate_bindings
+from ..widgets.choice import ChoiceSelect
 from ..faults import explain
 
 DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_("Vietnamese and Lao")), ("en", N_("English")))
@@ -44,7 +45,7 @@ class ExportScreen(ModalScreen):
             documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False))
             with Horizontal(classes="row"):
                 yield Label(_("Format"), classes="label")
-                yield Select([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
+                yield ChoiceSelect([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
                              allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Document"), classes="label")
@@ -54,7 +55,7 @@ class ExportScreen(ModalScreen):
                              value="plan", allow_blank=False, id="document", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")
-                yield Select(langs, value="vi", allow_blank=False, id="lang", compact=True)
+                yield ChoiceSelect(langs, value="vi", allow_blank=False, id="lang", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Rows"), classes="label")
                 yield Checkbox(_("only the rows the filter shows"), value=False, id="filtered", compact=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -9,11 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...domain import Delegation, Direction, Status, ValidationError
-from ...forms import DelegationFields, delegation_from_fields
+from ...forms import DelegationFields, dates_say, delegation_from_fields
 from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
+from ..widgets.choice import ChoiceSelect
 
+DERIVED = ("year", "month", "days_min", "days_max")  # what dates say; filled from them
 ERROR_FIELDS = ("name", "leader", "members", "duration", "timing", "partner", "cost_lines", "seq", "status")
 
 
@@ -31,6 +35,7 @@ class DelegationForm(ModalScreen):
         translate_bindings(self)
         self.base = delegation
         self.is_new = is_new
+        self._styled_for: str | None = None  # the theme the widgets were last styled in
 
     # --- layout --------------------------------------------------------------
     def _row(self, label: str, *widgets, error: str | None = None):
@@ -43,34 +48,38 @@ class DelegationForm(ModalScreen):
                     yield Static("", id=f"err-{error}", classes="error", markup=False)
 
     def compose(self) -> ComposeResult:
+        # Built empty once per app and language (see ``DelegationsApp.delegation_form``);
+        # ``_fill`` puts a delegation's values in at every opening.
         app = self.app
-        d, w = self.base, app.wording
-        f = DelegationFields.of(d)
-        title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
+        w = app.wording
+        f = DelegationFields.of(self.base)
         partners = sorted(app.planner.registry.partners.values(), key=lambda o: o.code)
         with Vertical(id="form"):
-            yield Static(f"[b]{title}[/b]  " + _("(Ctrl+S save, Esc cancel)"), id="form-title")
+            yield Static("", id="form-title")
+            # Why a save was refused: a line of the form's own, not a notice over its fields.
+            yield Static("", id="form-message", markup=False)
             with VerticalScroll(id="form-body"):
                 yield from self._row(_("Name (vi)"), Input(f.name.get("vi", ""), id="name_vi", compact=True), error="name")
                 yield from self._row(_("Name (lo)"), Input(f.name.get("lo", ""), id="name_lo", compact=True))
-                yield from self._row(_("Direction"), Select([(w.direction(x), x.value) for x in Direction], value=f.direction,
+                yield from self._row(_("Direction"), ChoiceSelect([(w.direction(x), x.value) for x in Direction], value=f.direction,
                                                           allow_blank=False, id="direction", compact=True))
-                yield from self._row(_("Partner"), Select([(o.short(w.lang), o.code) for o in partners], value=f.partner
+                yield from self._row(_("Partner"), ChoiceSelect([(o.short(w.lang), o.code) for o in partners], value=f.partner
                                                         if f.partner in app.planner.registry.partners else Select.NULL,
                                                         id="partner", compact=True), error="partner")
                 yield from self._row(_("Leader"), Input(f.leader_position.get("vi", ""), placeholder=_("position"), id="leader_vi", compact=True),
                                      Input(f.leader_name, placeholder=_("name, if known"), id="leader_name", compact=True), error="leader")
-                yield from self._row(_("Leader (lo)"), Input(f.leader_position.get("lo", ""), id="leader_lo", compact=True))
+                yield from self._row(_("Leader (lo)"), Input(f.leader_position.get("lo", ""), id="leader_lo", compact=True),
+                                     Input(f.leader_name_lo, placeholder=_("name in Lao script"), id="leader_name_lo", compact=True))
                 yield from self._row(_("Members"), Input(f.members, id="members", compact=True), error="members")
                 yield from self._row(_("Days"), Input(f.days_min, id="days_min", compact=True), Label("-"),
                                      Input(f.days_max, id="days_max", compact=True), error="duration")
                 yield from self._row(_("Year, month"), Input(f.year, id="year", compact=True), Input(f.month, placeholder=_("month"), id="month", compact=True))
                 yield from self._row(_("Dates"), Input(f.start, placeholder=_("from 16/9/2020"), id="start", compact=True),
                                      Input(f.end, placeholder=_("to"), id="end", compact=True), error="timing")
-                yield from self._row(_("Status"), Select([(w.status(s), s.value) for s in Status], value=f.status,
+                yield from self._row(_("Status"), ChoiceSelect([(w.status(s), s.value) for s in Status], value=f.status,
                                                        allow_blank=False, id="status", compact=True))
                 models = [(_("the partner's or the plan's"), "")] + [(m.label.get(w.lang), code) for code, m in sorted(app.planner.registry.cost_models.items())]
-                yield from self._row(_("Cost model"), Select(models, value=f.cost_model if f.cost_model in app.planner.registry.cost_models else "",
+                yield from self._row(_("Cost model"), ChoiceSelect(models, value=f.cost_model if f.cost_model in app.planner.registry.cost_models else "",
                                                            allow_blank=False, id="cost_model", compact=True))
                 yield from self._row(_("Activities (vi), one per line"), TextArea("\n".join(f.activities.get("vi", [])), id="acts_vi", compact=True))
                 yield from self._row(_("Activities (lo)"), TextArea("\n".join(f.activities.get("lo", [])), id="acts_lo", compact=True))
@@ -89,20 +98,70 @@ class DelegationForm(ModalScreen):
         payers += [(w.org_short(code), code) for code in (app.home_code, *sorted(app.planner.registry.partners))]
         funding = [(_("no source named"), "")] + [(fs.label.get(w.lang), fs.code) for fs in app.planner.registry.funding_sources.values()]
         payer = f.payers.get(item, "")
-        yield Select(payers, value=payer if payer in {v for _l, v in payers} else "", allow_blank=False, id=f"payer-{item}", compact=True)
+        yield ChoiceSelect(payers, value=payer if payer in {v for _l, v in payers} else "", allow_blank=False, id=f"payer-{item}", compact=True)
         source = f.funding.get(item, "")
-        yield Select(funding, value=source if source in {v for _l, v in funding} else "", allow_blank=False, id=f"funding-{item}", compact=True)
+        yield ChoiceSelect(funding, value=source if source in {v for _l, v in funding} else "", allow_blank=False, id=f"funding-{item}", compact=True)
 
     def on_mount(self) -> None:
-        self._typed_at_start = self.fields()
-        self._parties = (self.base.direction.value, self.base.partner)
-        self._model_shown = self.base.cost_model if self.base.cost_model in self.app.planner.registry.cost_models else ""
-        self.query_one("#name_vi", Input).focus()
         if not self.app.blink:
             for widget in self.query(Input):
                 widget.cursor_blink = False
             for area in self.query(TextArea):
                 area.cursor_blink = False
+        self._fill()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Reopened: its widgets kept their styles while it was hidden (focus and
+        # hover restyle the widgets they concern); restyling all of them again
+        # is most of the cost of opening the form. A new theme restyles everything.
+        if self._styled_for == self.app.theme:
+            event.refresh_styles = False
+        self._styled_for = self.app.theme
+        super()._on_screen_resume(event)
+
+    def load(self, delegation: Delegation, *, is_new: bool) -> "DelegationForm":
+        """Show *delegation* at the next opening (the widgets are reused, not built again)."""
+        self.base, self.is_new = delegation, is_new
+        if self.is_mounted:
+            self._fill()
+        return self
+
+    def _fill(self) -> None:
+        """Every field from ``self.base``; no error shown; the name field focused."""
+        d = self.base
+        f = DelegationFields.of(d)
+        registry = self.app.planner.registry
+        title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
+        self.query_one("#form-title", Static).update(f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")))
+        texts = {"name_vi": f.name.get("vi", ""), "name_lo": f.name.get("lo", ""), "leader_vi": f.leader_position.get("vi", ""),
+                 "leader_lo": f.leader_position.get("lo", ""), "leader_name": f.leader_name, "leader_name_lo": f.leader_name_lo, "members": f.members,
+                 "days_min": f.days_min, "days_max": f.days_max, "year": f.year, "month": f.month, "start": f.start,
+                 "end": f.end, "notes": f.notes}
+        choices = {"direction": f.direction, "partner": f.partner if f.partner in registry.partners else Select.NULL,
+                   "status": f.status, "cost_model": f.cost_model if f.cost_model in registry.cost_models else ""}
+        for item in registry.cost_items:
+            choices[f"payer-{item}"] = f.payers.get(item, "")
+            choices[f"funding-{item}"] = f.funding.get(item, "")
+        with self.prevent(Select.Changed, Input.Changed):
+            for widget_id, text in texts.items():
+                widget = self.query_one(f"#{widget_id}", Input)
+                widget.value = text
+                widget.cursor_position = len(text)
+            for widget_id, value in choices.items():
+                select = self.query_one(f"#{widget_id}", Select)
+                known = {v for _label, v in select._options}
+                select.value = value if value in known else ("" if "" in known else Select.NULL)
+            self.query_one("#acts_vi", TextArea).load_text("\n".join(f.activities.get("vi", [])))
+            self.query_one("#acts_lo", TextArea).load_text("\n".join(f.activities.get("lo", [])))
+        for box in self.query(".error"):
+            box.display = False
+        self._say("")
+        self._follow_dates()
+        self.query_one("#form-body").scroll_home(animate=False)
+        self._typed_at_start = self.fields()
+        self._parties = (d.direction.value, d.partner)
+        self._model_shown = d.cost_model if d.cost_model in registry.cost_models else ""
+        self.query_one("#name_vi", Input).focus()
 
     # --- reading the form --------------------------------------------------
     def _value(self, widget_id: str) -> str:
@@ -124,7 +183,7 @@ class DelegationForm(ModalScreen):
             status=self._value("status"),
             activities={"vi": self._value("acts_vi").splitlines(), "lo": self._value("acts_lo").splitlines()},
             payers={i: self._value(f"payer-{i}") for i in items}, funding={i: self._value(f"funding-{i}") for i in items},
-            notes=self._value("notes"), cost_model=self._value("cost_model"),
+            notes=self._value("notes"), cost_model=self._value("cost_model"), leader_name_lo=self._value("leader_name_lo"),
         )
 
     def show_problems(self, problems) -> None:
@@ -137,9 +196,14 @@ class DelegationForm(ModalScreen):
                 box.display = name in by_field
         if problems:
             first = next((n for n in ERROR_FIELDS if n in by_field), None)
-            self.notify(_("Not saved: {problem}").format(problem=by_field[first][0]), severity="error", timeout=6, markup=False)
+            self._say(_("Not saved: {problem}").format(problem=by_field[first][0]))
             for box in self.query(f"#err-{first}"):
                 self.query_one("#form-body").scroll_to_widget(box, animate=False)
+
+    def _say(self, message: str) -> None:
+        line = self.query_one("#form-message", Static)
+        line.update(message)
+        line.display = bool(message)
 
     # --- actions -----------------------------------------------------------
     def action_save(self) -> None:
@@ -209,6 +273,21 @@ class DelegationForm(ModalScreen):
             self.action_save()
         else:
             self.action_cancel()
+
+    def _follow_dates(self) -> None:
+        """Readable dates fill the year, month and days (shown, not typed: they
+        cannot be edited while the dates say them)."""
+        said = dates_say(self._value("start"), self._value("end"))
+        with self.prevent(Input.Changed):
+            for widget_id in DERIVED:
+                widget = self.query_one(f"#{widget_id}", Input)
+                if said is not None:
+                    widget.value = said[widget_id]
+                widget.disabled = said is not None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in {"start", "end"}:
+            self._follow_dates()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "cost_model" and self._value("cost_model") != self._model_shown:

@@ -93,8 +93,8 @@ class MainScreen(Screen):
             c = w.cells(d)
             values = self._cells[delegation_id] = {
                 "seq": str(d.seq), "name": c.name, "direction": w.direction(d.direction),
-                "partner": org.province.get(w.lang) if org else d.partner, "leader": c.leader,
-                "members": c.members, "days": c.days, "timing": c.timing, "status": w.status(d.status),
+                "partner": w.place(d.partner) if org else d.partner, "leader": c.leader,
+                "members": c.members, "days": str(d.duration), "timing": w.compact_timing(d), "status": w.status(d.status),
             }
         return values
 
@@ -105,6 +105,8 @@ class MainScreen(Screen):
             self._cells.clear()
         table = self.query_one(PlanTable)
         found = self.planner.delegations(app.plan_id, app.filters, order=app.order, descending=app.descending)
+        if changed:
+            table.seq_digits = len(str(max((f.seq for f in self.planner.repo.facets(app.plan_id)), default=1)))
         table.sort_key, table.sort_descending = app.order, app.descending
         self.found = found
         table.set_rows(found.ids, keep=keep)
@@ -136,6 +138,10 @@ class MainScreen(Screen):
             parts.append(_("Status") + ": " + w.status(f.status))
         shown = ngettext("{n} shown", "{n} shown", len(self.found)).format(n=len(self.found))
         text = _("Filter") + ": " + (" · ".join(parts) if parts else _("none (keys d p y t, 0 clears)"))
+        table = self.query_one(PlanTable)
+        if app.order not in {c.key for c, _w in table.columns()}:  # sorted by a column too wide for the screen
+            arrow = "▼" if app.descending else "▲"
+            text = _("Sorted by {column}").format(column=_(COLUMN_LABELS[app.order])) + arrow + " │ " + text
         self.query_one("#filters", Static).update(f"{text} │ {shown}")
 
     def _schedule_totals(self) -> None:
@@ -232,29 +238,24 @@ class MainScreen(Screen):
 
     def action_add(self) -> None:
         if self._writable():
-            from .form import DelegationForm
-
             # The draft's costs come from a cost model plugin, which may fail.
-            draft = self.app.run_change(lambda: self.planner.draft_delegation(self.app.plan_id), "cost_lines")
+            draft = self.app.run_change(lambda: self.planner.draft_delegation(self.app.plan_id, *self.app.last_parties), "cost_lines")
             if draft is not None:
-                self.app.push_screen(DelegationForm(draft, is_new=True), self._after_form)
+                self.app.push_screen(self.app.delegation_form(draft, is_new=True), self._after_form)
 
     def action_edit(self) -> None:
         d = self._current()
         if d is not None and self._writable():
-            from .form import DelegationForm
-
-            self.app.push_screen(DelegationForm(d, is_new=False), self._after_form)
+            self.app.push_screen(self.app.delegation_form(d, is_new=False), self._after_form)
 
     def action_duplicate(self) -> None:
         d = self._current()
         if d is not None and self._writable():
-            from .form import DelegationForm
-
-            self.app.push_screen(DelegationForm(self.planner.duplicate_delegation(d), is_new=True), self._after_form)
+            self.app.push_screen(self.app.delegation_form(self.planner.duplicate_delegation(d), is_new=True), self._after_form)
 
     def _after_form(self, saved) -> None:
         if saved is not None:
+            self.app.last_parties = (saved.direction, saved.partner)  # the next new one starts with them
             self.reload(keep=saved.id)
             self.notify(_("Saved delegation {seq}.").format(seq=saved.seq), timeout=3)
 

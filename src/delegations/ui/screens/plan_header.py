@@ -1,4 +1,5 @@
-"""Editing the plan's header: number and symbol, date, basis documents, recipients, signature."""
+"""Editing the plan's header: number and symbol, date, basis documents, recipients,
+signature; its texts in each language (vi, lo, en), one language at a time."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from ...forms import PlanFields, plan_from_fields
 from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
+from ..widgets.choice import ChoiceSelect
+
+TEXT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("en", N_("English")))
+TEXT_FIELDS = ("title", "place", "basis", "introduction", "recipients", "authority", "position")  # those with a version per language
 
 FIELDS = ("title", "number", "issued", "basis", "period")
 
@@ -26,6 +31,8 @@ class PlanHeaderScreen(ModalScreen):
         super().__init__()
         translate_bindings(self)
         self.plan = plan
+        self.draft = plan  # the header with what was typed in the languages left so far
+        self.lang = "vi"   # the language of the texts in the fields
 
     def _row(self, label: str, widget, error: str | None = None):
         with Horizontal(classes="row"):
@@ -39,7 +46,10 @@ class PlanHeaderScreen(ModalScreen):
         f = PlanFields.of(self.plan)
         with Vertical(id="form"):
             yield Static("[b]" + _("Plan header") + f"[/b] {self.plan.period}  " + _("(Ctrl+S save, Esc cancel)"), id="form-title")
+            yield Static("", id="form-message", markup=False)
             with VerticalScroll(id="form-body"):
+                yield from self._row(_("Texts in"), ChoiceSelect([(_(name), code) for code, name in TEXT_LANGUAGES], value="vi",
+                                                                 allow_blank=False, id="text-lang", compact=True))
                 yield from self._row(_("Title"), Input(f.title, id="title", compact=True), "title")
                 yield from self._row(_("Number"), Input(f.number, placeholder=_("empty while a draft"), id="number", compact=True), "number")
                 yield from self._row(_("Symbol"), Input(f.symbol, id="symbol", compact=True))
@@ -54,8 +64,34 @@ class PlanHeaderScreen(ModalScreen):
                 yield from self._row(_("Signer"), Input(f.signer, id="signer", compact=True), "period")
 
     def on_mount(self) -> None:
-        self._typed_at_start = self.fields()
         self.query_one("#title", Input).focus()
+
+    def changed(self) -> bool:
+        """Whether anything was typed, in any language, since the form opened."""
+        return self.draft != self.plan or self.fields() != PlanFields.of(self.draft, self.lang)
+
+    def on_select_changed(self, event) -> None:
+        """Another language: keep what was typed in this one (unsaved), show the other's texts."""
+        if event.select.id != "text-lang" or event.value == self.lang:
+            return
+        draft, problems = plan_from_fields(self.draft, self.fields(), self.lang)
+        if draft is None:
+            self._show(problems)
+            with self.prevent(type(event)):
+                event.select.value = self.lang
+            return
+        self.draft, self.lang = draft, str(event.value)
+        f = PlanFields.of(draft, self.lang)
+        with self.prevent(Input.Changed, TextArea.Changed):
+            for wid in TEXT_FIELDS:
+                widget = self.query_one(f"#{wid}")
+                value = getattr(f, wid)
+                text = "\n".join(value) if isinstance(value, list) else value
+                if isinstance(widget, TextArea):
+                    widget.load_text(text)
+                else:
+                    widget.value = text
+        self._say("")
 
     def _v(self, wid: str) -> str:
         w = self.query_one(f"#{wid}")
@@ -70,12 +106,15 @@ class PlanHeaderScreen(ModalScreen):
     def rebase(self) -> None:
         """After the file was reloaded: build on the header as it is on disk now."""
         try:
-            self.plan = self.app.planner.repo.plan(self.plan.id)
+            on_disk = self.app.planner.repo.plan(self.plan.id)
         except UserError:
-            pass  # the plan is gone from the file: saving writes it again
+            return  # the plan is gone from the file: saving writes it again
+        if self.draft == self.plan:  # nothing kept from another language: build on the file's texts
+            self.draft = on_disk
+        self.plan = on_disk
 
     def action_save(self) -> None:
-        plan, problems = plan_from_fields(self.plan, self.fields())
+        plan, problems = plan_from_fields(self.draft, self.fields(), self.lang)
         if plan is not None:
             try:
                 for w in self.app.planner.save_plan(plan):
@@ -87,15 +126,24 @@ class PlanHeaderScreen(ModalScreen):
             except Exception as exc:  # noqa: BLE001 - explained (the form stays as typed), or raised again
                 self.app.report(exc, on_reload=self.rebase)
                 return
+        self._show(problems)
+
+    def _say(self, message: str) -> None:
+        line = self.query_one("#form-message", Static)
+        line.update(message)
+        line.display = bool(message)
+
+    def _show(self, problems) -> None:
+        """Each problem beside its field; the first on the form's own line, above the fields."""
         for name in FIELDS:
             box = self.query_one(f"#err-{name}", Static)
             text = "\n".join(describe(p) for p in problems if p.field == name)
             box.update(text)
             box.display = bool(text)
-        self.notify(_("Not saved: {problem}").format(problem=describe(problems[0])), severity="error", markup=False)
+        self._say(_("Not saved: {problem}").format(problem=describe(problems[0])))
 
     def action_cancel(self) -> None:
-        if self.fields() == self._typed_at_start:
+        if not self.changed():
             self.dismiss(False)
             return
         from .dialogs import ConfirmScreen

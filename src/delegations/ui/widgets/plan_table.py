@@ -33,15 +33,18 @@ class Column:
     min_screen: int = 0  # shown only when the table is at least this wide
 
 
+# At 80 columns every value fits: the partner by its place name, the days as a
+# number or range (the heading says "days"), dates as a compact range
+# ("28/2–3/3/2024"); a heading keeps room for the sort arrow.
 COLUMNS = (
-    Column("seq", N_("No."), 3, right=True),
+    Column("seq", N_("No."), 3, right=True),  # widened to the largest number of the plan
     Column("name", N_("Delegation")),
     Column("direction", N_("In/out"), 8),
-    Column("partner", N_("Partner"), 16),
+    Column("partner", N_("Partner"), 12),
     Column("leader", N_("Leader"), 24, min_screen=120),
-    Column("members", N_("Pers."), 5, right=True),
-    Column("days", N_("Days"), 8),
-    Column("timing", N_("Timing"), 12),
+    Column("members", N_("Pers."), 6, right=True),
+    Column("days", N_("Days"), 8, right=True),
+    Column("timing", N_("Timing"), 13),
     Column("status", N_("Status"), 10, min_screen=90),
 )
 
@@ -86,6 +89,7 @@ class PlanTable(ScrollView, can_focus=True):
         self.ids: Sequence[str] = []
         self.sort_key = "seq"
         self.sort_descending = False
+        self.seq_digits = 1  # digits of the largest number shown (the column widens for it)
 
     # --- data ------------------------------------------------------------
     def set_rows(self, ids: Sequence[str], keep: str | None = None) -> None:
@@ -115,9 +119,10 @@ class PlanTable(ScrollView, can_focus=True):
     def columns(self) -> list[tuple[Column, int]]:
         width = self.scrollable_content_region.width or self.size.width or 80
         shown = [c for c in COLUMNS if width >= c.min_screen]
-        fixed = sum(c.width or 0 for c in shown) + len(shown) - 1
+        widths = {c.key: max(c.width, self.seq_digits) if c.key == "seq" else c.width for c in shown}
+        fixed = sum(w or 0 for w in widths.values()) + len(shown) - 1
         flex = max(width - fixed, 10)
-        return [(c, c.width or flex) for c in shown]
+        return [(c, widths[c.key] or flex) for c in shown]
 
     # --- drawing -----------------------------------------------------------
     def _line(self, values: dict[str, str], cols) -> str:
@@ -136,7 +141,12 @@ class PlanTable(ScrollView, can_focus=True):
         cols = self.columns()
         if y == 0:
             arrow = "▼" if self.sort_descending else "▲"
-            labels = {c.key: _(c.label) + arrow if c.key == self.sort_key else _(c.label) for c, _w in cols}
+            labels = {}
+            for c, w in cols:
+                label = _(c.label)
+                if c.key == self.sort_key:  # the arrow always shows: the heading gives way to it
+                    label = (label if cell_len(label) < w else set_cell_size(label, w - 1)) + arrow
+                labels[c.key] = label
             style = self.get_component_rich_style("plan-table--header")
             return Strip([Segment(self._line(labels, cols), style)]).adjust_cell_length(width, style)
         index = self.scroll_offset.y + y - 1

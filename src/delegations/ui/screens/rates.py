@@ -1,0 +1,112 @@
+"""The rate tables and exchange rates, filled in and corrected in the UI (the
+``rates set`` and ``fx`` commands do the same from the command line)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from ...i18n import N_, _
+from ...wording import UNITS
+from ..bindings import translate_bindings
+from ..faults import explain
+
+ROLES = {"all": N_("everyone"), "leader": N_("leader"), "member": N_("member")}
+
+
+class RatesScreen(ModalScreen):
+    """Every row of every rate table and every exchange rate, each an input; Ctrl+S
+    saves what changed (each figure checked as the command line checks it).
+    Returns ``True`` when something was saved."""
+
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save")), Binding("escape", "close", N_("Close"))]
+
+    def __init__(self):
+        super().__init__()
+        translate_bindings(self)
+        self.saved = False
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        budgeting = app.planner.budgeting
+        self.amounts: dict[str, tuple[str, str, str, str]] = {}  # input id -> table, item, role, amount shown
+        self.rates: dict[str, tuple[str, str, str]] = {}
+        with Vertical(classes="dialog wide"):
+            yield Static("[b]" + _("Rates") + "[/b]  " + _("(Ctrl+S saves, Esc closes)"))
+            yield Static("", id="rates-message", markup=False)
+            with VerticalScroll(id="rates-body"):
+                for table in budgeting.tables().values():
+                    flag = "" if table.verified else " — " + _("not verified against the official text")
+                    yield Static(f"[b]{table.label.get(app.lang)}[/b] ({table.currency}){flag}", classes="rates-table")
+                    for n, r in enumerate(table.rates):
+                        widget_id = f"amount-{len(self.amounts)}"
+                        shown = str(r.amount.amount) if r.amount else ""
+                        self.amounts[widget_id] = (table.code, r.item, r.role, shown)
+                        label = f"{app.planner.registry.cost_item_label(r.item, app.lang)} ({_(ROLES.get(r.role, r.role))}), {_(UNITS[r.unit])}"
+                        with Horizontal(classes="row"):
+                            yield Label(label, classes="rate-label", markup=False)
+                            yield Input(shown, placeholder=table.currency, id=widget_id, compact=True, classes="rate-amount")
+                yield Static("[b]" + _("Exchange rates") + "[/b]", classes="rates-table")
+                for r in sorted(budgeting.exchange_rates(), key=lambda r: (r.source, r.target, r.day)):
+                    widget_id = f"fx-{len(self.rates)}"
+                    self.rates[widget_id] = (r.source, r.target, str(r.rate))
+                    with Horizontal(classes="row"):
+                        yield Label(f"1 {r.source} = … {r.target}  ({r.day.strftime('%d/%m/%Y')})", classes="rate-label", markup=False)
+                        yield Input(str(r.rate), id=widget_id, compact=True, classes="rate-amount")
+                with Horizontal(classes="row"):
+                    yield Label(_("New: 1 (currency) = rate (currency)"), classes="rate-label")
+                    yield Input(placeholder="USD", id="fx-new-source", compact=True, classes="rate-code")
+                    yield Input(placeholder="25400", id="fx-new-rate", compact=True, classes="rate-code")
+                    yield Input(placeholder="VND", id="fx-new-target", compact=True, classes="rate-code")
+
+    def on_mount(self) -> None:
+        first = next(iter(self.amounts), None)
+        if first:
+            self.query_one(f"#{first}", Input).focus()
+
+    def _say(self, message: str, error: bool = True) -> None:
+        line = self.query_one("#rates-message", Static)
+        line.update(message)
+        line.display = bool(message)
+        line.set_class(error, "error-text")
+
+    def action_save(self) -> None:
+        """Save every figure that changed; stop at the first one refused, naming it."""
+        budgeting = self.app.planner.budgeting
+        done = 0
+        try:
+            for widget_id, (code, item, role, shown) in self.amounts.items():
+                typed = self.query_one(f"#{widget_id}", Input).value.strip()
+                if typed and typed != shown:
+                    budgeting.set_table_rate(code, item, role, typed)
+                    self.amounts[widget_id] = (code, item, role, typed)
+                    done += 1
+            for widget_id, (source, target, shown) in self.rates.items():
+                typed = self.query_one(f"#{widget_id}", Input).value.strip()
+                if typed and typed != shown:
+                    budgeting.set_exchange_rate(source, target, typed, date.today())
+                    self.rates[widget_id] = (source, target, typed)
+                    done += 1
+            new = [self.query_one(f"#fx-new-{part}", Input).value.strip() for part in ("source", "rate", "target")]
+            if any(new):
+                budgeting.set_exchange_rate(new[0], new[2], new[1], date.today())
+                for part in ("source", "rate", "target"):
+                    self.query_one(f"#fx-new-{part}", Input).value = ""
+                done += 1
+        except Exception as exc:  # noqa: BLE001 - a figure refused, the disk: explained, or raised again
+            message = explain(exc, self.app.planner.host, "rates")
+            if message is None:
+                raise
+            self._say(message)
+            self.saved = self.saved or done > 0
+            return
+        self.saved = self.saved or done > 0
+        self._say(_("Saved {n} figures.").format(n=done) if done else _("Nothing changed."), error=False)
+
+    def action_close(self) -> None:
+        self.dismiss(self.saved)
