@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .delegation import Delegation, Status
+from .problem import N_
 from .text import Text
 
 AFTER_END, BEFORE_START, YEARLY = "after_end", "before_start", "yearly"
@@ -37,10 +38,10 @@ class DeadlineRule:
     def describe_when(self) -> tuple[str, dict]:
         """An untranslated phrase saying when the rule falls, and its parameters."""
         if self.anchor == AFTER_END:
-            return "{days} days after the visit ends", {"days": self.days}
+            return N_("{days} days after the visit ends"), {"days": self.days}
         if self.anchor == BEFORE_START:
-            return "{days} days before the visit starts", {"days": self.days}
-        return "every year on {day:02d}/{month:02d}", {"day": self.day, "month": self.month}
+            return N_("{days} days before the visit starts"), {"days": self.days}
+        return N_("every year on {day:02d}/{month:02d}"), {"day": self.day, "month": self.month}
 
 
 DEFAULT_RULES: tuple[DeadlineRule, ...] = (
