@@ -7,7 +7,7 @@ from datetime import date
 
 from .domain import Delegation, Text
 from .domain.conflicts import Occasion, occasion_warnings, overlap_warnings
-from .domain.deadlines import DEFAULT_RULES, YEARLY, DeadlineRule, DueItem, apply_overrides, due_items, visit_span
+from .domain.deadlines import DEFAULT_RULES, YEARLY, DeadlineRule, DueItem, apply_overrides, due_items, overdue_count, visit_span
 from .errors import N_, UserError
 
 RULES_KEY, MET_KEY, DATES_KEY = "deadline_rules", "deadlines_met", "own_dates"
@@ -86,10 +86,18 @@ def remove_date(repo, number: int) -> dict:
 
 
 def plan_due(planner, plan, today: date | None = None) -> list[DueItem]:
-    """Every deadline of *plan*'s delegations, and the yearly plan: with *today*, this
-    year's and next year's; without, one for each year of the plan's period."""
-    years = {today.year, today.year + 1} if today else set(range(plan.period.start_year, plan.period.end_year + 1))
+    """Every deadline of *plan*'s delegations, and the yearly plan for each year of the
+    plan's period (with *today*: only this year's and next year's of them)."""
+    years = set(range(plan.period.start_year, plan.period.end_year + 1))
+    if today:
+        years &= {today.year, today.year + 1}
     return due_items(planner.repo.delegations(plan.id), rules(planner.repo), sorted(years))
+
+
+def overdue_now(planner, plan, today: date | None = None) -> int:
+    """How many of *plan*'s deadlines are past and not marked met (the UI's header says it)."""
+    today = today or date.today()
+    return overdue_count(plan_due(planner, plan, today), today, met(planner.repo))
 
 
 def date_warnings(planner, d: Delegation, plan, lang: str, translate, others=None) -> list:
