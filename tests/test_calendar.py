@@ -39,6 +39,7 @@ def test_visits_over_bun_pi_mai_2022_and_tet_are_warned_by_name(planner):
     quiet = _dated(planner, 3, date(2022, 3, 15), date(2022, 3, 17))
     assert any("ບຸນປີໃໝ່ລາວ" in m for m in _messages(planner, lao_new_year, "lo"))
     assert any("Lao New Year" in m for m in _messages(planner, lao_new_year, "en"))
+    assert any("Tết Bun Pi Mai" in m and "Lào" in m for m in _messages(planner, lao_new_year, "vi"))
     tet_vi = [m for m in _messages(planner, tet, "vi") if "Tết Nguyên Đán" in m]
     assert len(tet_vi) == 1 and "Mùng hai" not in tet_vi[0]  # the days of Tết named once
     assert _messages(planner, quiet, "en") == []

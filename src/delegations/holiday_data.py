@@ -8,6 +8,19 @@ from functools import lru_cache
 from .domain.conflicts import Occasion
 from .domain.text import Text
 
+# The package has no Vietnamese names for Lao holidays: the officer reads these (made for the program).
+_LAO_IN_VI = {"Lao New Year's Day": "Tết Bun Pi Mai (Tết cổ truyền Lào)", "Lao National Day": "Quốc khánh Lào",
+              "International Labor Day": "Ngày Quốc tế Lao động", "New Year's Day": "Tết Dương lịch",
+              "International Women's Rights Day": "Ngày Quốc tế Phụ nữ"}
+
+
+def _vi_for_lao(english: str) -> str:
+    base, lieu = (english[:-len(" (in lieu)")], True) if english.endswith(" (in lieu)") else (english, False)
+    if base not in _LAO_IN_VI:
+        return english
+    return _LAO_IN_VI[base] + (" (nghỉ bù)" if lieu else "")
+
+
 # the package's languages for each country; the others fall back to English
 _LANGS = {"VN": {"vi": "vi", "en": "en_US"}, "LA": {"lo": "lo", "en": "en_US"}}
 
@@ -22,7 +35,7 @@ def _country_year(country: str, year: int) -> tuple[Occasion, ...]:
     out = []
     for day in sorted(names["en"]):
         text = {lang: str(names[lang].get(day, names["en"][day])).split("; ")[0] for lang in names}
-        text.setdefault("vi", text.get("en", ""))
+        text.setdefault("vi", _vi_for_lao(text["en"]) if country == "LA" else text["en"])
         text.setdefault("lo", text.get("en", ""))
         out.append(Occasion(Text.of(**text), day, day, country))
     return tuple(out)

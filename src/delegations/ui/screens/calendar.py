@@ -1,5 +1,6 @@
-"""A month of the plan on screen: its visits and deadlines day by day, and below it
-what is due (overdue first). ``←``/``→`` change the month, ``.`` comes back to today's."""
+"""A month of the plan on screen: its visits (their numbers), deadlines (``!``) and
+the officer's own dates (``*``) day by day, and below it what is due (overdue first).
+``←``/``→`` change the month, PgUp/PgDn the year, Home comes back to today's."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ class CalendarScreen(ModalScreen):
         Binding("escape,q", "close", N_("Close")),
         Binding("left,comma", "month(-1)", N_("Previous month")),
         Binding("right,full_stop", "month(1)", N_("Next month")),
+        Binding("pageup", "month(-12)", N_("Previous year")),
+        Binding("pagedown", "month(12)", N_("Next year")),
         Binding("home", "today", N_("This month")),
     ]
 
@@ -61,11 +64,12 @@ class CalendarScreen(ModalScreen):
         items = ds.plan_due(app.planner, plan)
         now = ds.plan_due(app.planner, plan, self.today)
         met = ds.met(app.planner.repo)
+        own = ds.own_dates(app.planner.repo)
         first, days = self.month, monthly.monthrange(self.month.year, self.month.month)[1]
         last = first.replace(day=days)
         heading = format_date(first, "LLLL y", locale=lang)
         self.query_one("#calendar-heading", Static).update(
-            "[b]" + heading + "[/b]  " + _("← → month, Home this month, Esc closes"))
+            "[b]" + heading + "[/b]  " + _("← → month, PgUp PgDn year, Home this month, Esc closes"))
 
         grid = Table(expand=True, pad_edge=False, show_lines=False)
         names = get_day_names("abbreviated", locale=lang)
@@ -84,6 +88,8 @@ class CalendarScreen(ModalScreen):
                     cell.append(" " + ",".join(marks), style="bold cyan")
                 if due:
                     cell.append(" !", style="bold red")
+                if any(o.start <= day <= o.end for o in own):
+                    cell.append(" *", style="bold yellow")
                 row.append(cell)
             grid.add_row(*row)
 
@@ -91,6 +97,9 @@ class CalendarScreen(ModalScreen):
         for d, (s, e) in sorted(visits, key=lambda v: v[1][0]):
             if s <= last and first <= e:
                 lines.append(RichText(f"{s:%d/%m}–{e:%d/%m}  {d.seq}. {d.name.get(lang)}", style="cyan"))
+        for o in own:
+            if o.start <= last and first <= o.end:
+                lines.append(RichText(f"{o.start:%d/%m}–{o.end:%d/%m}  * {o.name.get(lang)}", style="yellow"))
         for i in items:
             if first <= i.due <= last:
                 whom = f"{i.delegation.seq}. " if i.delegation else f"{i.year}: "
