@@ -27,7 +27,7 @@ class Occasion:
         return self.start <= end and start <= self.end
 
 
-def _distinct(names: list[str]) -> list[str]:
+def distinct_names(names: list[str]) -> list[str]:
     """Names without repeats, and without one that contains another ("Tết Nguyên Đán"
     covers "Mùng hai Tết Nguyên Đán"; "Lao New Year's Day" its "(in lieu)" day)."""
     unique = list(dict.fromkeys(n for n in names if n))
@@ -47,7 +47,7 @@ def occasion_warnings(d: Delegation, occasions, lang: str, translate=lambda s: s
     hits = [o for o in occasions if o.overlaps(start, end)]
     problems = []
     for country in ("VN", "LA"):
-        names = _distinct([o.name.get(lang) for o in sorted(hits, key=lambda o: o.start) if o.country == country])
+        names = distinct_names([o.name.get(lang) for o in sorted(hits, key=lambda o: o.start) if o.country == country])
         if names:
             problems.append(Problem("timing", N_("The visit ({start} to {end}) falls on public holidays of {country}: {names}."),
                                     {"start": start.isoformat(), "end": end.isoformat(), "country": translate(COUNTRY_NAMES[country]),

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ... import deadline_settings as ds
+from ...domain.conflicts import distinct_names
 from ...domain.deadlines import select_due, visit_span
 from ...i18n import N_, _, ngettext
 from ..bindings import translate_bindings
@@ -65,13 +66,16 @@ class CalendarScreen(ModalScreen):
         now = ds.plan_due(app.planner, plan, self.today)
         met = ds.met(app.planner.repo)
         own = ds.own_dates(app.planner.repo)
+        from ...holiday_data import public_holidays
+
+        feasts = [o for o in public_holidays([self.month.year]) if o.start.month == self.month.month]
         first, days = self.month, monthly.monthrange(self.month.year, self.month.month)[1]
         last = first.replace(day=days)
         heading = format_date(first, "LLLL y", locale=lang)
         self.query_one("#calendar-heading", Static).update(
             "[b]" + heading + "[/b]  " + _("← → month, PgUp PgDn year, Home this month, Esc closes"))
 
-        grid = Table(expand=True, pad_edge=False, show_lines=False)
+        grid = Table(expand=True, pad_edge=False, show_lines=False, padding=(0, 0))
         names = get_day_names("abbreviated", locale=lang)
         for wd in range(7):
             grid.add_column(names[wd], justify="left", ratio=1, no_wrap=True)
@@ -88,6 +92,9 @@ class CalendarScreen(ModalScreen):
                     cell.append(" " + ",".join(marks), style="bold cyan")
                 if due:
                     cell.append(" !", style="bold red")
+                flags = "".join(sorted({o.country[0] for o in feasts if o.start == day}))  # V, L: a public holiday
+                if flags:
+                    cell.append(" " + flags.lower(), style="green")
                 if any(o.start <= day <= o.end for o in own):
                     cell.append(" *", style="bold yellow")
                 row.append(cell)
@@ -97,6 +104,11 @@ class CalendarScreen(ModalScreen):
         for d, (s, e) in sorted(visits, key=lambda v: v[1][0]):
             if s <= last and first <= e:
                 lines.append(RichText(f"{s:%d/%m}–{e:%d/%m}  {d.seq}. {d.name.get(lang)}", style="cyan"))
+        for country in ("VN", "LA"):
+            days = [o for o in feasts if o.country == country]
+            names = distinct_names([o.name.get(lang) for o in days])
+            if days:
+                lines.append(RichText(f"{country[0].lower()}  {', '.join(f'{o.start:%d}' for o in days)}: {', '.join(names)}", style="green"))
         for o in own:
             if o.start <= last and first <= o.end:
                 lines.append(RichText(f"{o.start:%d/%m}–{o.end:%d/%m}  * {o.name.get(lang)}", style="yellow"))
