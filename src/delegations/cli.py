@@ -7,7 +7,7 @@ import decimal
 import sys
 from pathlib import Path
 
-from . import __version__, cli_budget, cli_life, i18n
+from . import __version__, cli_budget, cli_dates, cli_life, i18n
 from .domain import Direction, Problem, Status, ValidationError, nfc
 from .errors import FileError, UserError
 from .terminal import safe
@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_budget.add_parsers(sub, filters)
     cli_life.add_parsers(sub)
+    cli_dates.add_parsers(sub)
 
     p = sub.add_parser("partner", help=_("partner provinces: partner new NAME writes a plugin to fill in"))
     p.add_argument("action", choices=["new"])
@@ -216,7 +217,7 @@ def _run(args) -> int:
         from .ui import run
 
         return run(args.db, args.lang)
-    writable = command in {"restore-defaults"} | cli_budget.WRITES | cli_life.WRITES
+    writable = command in {"restore-defaults"} | cli_budget.WRITES | cli_life.WRITES | cli_dates.WRITES
     with Planner.open(args.db, writable=writable) as planner:
         _warn_plugin_failures(planner, quiet=command == "plugins")
         handler = COMMANDS[command]
@@ -421,6 +422,7 @@ COMMANDS = {
     "print": cmd_print,
     **cli_budget.COMMANDS,
     **cli_life.COMMANDS,
+    **cli_dates.COMMANDS,
 }
 
 if __name__ == "__main__":

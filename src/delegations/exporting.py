@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .deadline_settings import rules as deadline_rules
 from .domain import Delegation, Organisation, Plan, fold
 from .errors import N_, FileError, Msg, UserError
 from .registry import Registry
@@ -40,6 +41,7 @@ class ExportRequest:
     delegation: Delegation | None = None    # a delegation's document (proposal, decision…): the delegation
     planned: dict = field(default_factory=dict)  # its estimate per budget item (for the results report)
     status_column: bool = False             # the plan's table with each delegation's status
+    deadline_rules: tuple = ()              # the deadline rules in force (the officer's changes applied)
 
     @property
     def wording(self) -> Wording:
@@ -108,7 +110,8 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_c
     found = planner.delegations(plan.id, filters)
     report = planner.budgeting.report(plan.id, delegations=list(found)) if budget else None
     request = ExportRequest(plan=plan, delegations=found, lang=lang, registry=planner.registry, home=planner.home(),
-                            filters=filters, today=today or date.today(), budget=report, status_column=status_column)
+                            filters=filters, today=today or date.today(), budget=report, status_column=status_column,
+                            deadline_rules=deadline_rules(planner.repo))
     return exporter, request
 
 

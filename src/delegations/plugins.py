@@ -59,6 +59,7 @@ BUILTIN_PLUGINS = (
     "delegations.builtin.rate_tables",
     "delegations.builtin.locales",
     "delegations.builtin.exporters",
+    "delegations.builtin.calendar_exporter",
     "delegations.builtin.validators",
 )
 

@@ -197,10 +197,15 @@ class Planner:
         raise NotFoundError(what="Delegation", key=str(seq))
 
     # --- validation ----------------------------------------------------------
-    def validation(self, d: Delegation, plan: Plan | None = None) -> ValidationReport:
-        """Every ``validate_delegation`` hook on *d*: its problems and the validators that failed."""
+    def validation(self, d: Delegation, plan: Plan | None = None, others=None) -> ValidationReport:
+        """Every ``validate_delegation`` hook on *d*: its problems and the validators that failed;
+        then the warnings about its dates (holidays, the officer's dates, overlapping visits)."""
+        from .deadline_settings import date_warnings
+        from .i18n import current_language, translate
+
         plan = plan or self.repo.plan(d.plan_id)
         report = run_validators(self.host, "validate_delegation", delegation=d, plan=plan, registry=self.registry)
+        report.problems.extend(date_warnings(self, d, plan, current_language(), translate, others))
         self._note_faults(report)
         return report
 
@@ -222,8 +227,9 @@ class Planner:
         header = self.plan_validation(plan)
         if header.all_problems():
             out["plan"] = header.all_problems()
-        for d in self.repo.delegations(plan.id):
-            report = self.validation(d, plan)
+        delegations = self.repo.delegations(plan.id)
+        for d in delegations:
+            report = self.validation(d, plan, delegations)
             if report.all_problems():
                 out[d.id] = report.all_problems()
         return out

@@ -55,6 +55,12 @@ SETTINGS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "language": (_text, N_("a language code (text)")),
     "exchange_rates": (_exchange_rates, N_("a list of (source, target, rate, day)")),
     "rate_amounts": (_rate_amounts, N_("tables of \"item/role\": amount")),
+    "deadline_rules": (lambda v: isinstance(v, dict) and all(_text(k) and isinstance(c, dict) for k, c in v.items()),
+                       N_("changes of deadline rules by code")),
+    "deadlines_met": (lambda v: isinstance(v, list) and all(_text(k) for k in v), N_("a list of deadlines met")),
+    "own_dates": (lambda v: isinstance(v, list) and all(isinstance(r, dict) and {"start", "end", "name"} <= set(r) and _iso_date(r["start"])
+                                                         and _iso_date(r["end"]) and _text(r["name"]) for r in v),
+                  N_("a list of (start, end, name)")),
 }
 
 

@@ -42,6 +42,7 @@ class MainScreen(Screen):
         Binding("o", "export", N_("Export")),
         Binding("g", "plugins", N_("Plugins"), show=False),
         Binding("b", "budget", N_("Budget"), show=False),
+        Binding("D", "calendar", N_("Calendar and what is due"), show=False, id="calendar"),
         Binding("i", "life", N_("Roster, programme and status"), show=False),
         Binding("L", "language", N_("Change the language"), show=False),
         Binding("question_mark", "help", N_("Keys")),
@@ -118,7 +119,7 @@ class MainScreen(Screen):
 
     def _show_title(self) -> None:
         plan = self.planner.plan(self.app.plan_id)
-        title = f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})"
+        title = f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})" + self._overdue_note(plan)
         self.query_one("#title", Static).update(title)
         banner = self.query_one("#banner", Static)
         banner.update(self.app.banner())
@@ -319,6 +320,17 @@ class MainScreen(Screen):
             from .life import LifeScreen
 
             self.app.push_screen(LifeScreen(d), lambda changed: changed is not None and self.reload(keep=changed.id))
+
+    def _overdue_note(self, plan) -> str:
+        from ...deadline_settings import overdue_now
+
+        n = overdue_now(self.planner, plan)
+        return "  [b red]" + escape(ngettext("{n} overdue (D)", "{n} overdue (D)", n).format(n=n)) + "[/]" if n else ""
+
+    def action_calendar(self) -> None:
+        from .calendar import CalendarScreen
+
+        self.app.push_screen(CalendarScreen())
 
     def action_budget(self) -> None:
         from .budget import BudgetScreen
