@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delegations.budgeting import BudgetError
+from delegations.budget.service import BudgetError
 from delegations.domain import (
     Budget, DayRange, Delegation, Direction, ExchangeRate, Leader, Money, Rate, RateOverride, RateTable, Side, Text,
     Timing, Unit,
@@ -306,7 +306,7 @@ def test_appendix_shows_unknown_amounts_as_unknown_and_gives_no_command(planner,
     delegation_1 = next(line for line in text.split("\n") if line.startswith(label))
     assert delegation_1[len(label):].strip().startswith("—")  # nothing priced: unknown, not 0
     # The screen still says how to fill the rates in.
-    from delegations.budget_view import BudgetView
+    from delegations.budget.view import BudgetView
 
     view = BudgetView(planner.budgeting.report(on=ON), planner.wording(lang))
     assert any("delegations rates set" in note for note in view.notes())
@@ -323,7 +323,7 @@ def test_appendix_cites_each_legal_source_once(filled, tmp_path, lang):
 def test_appendix_numbers_delegations_as_the_plan_table_after_a_deletion(filled, tmp_path):
     plan = filled.plan()
     filled.delete_delegation(filled.delegation(plan.id, 2).id)  # TT 3 and 4 become 2 and 3
-    from delegations.budget_view import BudgetView
+    from delegations.budget.view import BudgetView
 
     numbers = {d.seq: n for n, d in enumerate(filled.delegations(plan.id), 1)}
     view_lines = BudgetView(filled.budgeting.report(on=ON), filled.wording("vi"), numbers).lines()

@@ -7,7 +7,8 @@ import decimal
 import sys
 from pathlib import Path
 
-from . import __version__, cli_budget, cli_life, i18n
+from . import __version__, cli_life, i18n
+from .budget import cli as cli_budget
 from .domain import Direction, Problem, Status, ValidationError, nfc
 from .errors import FileError, UserError
 from .terminal import safe

@@ -21,7 +21,7 @@ from .store import atomic_write_bytes
 from .wording import Wording
 
 if TYPE_CHECKING:
-    from .budgeting import BudgetReport
+    from .budget.service import BudgetReport
 
 
 @dataclass(frozen=True)

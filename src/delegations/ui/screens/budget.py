@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...budget_view import BudgetView
+from ...budget.view import BudgetView
 from ...i18n import N_, _
 from ..bindings import translate_bindings
 from ..faults import explain

@@ -12,8 +12,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .domain import Money, Rate, RateTable, Side, Text, Unit
-from .errors import N_, UserError
+from ..domain import Money, Rate, RateTable, Side, Text, Unit
+from ..errors import N_, UserError
 
 
 class RateTableError(UserError):

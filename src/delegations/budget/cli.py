@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from . import i18n
-from .budget_view import BudgetView
-from .errors import N_, UserError
-from .i18n import _
-from .terminal import safe
+from .. import i18n
+from .view import BudgetView
+from ..errors import N_, UserError
+from ..i18n import _
+from ..terminal import safe
 
 
 def _date(text: str) -> date:
@@ -132,8 +132,8 @@ def cmd_fx(planner, args) -> int:
 
 
 def cmd_rate(planner, args) -> int:
-    from .budgeting import check_currency, parse_amount
-    from .domain import RateOverride
+    from .service import check_currency, parse_amount
+    from ..domain import RateOverride
 
     plan = planner.plan(args.plan)
     d = planner.delegation(plan.id, args.seq)

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, DecimalException
 
-from .domain import Budget, BudgetLine, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, ValidationError
-from .domain import limits
-from .domain import budget as budget_rules
-from .domain.money import CURRENCY_EXPONENT
-from .errors import N_, UserError
+from ..domain import Budget, BudgetLine, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, ValidationError
+from ..domain import limits
+from ..domain import budget as budget_rules
+from ..domain.money import CURRENCY_EXPONENT
+from ..errors import N_, UserError
 
 
 class BudgetError(UserError):
@@ -134,7 +134,7 @@ class Budgeting:
 
     # --- the budget -----------------------------------------------------------------
     def lines(self, d: Delegation, table: RateTable, model_code: str | None = None) -> list[BudgetLine]:
-        from .plugins import guarded
+        from ..plugins import guarded
 
         model = self.planner.cost_model(d, model_code)
         home = self.planner.home()
@@ -149,8 +149,8 @@ class Budgeting:
     def _priced_as(self, d: Delegation, model, home) -> Delegation:
         """*d* with the cost lines *model* proposes (``budget --model X`` prices with
         X's payers, not the saved ones); unchanged when its partner is unknown."""
-        from .domain import CostLine
-        from .plugins import guarded
+        from ..domain import CostLine
+        from ..plugins import guarded
 
         partner = self.planner.registry.partners.get(d.partner)
         if partner is None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .budgeting import BudgetReport
-from .i18n import N_
-from .i18n.formatting import format_money, format_number
-from .wording import Wording
+from .service import BudgetReport
+from ..i18n import N_
+from ..i18n.formatting import format_money, format_number
+from ..wording import Wording
 
 RATE_ITEMS = {
     "lodging": N_("Lodging"), "meals": N_("Meals"), "refreshments": N_("Refreshments"), "banquet": N_("Banquet"),
