@@ -28,10 +28,10 @@ def filled(planner):
     """The seed plan with the officer's figures: the open rows of the outbound table and
     of TT 35's transport row, and one exchange rate."""
     b = planner.budgeting
-    b.set_table_rate("tt102-2012-laos", "per_diem", "all", "40")
-    b.set_table_rate("tt102-2012-laos", "transport", "all", "50")
-    b.set_table_rate("tt102-2012-laos", "support", "all", "500")
-    b.set_table_rate("tt102-2012-laos", "gifts", "all", "120.50")
+    b.set_table_rate("tt140-2025-laos", "per_diem", "all", "40")
+    b.set_table_rate("tt140-2025-laos", "transport", "all", "50")
+    b.set_table_rate("tt140-2025-laos", "support", "all", "500")
+    b.set_table_rate("tt140-2025-laos", "gifts", "all", "120.50")
     b.set_table_rate("tt35-2026-c", "transport", "all", "1200000")
     b.set_exchange_rate("USD", "VND", "25400", date(2026, 11, 1))
     return planner
@@ -39,7 +39,7 @@ def filled(planner):
 
 def test_seed_plan_under_reciprocal_hosting(filled):
     report = filled.budgeting.report(on=ON, model="reciprocal")
-    # Delegations 1 and 2 (outbound, 10 people, 3-4 days -> priced at 4 days), TT 102 table in USD:
+    # Delegations 1 and 2 (outbound, 10 people, 3-4 days -> priced at 4 days), TT 140/2025 table in USD:
     #   board and lodging: paid by the Lao host, lodging rows not filled in -> not priced
     #   transport   10 people x 50 USD = 500 USD
     #   support      1 x 500 USD       = 500 USD
@@ -57,7 +57,7 @@ def test_seed_plan_under_reciprocal_hosting(filled):
     assert report.by_funding()[("quangtri", "union_budget")] == vnd(366_600_000)
     assert report.budget.total() == vnd(390_600_000)
     assert len(report.budget.unpriced()) == 4  # the Lao hosts' lodging rows
-    assert set(report.tables) == {"tt102-2012-laos", "tt35-2026-c"}
+    assert set(report.tables) == {"tt140-2025-laos", "tt35-2026-c"}
 
 
 def test_seed_plan_under_the_norm_based_estimate(filled):
@@ -103,7 +103,7 @@ def test_plan_approved_before_18_may_2026_keeps_the_older_table(filled):
 
 
 def test_missing_exchange_rate_is_a_clear_error(planner):
-    planner.budgeting.set_table_rate("tt102-2012-laos", "transport", "all", "50")
+    planner.budgeting.set_table_rate("tt140-2025-laos", "transport", "all", "50")
     with pytest.raises(BudgetError) as err:
         planner.budgeting.report(on=ON)
     assert "USD" in err.value.render() and "delegations fx USD VND" in err.value.render()
@@ -140,7 +140,7 @@ def test_rate_above_the_cap_is_warned_with_cap_and_source(planner):
 
 def test_shipped_rate_tables_say_their_source_validity_and_verification(planner):
     tables = planner.budgeting.tables()
-    tt35, tt71, tt102 = tables["tt35-2026-c"], tables["tt71-2018-c"], tables["tt102-2012-laos"]
+    tt35, tt71, tt102 = tables["tt35-2026-c"], tables["tt71-2018-c"], tables["tt140-2025-laos"]
     assert tt35.valid_from == date(2026, 5, 18) and tt71.valid_to == date(2026, 5, 17)
     assert "35/2026/TT-BTC" in tt35.source and "102/2012/TT-BTC" in tt102.source
     assert not any(t.verified for t in tables.values())  # read from third-party copies: never presented as official
@@ -276,7 +276,7 @@ def test_lodging_is_counted_per_night():
 
 def test_shipped_tables_count_lodging_per_night(planner):
     tables = planner.budgeting.tables()
-    assert {"tt35-2026-c", "tt71-2018-c", "tt102-2012-laos"} <= set(tables)
+    assert {"tt35-2026-c", "tt71-2018-c", "tt140-2025-laos"} <= set(tables)
     for t in tables.values():
         assert all(r.unit is Unit.PERSON_NIGHT for r in t.rates if r.item == "lodging"), t.code
 
@@ -316,7 +316,7 @@ def test_appendix_shows_unknown_amounts_as_unknown_and_gives_no_command(planner,
 def test_appendix_cites_each_legal_source_once(filled, tmp_path, lang):
     text = " ".join(appendix_text(filled, tmp_path, lang).split())
     assert text.count("35/2026/TT-BTC") == 1
-    assert text.count("102/2012/TT-BTC") == 1
+    assert text.count("140/2025/TT-BTC") == 1
     assert "Thông tư 35/2026/TT-BTC ngày 31/3/2026" in text  # the source, with its date
 
 

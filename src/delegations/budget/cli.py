@@ -24,15 +24,18 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
     p.add_argument("--model", help=_("cost model for every delegation (default: each delegation's own)"))
     p.add_argument("--currency", default="VND", help=_("currency of the totals (default: VND)"))
-    p.add_argument("--date", type=_date, help=_("price with the rates in force on this date (default: the plan's date, else today)"))
+    p.add_argument("--date", type=_date, help=_("price the delegations not yet approved with the rates in force on this date "
+                                                "(default: the plan's date, else today); an approved one by its approval date"))
     p.add_argument("--lines", action="store_true", help=_("also list every budget line"))
 
-    p = sub.add_parser("rates", help=_("list the rate tables, or fill in one row: rates set TABLE ITEM AMOUNT"))
-    p.add_argument("action", nargs="?", choices=["list", "set"], default="list")
+    p = sub.add_parser("rates", help=_("list the rate tables, fill in one row (rates set TABLE ITEM AMOUNT) or lower it by "
+                                       "the province's cap (rates cap TABLE ITEM AMOUNT --source DECISION)"))
+    p.add_argument("action", nargs="?", choices=["list", "set", "cap"], default="list")
     p.add_argument("table", nargs="?")
     p.add_argument("item", nargs="?")
     p.add_argument("amount", nargs="?")
     p.add_argument("--role", default="all", help=_("leader, member or all (default: all)"))
+    p.add_argument("--source", default="", help=_("with cap: the province's decision setting the lower cap"))
 
     p = sub.add_parser("fx", help=_("enter an exchange rate: fx USD VND 25400 --date 2026-11-01"))
     p.add_argument("source", nargs="?")
@@ -104,6 +107,10 @@ def cmd_rates(planner, args) -> int:
         if not (args.table and args.item and args.amount):
             raise UserError(N_("Write: delegations rates set TABLE ITEM AMOUNT [--role leader|member|all]."))
         budgeting.set_table_rate(args.table, args.item, args.role, args.amount)
+    if args.action == "cap":
+        if not (args.table and args.item and args.amount):
+            raise UserError(N_("Write: delegations rates cap TABLE ITEM AMOUNT --source DECISION [--role leader|member|all]."))
+        budgeting.set_provincial_cap(args.table, args.item, args.role, args.amount, args.source)
     lang, per = i18n.current_language(), _("per")
     for table in budgeting.tables().values():
         if args.table and table.code != args.table:
@@ -116,7 +123,8 @@ def cmd_rates(planner, args) -> int:
         for r in table.rates:
             amount = str(r.amount.amount) if r.amount else "—"
             kind = _("cap") if r.cap else _("estimate")
-            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {per} {r.unit.value:<11} {kind}")
+            capped = f"  ({r.capped_by})" if r.capped_by else ""
+            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {per} {r.unit.value:<11} {kind}{capped}")
     return 0
 
 

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, DecimalException
 
-from ..domain import Budget, BudgetLine, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, ValidationError
+from ..domain import (
+    Budget, BudgetLine, CapRaises, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, TableChoice,
+    ValidationError,
+)
 from ..domain import limits
 from ..domain import budget as budget_rules
 from ..domain.money import CURRENCY_EXPONENT
@@ -32,6 +35,7 @@ class BudgetReport:
     tables: dict[str, RateTable]
     on: date
     models: dict[str, str] = field(default_factory=dict)   # delegation id -> cost model code
+    choices: dict[int, TableChoice] = field(default_factory=dict)   # delegation seq -> the table chosen and why
 
     def by_delegation(self) -> dict:
         return self.budget.by(lambda ln: ln.seq)
@@ -101,13 +105,50 @@ class Budgeting:
 
     # --- rate tables --------------------------------------------------------------
     def tables(self) -> dict[str, RateTable]:
-        """Every registered table, with the rows the officer filled in."""
+        """Every registered table, with the rows the officer filled in and the province's lower caps."""
         entered = self.repo.setting("rate_amounts", {})
+        caps = self.repo.setting("provincial_caps", {})
         out = {}
         for code, table in self.planner.host.registry.rate_tables.items():
             amounts = {tuple(key.split("/", 1)): Money(Decimal(v), table.currency) for key, v in entered.get(code, {}).items()}
-            out[code] = table.with_amounts(amounts)
+            table = table.with_amounts(amounts)
+            if code in caps:
+                table = self._capped(table, caps[code])
+            out[code] = table
         return out
+
+    @staticmethod
+    def _capped(table: RateTable, entry: dict) -> RateTable:
+        caps = {tuple(key.split("/", 1)): Money(Decimal(v), table.currency) for key, v in entry.get("rows", {}).items()}
+        try:
+            return budget_rules.with_caps(table, caps, entry.get("source", ""))
+        except CapRaises as exc:
+            figure = "—" if exc.figure is None else f"{exc.figure.amount} {exc.figure.currency}"
+            raise BudgetError(N_("The provincial cap for {table} {item}/{role} ({cap}) does not lower the circular's figure ({figure}): "
+                                 "a province may set lower caps only (Art. 33)."),
+                              table=exc.table, item=exc.item, role=exc.role, cap=f"{exc.cap.amount} {exc.cap.currency}",
+                              figure=figure) from None
+
+    def set_provincial_cap(self, code: str, item: str, role: str, amount: str, source: str) -> RateTable:
+        """Lower one row of a table by the province's decision *source* (refused when it
+        would raise the circular's figure, naming the line); nothing is saved when refused."""
+        table = self.table(code)
+        if table.rate(item, role) is None:
+            rows = ", ".join(f"{r.item}/{r.role}" for r in table.rates)
+            raise BudgetError(N_("The table {code} has no row {item}/{role}. Rows: {rows}."), code=code, item=item, role=role, rows=rows)
+        if not source.strip():
+            raise BudgetError(N_("Name the province's decision setting the cap: --source \"Nghị quyết …/NQ-HĐND\"."))
+        money = parse_amount(amount, table.currency, f"{code} {item}/{role}")
+        caps = dict(self.repo.setting("provincial_caps", {}))
+        entry = caps.get(code, {})
+        entry = {"source": source.strip(), "rows": {**entry.get("rows", {}), f"{item}/{role}": str(money.amount)}}
+        uncapped = self.planner.host.registry.rate_tables[code]
+        entered = self.repo.setting("rate_amounts", {}).get(code, {})
+        self._capped(uncapped.with_amounts({tuple(k.split("/", 1)): Money(Decimal(v), table.currency) for k, v in entered.items()}), entry)
+        caps[code] = entry
+        self.repo.set_setting("provincial_caps", caps)
+        self.planner._registry = None
+        return self.table(code)
 
     def table(self, code: str) -> RateTable:
         tables = self.tables()
@@ -161,8 +202,10 @@ class Budgeting:
 
     def report(self, plan_id: str | None = None, *, model: str | None = None, currency: str = "VND",
                on: date | None = None, delegations: list[Delegation] | None = None) -> BudgetReport:
-        """The budget of a plan (or of *delegations*), priced by the tables in force on
-        *on* (default: the plan's date of issue, else today), in *currency*."""
+        """The budget of a plan (or of *delegations*) in *currency*. An approved delegation
+        is priced by the table its approval date (and start, for a transition) selects;
+        one not approved yet by the table in force on *on* (default: the plan's date of
+        issue, else today)."""
         currency = check_currency(currency)
         if model is not None and model not in self.planner.registry.cost_models:
             raise BudgetError(N_("No cost model \"{code}\". Available: {available}."), code=model,
@@ -170,12 +213,16 @@ class Budgeting:
         plan = self.planner.plan(plan_id)
         on = on or plan.issued or date.today()
         found = list(self.planner.delegations(plan.id)) if delegations is None else delegations
-        lines, used, models = [], {}, {}
+        tables = self.tables().values()
+        lines, used, models, choices = [], {}, {}, {}
         for d in found:
-            table = self.table_for(d.direction.value, on)
-            if table is None:
+            choice = budget_rules.choose_table(tables, d.direction.value, d.approval.issued if d.approval else None,
+                                               d.timing.start, on)
+            if choice is None:
                 continue
+            table = choice.table
             used[table.code] = table
+            choices[d.seq] = choice
             models[d.id] = self.planner.cost_model(d, model).code
             lines += self.lines(d, table, model)
         try:
@@ -187,4 +234,4 @@ class Budgeting:
         except MissingExchangeRate as exc:
             raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
                                  "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
-        return BudgetReport(plan, result, used, on, models)
+        return BudgetReport(plan, result, used, on, models, choices)

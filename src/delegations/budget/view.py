@@ -105,6 +105,12 @@ class BudgetView:
             if not table.verified:
                 note += " — " + t("not verified against the official text")
             out.append(note)
+        out += self.choice_notes()
+        for table in self.r.tables.values():
+            for row in table.rates:
+                if row.capped_by:
+                    out.append(t("{item}: provincial cap {amount} ({source}), below the circular's figure").format(
+                        item=self.item(row.item, row.role), amount=self.money(row.amount), source=row.capped_by))
         missing = self.r.budget.unpriced()
         if missing and document:
             out.append(t("{n} lines have no rate yet: their amounts are shown as —, and the totals that include them are incomplete.").format(n=len(missing)))
@@ -112,6 +118,29 @@ class BudgetView:
             out.append(t("{n} lines have no rate yet (shown as —); enter them with: delegations rates set TABLE ITEM AMOUNT").format(n=len(missing)))
         if any(line.overridden for line in self.r.budget.lines):
             out.append(t("* a rate set for this delegation instead of the table's"))
+        return out
+
+    def table_name(self, table) -> str:
+        """A table by its circular's number ("71/2018/TT-BTC"), else its code."""
+        found = _DOC_NUMBER.search(table.source)
+        return found.group(0) if found else table.code
+
+    def choice_notes(self) -> list[str]:
+        """Why each approved delegation is priced by its table (its approval date, or the
+        transition rule that keeps the older table); the others follow the heading's date."""
+        t, out = self.t, []
+        for seq, choice in sorted(self.r.choices.items(), key=lambda kv: int(self.number(kv[0]))):
+            day = f"{choice.on.day}/{choice.on.month}/{choice.on.year}"
+            if choice.basis.value == "approval":
+                out.append(t("Delegation {seq}: approved on {date}, priced by {table}, in force that day").format(
+                    seq=self.number(seq), date=day, table=self.table_name(choice.table)))
+            elif choice.basis.value == "transition":
+                newer = choice.newer
+                start = f"{newer.valid_from.day}/{newer.valid_from.month}/{newer.valid_from.year}"
+                out.append(t("Delegation {seq}: approved on {date}, before {newer} took effect on {start}: priced by {table} "
+                             "({article}); the plan may be adjusted to the new rates").format(
+                    seq=self.number(seq), date=day, newer=self.table_name(newer), start=start,
+                    table=self.table_name(choice.table), article=newer.transition))
         return out
 
     def heading(self) -> str:

@@ -4,7 +4,7 @@ from datetime import date
 
 from .. import hookimpl
 from ..domain import Problem, check_delegation, check_plan
-from ..domain.budget import table_in_force
+from ..domain.budget import choose_table
 from ..i18n import N_, _, current_language
 from ..i18n.formatting import format_money
 
@@ -25,9 +25,12 @@ def rates_within_caps(delegation, plan, registry):
     rate table in force, naming the cap and its legal source."""
     if not delegation.rates:
         return None
-    table = table_in_force(registry.rate_tables.values(), delegation.direction.value, plan.issued or date.today())
-    if table is None:
+    choice = choose_table(registry.rate_tables.values(), delegation.direction.value,
+                          delegation.approval.issued if delegation.approval else None, delegation.timing.start,
+                          plan.issued or date.today())
+    if choice is None:
         return None
+    table = choice.table
     lang = current_language()
     problems = []
     for override in delegation.rates:

@@ -58,6 +58,7 @@ class Rate:
     cap: bool = True
     verified: bool = False
     note: str = ""
+    capped_by: str = ""   # the provincial decision whose lower cap replaced the circular's figure
 
     @property
     def key(self) -> tuple[str, str]:
@@ -76,6 +77,8 @@ class RateTable:
     rates: tuple[Rate, ...]
     verified: bool = False
     note: str = ""
+    replaces: str = ""      # the code of the table this one replaced
+    transition: str = ""    # the article keeping the replaced table for plans approved before this one (e.g. "Điều 35.4")
 
     def in_force(self, on: date) -> bool:
         return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
@@ -87,6 +90,68 @@ class RateTable:
         """A copy with some rows filled in (the officer's figures for an open table)."""
         rates = tuple(replace(r, amount=amounts[r.key]) if r.key in amounts else r for r in self.rates)
         return replace(self, rates=rates)
+
+
+class CapRaises(ValueError):
+    """A provincial cap above the circular's figure (a province may lower a cap, never raise it)."""
+
+    def __init__(self, table: str, item: str, role: str, cap: Money, figure: Money | None):
+        super().__init__(f"{table} {item}/{role}")
+        self.table, self.item, self.role, self.cap, self.figure = table, item, role, cap, figure
+
+
+def with_caps(table: RateTable, caps: Mapping[tuple[str, str], Money], source: str) -> RateTable:
+    """*table* with the province's lower caps (Art. 33): each capped row takes the cap
+    and names *source*. A cap above the row's figure, on an empty row, in another
+    currency or on a row that is not a cap raises ``CapRaises`` naming the line."""
+    rates = []
+    for r in table.rates:
+        cap = caps.get(r.key)
+        if cap is None:
+            rates.append(r)
+            continue
+        if r.amount is None or not r.cap or cap.currency != r.amount.currency or cap.amount > r.amount.amount:
+            raise CapRaises(table.code, r.item, r.role, cap, r.amount)
+        rates.append(replace(r, amount=cap, capped_by=source) if cap.amount < r.amount.amount else r)
+    return replace(table, rates=tuple(rates))
+
+
+class Basis(str, Enum):
+    """Why a table prices a delegation."""
+
+    APPROVAL = "approval"       # approved on a day: the table in force that day
+    TRANSITION = "transition"   # approved before a newer table took effect, starting after it: the older one is kept
+    DATE = "date"               # not approved yet: the table in force on the plan's date (or the day asked for)
+
+
+@dataclass(frozen=True, slots=True)
+class TableChoice:
+    """The table that prices a delegation, the day that chose it and why; for a
+    transition, the newer table that did not apply."""
+
+    table: RateTable
+    basis: Basis
+    on: date
+    newer: RateTable | None = None
+
+
+def choose_table(tables: Iterable[RateTable], direction: str, approved: date | None, start: date | None,
+                 fallback: date) -> TableChoice | None:
+    """The table a delegation's dates select. The approval date decides (TT 35/2026
+    Art. 35.4: plans approved before the new rates keep the old ones); a delegation not
+    approved yet is priced as if approved on *fallback* (the plan's date, else today).
+    An approved delegation starting on or after a newer table's first day keeps the
+    table of its approval day when the newer one has a transition rule, and says so."""
+    tables = [t for t in tables if t.direction == direction]
+    on, basis = (approved, Basis.APPROVAL) if approved else (fallback, Basis.DATE)
+    table = table_in_force(tables, direction, on)
+    if table is None:
+        return None
+    if approved and start:
+        newer = [t for t in tables if t.replaces == table.code and t.transition and t.valid_from and approved < t.valid_from <= start]
+        if newer:
+            return TableChoice(table, Basis.TRANSITION, on, newer[0])
+    return TableChoice(table, basis, on)
 
 
 def table_in_force(tables: Iterable[RateTable], direction: str, on: date) -> RateTable | None:

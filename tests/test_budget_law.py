@@ -1,0 +1,98 @@
+"""The table follows the law's dates (TT 35/2026 Art. 35.4, TT 140/2025 in force
+14/02/2026) and a provincial cap lowers, never raises, a line (Art. 33)."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from delegations.budget.service import BudgetError
+from delegations.budget.view import BudgetView
+from delegations.domain import Approval, Basis, Money, Timing
+
+ON = date(2026, 11, 23)
+
+
+def vnd(n) -> Money:
+    return Money(Decimal(n), "VND")
+
+
+def dated(planner, seq: int, approved: date | None, start: date, days: int = 4):
+    d = planner.delegation(planner.plan().id, seq)
+    approval = Approval("15/QĐ-LĐLĐ", approved) if approved else None
+    return d.evolve(approval=approval, timing=Timing(start.year, start=start, end=start + timedelta(days=days - 1)))
+
+
+def choice(planner, d, on=None):
+    report = planner.budgeting.report(on=on, delegations=[d])
+    return report, report.choices[d.seq]
+
+
+def test_inbound_approved_before_18_5_2026_and_starting_after_keeps_tt71(planner):
+    d = dated(planner, 3, date(2026, 5, 10), date(2026, 5, 20))
+    report, chosen = choice(planner, d, on=ON)   # even when the plan is priced in November
+    assert chosen.table.code == "tt71-2018-c" and chosen.basis is Basis.TRANSITION
+    assert chosen.newer.code == "tt35-2026-c" and chosen.on == date(2026, 5, 10)
+    note = " ".join(BudgetView(report, planner.wording("en")).notes())
+    assert "approved on 10/5/2026, before 35/2026/TT-BTC took effect on 18/5/2026: priced by 71/2018/TT-BTC" in note
+    assert "Điều 35.4" in note
+
+
+def test_inbound_approved_and_started_before_18_5_2026_is_tt71_by_its_approval(planner):
+    d = dated(planner, 3, date(2026, 4, 2), date(2026, 5, 4))
+    _, chosen = choice(planner, d, on=ON)
+    assert chosen.table.code == "tt71-2018-c" and chosen.basis is Basis.APPROVAL
+
+
+def test_inbound_approved_on_20_5_2026_is_tt35(planner):
+    d = dated(planner, 3, date(2026, 5, 20), date(2026, 6, 1))
+    report, chosen = choice(planner, d, on=date(2026, 1, 1))  # the plan's own date does not decide an approved delegation
+    assert chosen.table.code == "tt35-2026-c" and chosen.basis is Basis.APPROVAL
+    # priced at TT 35's class C figures: leader 3 nights x 4,300,000 + 9 members x 3 x 3,000,000 + 10 x 4 days x 1,600,000
+    assert report.by_payer()["quangtri"] == vnd(12_900_000 + 81_000_000 + 64_000_000)
+    assert "Delegation 3: approved on 20/5/2026, priced by 35/2026/TT-BTC, in force that day" in \
+        BudgetView(report, planner.wording("en")).notes()
+
+
+def test_outbound_in_march_2026_is_tt140_and_its_laos_rows_are_empty_and_unverified(planner):
+    d = dated(planner, 1, date(2026, 3, 2), date(2026, 3, 16))
+    report, chosen = choice(planner, d)
+    assert chosen.table.code == "tt140-2025-laos"
+    assert chosen.table.replaces == "tt102-2012-laos" and not chosen.table.verified
+    assert chosen.table.rate("per_diem", "all").amount is None and chosen.table.rate("lodging", "leader").amount is None
+    # a trip approved a year earlier, under TT 102/2012, stays there
+    _, older = choice(planner, dated(planner, 1, date(2025, 3, 2), date(2025, 3, 16)))
+    assert older.table.code == "tt102-2012-laos"
+
+
+def test_not_approved_is_priced_by_the_date_asked(planner):
+    d = dated(planner, 3, None, date(2026, 5, 20))
+    _, chosen = choice(planner, d, on=date(2026, 5, 1))
+    assert chosen.table.code == "tt71-2018-c" and chosen.basis is Basis.DATE
+
+
+def test_provincial_cap_lowers_a_line_and_is_cited(planner):
+    b = planner.budgeting
+    b.set_table_rate("tt35-2026-c", "transport", "all", "1200000")
+    before = b.report(on=ON, model="reciprocal").by_delegation()[3]
+    assert before == vnd(169_900_000)
+    b.set_provincial_cap("tt35-2026-c", "lodging", "member", "2500000", "Nghị quyết 05/2026/NQ-HĐND")
+    report = b.report(on=ON, model="reciprocal")
+    # 9 members x 3 nights x (3,000,000 - 2,500,000) = 13,500,000 less
+    assert report.by_delegation()[3] == vnd(169_900_000 - 13_500_000)
+    row = report.tables["tt35-2026-c"].rate("lodging", "member")
+    assert row.amount == vnd(2_500_000) and row.capped_by == "Nghị quyết 05/2026/NQ-HĐND"
+    assert report.tables["tt35-2026-c"].rate("lodging", "leader").amount == vnd(4_300_000)  # other lines untouched
+    notes = BudgetView(report, planner.wording("en")).notes()
+    assert any("Lodging, members: provincial cap" in n and "05/2026/NQ-HĐND" in n for n in notes)
+
+
+@pytest.mark.parametrize("amount", ["3500000", "3000001"])
+def test_provincial_cap_never_raises_and_names_the_line(planner, db_path, amount):
+    before = db_path.read_bytes()
+    with pytest.raises(BudgetError) as err:
+        planner.budgeting.set_provincial_cap("tt35-2026-c", "lodging", "member", amount, "Nghị quyết 05/2026/NQ-HĐND")
+    text = err.value.render()
+    assert "tt35-2026-c lodging/member" in text and "3000000 VND" in text
+    assert db_path.read_bytes() == before
+    assert planner.budgeting.tables()["tt35-2026-c"].rate("lodging", "member").amount == vnd(3_000_000)
