@@ -70,15 +70,16 @@ def test_seed_plan_under_the_norm_based_estimate(filled):
     #   = 2,720.50 USD; each line converted and rounded to whole dong:
     #   1,600 x 25,400 = 40,640,000; 500 x 25,400 = 12,700,000 (twice); 120.50 x 25,400 = 3,060,700
     #   = 69,100,700 VND
-    # Inbound (per delegation), VND, on top of reciprocal's 157,900,000 + 12,000,000:
+    # Inbound (per delegation), VND: reciprocal's lodging 93,900,000 and transport 12,000,000, and
+    #   meals        10 x (3 days + the banquet day at 50 %) x 1,600,000 = 56,000,000 (not 64,000,000)
     #   refreshments 10 x 4 x 2 x 120,000 =  9,600,000
     #   banquet      10 x 1,600,000       = 16,000,000
     #   gifts        10 x 1,000,000       = 10,000,000
-    #   interpreting  4 x 4 x 750,000     = 12,000,000   -> 47,600,000
-    #   = 217,500,000
-    assert report.by_delegation() == {1: vnd(69_100_700), 2: vnd(69_100_700), 3: vnd(217_500_000), 4: vnd(217_500_000)}
-    assert report.budget.total() == vnd(2 * 69_100_700 + 2 * 217_500_000)
-    assert report.by_payer()["quangtri"] == vnd(2 * 69_100_700 + 2 * 205_500_000)
+    #   interpreting  4 x 4 x 750,000     = 12,000,000
+    #   = 209,500,000 (197,500,000 paid by Quảng Trị)
+    assert report.by_delegation() == {1: vnd(69_100_700), 2: vnd(69_100_700), 3: vnd(209_500_000), 4: vnd(209_500_000)}
+    assert report.budget.total() == vnd(2 * 69_100_700 + 2 * 209_500_000)
+    assert report.by_payer()["quangtri"] == vnd(2 * 69_100_700 + 2 * 197_500_000)
 
 
 def test_totals_in_another_currency_round_each_line_to_its_unit(filled):

@@ -96,3 +96,59 @@ def test_provincial_cap_never_raises_and_names_the_line(planner, db_path, amount
     assert "tt35-2026-c lodging/member" in text and "3000000 VND" in text
     assert db_path.read_bytes() == before
     assert planner.budgeting.tables()["tt35-2026-c"].rate("lodging", "member").amount == vnd(3_000_000)
+
+
+# --- hand-worked lines: seed delegation 3 (inbound, 1 leader + 9 members, 4 days), TT 35/2026 class C ---
+
+def lines_of(planner, model):
+    d = dated(planner, 3, date(2026, 6, 1), date(2026, 6, 10))   # approved 1/6/2026: TT 35/2026
+    report = planner.budgeting.report(model=model, delegations=[d])
+    assert report.choices[3].table.code == "tt35-2026-c"
+    return d, {(ln.item, ln.role): (ln, amount) for ln, amount in zip(report.budget.lines, report.budget.amounts)}
+
+
+def test_lodging_is_counted_per_night_with_its_rule(planner):
+    _, lines = lines_of(planner, "reciprocal")
+    leader, amount = lines[("lodging", "leader")]
+    assert (leader.quantity, amount) == (Decimal(3), vnd(12_900_000))        # 1 x 3 nights x 4,300,000
+    members, amount = lines[("lodging", "member")]
+    assert (members.quantity, amount) == (Decimal(27), vnd(81_000_000))     # 9 x 3 nights x 3,000,000
+    assert "theo đêm" in leader.article and "35/2026/TT-BTC" in leader.article
+
+
+def test_one_banquet_at_a_days_meal_rate_and_the_other_meal_at_half(planner):
+    _, lines = lines_of(planner, "norms")
+    banquet, amount = lines[("banquet", "all")]
+    assert (banquet.quantity, banquet.rate, amount) == (Decimal(10), vnd(1_600_000), vnd(16_000_000))   # once, 10 guests
+    meals, amount = lines[("meals", "all")]
+    # 10 x (3 full days + the banquet day at 50 %) x 1,600,000 = 56,000,000
+    assert (meals.quantity, amount) == (Decimal("35.0"), vnd(56_000_000))
+    assert "chiêu đãi một lần" in banquet.article and "50%" in meals.article
+    # without a banquet (reciprocal hosting names no reception) the four days are whole
+    _, plain = lines_of(planner, "reciprocal")
+    assert plain[("meals", "all")][1] == vnd(64_000_000)
+
+
+def test_article_16_guests_pay_board_and_lodging(planner):
+    d, lines = lines_of(planner, "art16")
+    guests, host = d.sender("quangtri"), "quangtri"
+    expected = {   # item -> (payer, amount)
+        ("lodging", "leader"): (guests, 12_900_000), ("lodging", "member"): (guests, 81_000_000),
+        ("meals", "all"): (guests, 56_000_000),               # the banquet day at 50 %
+        ("refreshments", "all"): (host, 9_600_000),           # 10 x 4 days x 2 half-days x 120,000
+        ("banquet", "all"): (host, 16_000_000), ("gifts", "all"): (host, 10_000_000),
+        ("interpreting", "all"): (host, 12_000_000),          # 4 days x 4 hours x 750,000
+    }
+    for key, (payer, amount) in expected.items():
+        line, got = lines[key]
+        assert (line.payer, got) == (payer, vnd(amount)), key
+        assert "Điều 16" in line.article, key
+    assert lines[("transport", "all")][0].payer == guests and lines[("transport", "all")][1] is None  # entered by the officer
+    assert sum(got.amount for ln, got in lines.values() if got is not None and ln.payer == host) == 47_600_000
+
+
+def test_article_18_guests_pay_all_but_the_refreshments(planner):
+    d, lines = lines_of(planner, "art18")
+    host_lines = {key for key, (ln, _) in lines.items() if ln.payer == "quangtri"}
+    assert host_lines == {("refreshments", "all")}
+    assert all("Điều 18" in ln.article for ln, _ in lines.values())

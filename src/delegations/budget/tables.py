@@ -52,7 +52,8 @@ def table_from_dict(raw: dict, origin: str) -> RateTable:
                 amount=_money(row.get("amount"), currency, f"{where}.amount", origin),
                 role=row.get("role", "all"), per_day=Decimal(row.get("per_day", "1")), side=Side(row.get("side", "host")),
                 cap=bool(row.get("cap", True)), verified=bool(row.get("verified", raw.get("verified", False))),
-                note=row.get("note", ""),
+                note=row.get("note", ""), article=row.get("article", ""),
+                banquet_day=None if row.get("banquet_day") is None else Decimal(row["banquet_day"]),
             ))
         return RateTable(
             code=raw["code"], label=Text.of(raw["label"]), source=raw["source"], direction=raw["direction"],

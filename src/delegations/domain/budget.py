@@ -59,6 +59,8 @@ class Rate:
     verified: bool = False
     note: str = ""
     capped_by: str = ""   # the provincial decision whose lower cap replaced the circular's figure
+    article: str = ""     # the rule the row applies, as the circular words it ("one banquet per delegation …")
+    banquet_day: Decimal | None = None   # meals: the share of a day's rate paid on the banquet day (0.5)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -174,6 +176,8 @@ class BudgetLine:
     rate: Money | None
     table: str
     overridden: bool = False
+    article: str = ""       # where the line's rule comes from: the circular's article, the cost model's
+
 
     @property
     def amount(self) -> Money | None:
@@ -187,9 +191,13 @@ def people(d: Delegation, role: str) -> int:
     return {"leader": leaders, "member": d.members - leaders}.get(role, d.members)
 
 
-def quantity(d: Delegation, rate: Rate) -> Decimal:
-    """How many units of *rate* the delegation uses; days are the longest stay planned, nights one fewer."""
+def quantity(d: Delegation, rate: Rate, banquet: bool = False) -> Decimal:
+    """How many units of *rate* the delegation uses; days are the longest stay planned, nights one fewer.
+    With a *banquet*, a meals row with a ``banquet_day`` share counts the banquet day at that
+    share (the banquet replaces one meal, the other meal that day is paid at 50 %)."""
     days = Decimal(d.duration.max_days)
+    if banquet and rate.banquet_day is not None and rate.unit is Unit.PERSON_DAY and days >= 1:
+        return people(d, rate.role) * (days - 1 + rate.banquet_day) * rate.per_day
     if rate.unit is Unit.PERSON_NIGHT:
         return people(d, rate.role) * max(days - 1, Decimal(0))
     if rate.unit is Unit.PERSON_DAY:
@@ -212,6 +220,7 @@ def estimate(d: Delegation, table: RateTable, home: str, include: Callable[[Rate
     """
     payers = {c.item: (c.payer, c.funding) for c in d.cost_lines}
     overrides = {(o.item, o.role): o.amount for o in d.rates}
+    banquet = any(r.item == "banquet" and include(r) for r in table.rates)
     lines = []
     for rate in table.rates:
         if not include(rate):
@@ -221,8 +230,8 @@ def estimate(d: Delegation, table: RateTable, home: str, include: Callable[[Rate
         amount = overrides.get(rate.key, rate.amount)
         lines.append(BudgetLine(
             delegation_id=d.id, seq=d.seq, year=d.timing.year, item=rate.item, role=rate.role, cost_item=rate.cost_item,
-            payer=payer, funding=funding, quantity=quantity(d, rate), rate=amount, table=table.code,
-            overridden=rate.key in overrides,
+            payer=payer, funding=funding, quantity=quantity(d, rate, banquet), rate=amount, table=table.code,
+            overridden=rate.key in overrides, article=rate.article,
         ))
     return lines
 
