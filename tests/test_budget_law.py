@@ -152,3 +152,45 @@ def test_article_18_guests_pay_all_but_the_refreshments(planner):
     host_lines = {key for key, (ln, _) in lines.items() if ln.payer == "quangtri"}
     assert host_lines == {("refreshments", "all")}
     assert all("Điều 18" in ln.article for ln, _ in lines.values())
+
+
+# --- estimated and spent ---
+
+def done(planner):
+    from delegations.domain import ActualCost, Outcome, Status
+
+    d = dated(planner, 3, date(2026, 6, 1), date(2026, 6, 10))
+    costs = (ActualCost("lodging", vnd(90_000_000)), ActualCost("meals", vnd(60_000_000)))
+    return d.evolve(status=Status.DONE, outcome=Outcome(date(2026, 6, 10), date(2026, 6, 13), 10, costs))
+
+
+def test_estimate_actual_and_difference_per_delegation_payer_year(planner):
+    report = planner.budgeting.report(model="reciprocal", delegations=[done(planner)])
+    # estimate: lodging 12,900,000 + 81,000,000, meals 64,000,000 (transport not priced) = 157,900,000
+    # actual: 90,000,000 + 60,000,000 = 150,000,000 -> 7,900,000 under the estimate
+    c = report.compare(lambda x: x.seq)[3]
+    assert (c.estimate, c.actual, c.difference) == (vnd(157_900_000), vnd(150_000_000), vnd(-7_900_000))
+    assert report.compare(lambda x: x.payer)["quangtri"].actual == vnd(150_000_000)
+    assert report.compare(lambda x: x.year)[2026].difference == vnd(-7_900_000)
+    assert report.compare(lambda x: (x.payer, x.funding))[("quangtri", "union_budget")].actual == vnd(150_000_000)
+    view = BudgetView(report, planner.wording("en"))
+    by_delegation = view.comparisons()[0]
+    assert by_delegation.rows[0][0] == "Delegation 3" and "7,900,000" in by_delegation.rows[0][3]
+
+
+def test_budget_json_for_scripts(planner, db_path, capsys):
+    import json
+
+    from delegations import cli
+
+    d = done(planner)   # within the seed plan's years: approved 1/3/2022, so TT 71/2018, whose figures are not entered
+    planner.save_delegation(d.evolve(approval=Approval("9/QĐ-LĐLĐ", date(2022, 3, 1)),
+                                     timing=Timing(2022, start=date(2022, 3, 10), end=date(2022, 3, 13))))
+    assert cli.main(["--db", str(db_path), "--lang", "en", "budget", "--json", "--model", "reciprocal"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    row = next(r for r in data["delegations"] if r["seq"] == 3)
+    assert row["table"] == "tt71-2018-c" and row["basis"] == "approval" and row["chosen_on"] == "2022-03-01"
+    assert (row["estimate"], row["actual"], row["difference"]) == (None, "150000000", None)   # unknown, not 0
+    assert data["currency"] == "VND" and data["total"]["complete"] is False
+    assert data["total"]["actual"] == "150000000" and not data["tables"]["tt71-2018-c"]["verified"]
+    assert any(ln["item"] == "lodging" and "theo đêm" in ln["article"] and ln["seq"] == 3 for ln in data["lines"])

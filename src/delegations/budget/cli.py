@@ -27,6 +27,7 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("--date", type=_date, help=_("price the delegations not yet approved with the rates in force on this date "
                                                 "(default: the plan's date, else today); an approved one by its approval date"))
     p.add_argument("--lines", action="store_true", help=_("also list every budget line"))
+    p.add_argument("--json", action="store_true", help=_("print the budget as JSON for scripts: estimate, actual and difference"))
 
     p = sub.add_parser("rates", help=_("list the rate tables, fill in one row (rates set TABLE ITEM AMOUNT) or lower it by "
                                        "the province's cap (rates cap TABLE ITEM AMOUNT --source DECISION)"))
@@ -76,8 +77,28 @@ def _print_rows(title: str, rows, total: str | None = None) -> None:
     Console().print(table)
 
 
+def _print_compared(section) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text as Plain
+
+    table = Table(box=box.SIMPLE_HEAD, title=Plain(safe(section.title)), title_justify="left", pad_edge=False)
+    table.add_column("")
+    for head in (_("Estimate"), _("Actual"), _("Difference")):
+        table.add_column(head, justify="right")
+    for row in section.rows:
+        table.add_row(*(Plain(safe(c)) for c in row))
+    Console().print(table)
+
+
 def cmd_budget(planner, args) -> int:
     report = planner.budgeting.report(args.plan, model=args.model, currency=args.currency, on=args.date)
+    if args.json:
+        import json
+
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return 0
     view = BudgetView(report, planner.wording(i18n.current_language()))
     print(safe(view.heading()))
     if args.lines:
@@ -96,6 +117,8 @@ def cmd_budget(planner, args) -> int:
         Console().print(table)
     for section in view.sections():
         _print_rows(section.title, section.rows, section.total)
+    for section in view.comparisons():
+        _print_compared(section)
     for note in view.notes():
         print(safe(note))
     return 0

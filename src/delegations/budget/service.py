@@ -36,6 +36,45 @@ class BudgetReport:
     on: date
     models: dict[str, str] = field(default_factory=dict)   # delegation id -> cost model code
     choices: dict[int, TableChoice] = field(default_factory=dict)   # delegation seq -> the table chosen and why
+    actual: tuple = ()   # (Spent, amount in the report's currency) for each actual cost of a done delegation
+
+    def compare(self, key) -> dict:
+        """Estimate, actual and difference per group of *key* (seq, year, payer, (payer, funding))."""
+        return budget_rules.compare(self.budget, self.actual, key)
+
+    def as_dict(self) -> dict:
+        """The report for scripts (``budget --json``): amounts as decimal strings, None as null."""
+        def money(m):
+            return None if m is None else str(m.amount)
+
+        def compared(key, name):
+            return [{name: group if not isinstance(group, tuple) else list(group), "estimate": money(c.estimate),
+                     "actual": money(c.actual), "difference": money(c.difference)} for group, c in self.compare(key).items()]
+
+        delegations = compared(lambda x: x.seq, "seq")
+        for row in delegations:
+            choice = self.choices.get(row["seq"])
+            if choice is not None:
+                row.update(table=choice.table.code, basis=choice.basis.value, chosen_on=choice.on.isoformat(),
+                           kept_instead_of=choice.newer.code if choice.newer else None)
+        totals = budget_rules.Comparison(self.budget.total(), sum((a for _, a in self.actual), Money.zero(self.budget.currency))
+                                         if self.actual else None)
+        return {
+            "plan": self.plan.id, "currency": self.budget.currency, "date": self.on.isoformat(),
+            "tables": {code: {"source": t.source, "verified": t.verified, "valid_from": t.valid_from and t.valid_from.isoformat(),
+                              "valid_to": t.valid_to and t.valid_to.isoformat()} for code, t in self.tables.items()},
+            "delegations": delegations,
+            "years": compared(lambda x: x.year, "year"),
+            "payers": compared(lambda x: x.payer, "payer"),
+            "funding": compared(lambda x: (x.payer, x.funding), "payer_funding"),
+            "total": {"estimate": money(totals.estimate), "actual": money(totals.actual), "difference": money(totals.difference),
+                      "complete": not self.budget.unpriced()},
+            "lines": [{"seq": ln.seq, "year": ln.year, "item": ln.item, "role": ln.role, "cost_item": ln.cost_item,
+                       "payer": ln.payer, "funding": ln.funding, "quantity": str(ln.quantity), "rate": money(ln.rate),
+                       "rate_currency": ln.rate.currency if ln.rate else None, "amount": money(a), "table": ln.table,
+                       "article": ln.article, "overridden": ln.overridden}
+                      for ln, a in zip(self.budget.lines, self.budget.amounts)],
+        }
 
     def by_delegation(self) -> dict:
         return self.budget.by(lambda ln: ln.seq)
@@ -214,7 +253,7 @@ class Budgeting:
         on = on or plan.issued or date.today()
         found = list(self.planner.delegations(plan.id)) if delegations is None else delegations
         tables = self.tables().values()
-        lines, used, models, choices = [], {}, {}, {}
+        lines, used, models, choices, spent = [], {}, {}, {}, []
         for d in found:
             choice = budget_rules.choose_table(tables, d.direction.value, d.approval.issued if d.approval else None,
                                                d.timing.start, on)
@@ -224,14 +263,19 @@ class Budgeting:
             used[table.code] = table
             choices[d.seq] = choice
             models[d.id] = self.planner.cost_model(d, model).code
-            lines += self.lines(d, table, model)
+            own = self.lines(d, table, model)
+            lines += own
+            spent += budget_rules.spent(d, own, self.planner.home().code)
         try:
-            result = Budget.of(lines, currency, self.exchange_rates(), on)
+            rates = self.exchange_rates()
+            result = Budget.of(lines, currency, rates, on)
             result.total()  # every sum computed here: a figure too large is reported, not met later
+            actual = tuple((s, budget_rules.convert(s.amount, currency, rates, on)) for s in spent)
+            sum((a for _, a in actual), Money.zero(currency))
         except DecimalException as exc:
             raise BudgetError(N_("The budget cannot be computed: a figure is too large or an exchange rate too small. "
                                  "Check the figures entered with delegations rates, fx and rate.")) from exc
         except MissingExchangeRate as exc:
             raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
                                  "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
-        return BudgetReport(plan, result, used, on, models, choices)
+        return BudgetReport(plan, result, used, on, models, choices, actual)

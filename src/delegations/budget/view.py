@@ -28,6 +28,12 @@ class Section:
     total: str
 
 
+@dataclass(frozen=True)
+class Compared:
+    title: str
+    rows: list[tuple[str, str, str, str]]   # label, estimate, actual, difference
+
+
 class BudgetView:
     """A budget report worded in one language. *numbers* renumbers the delegations
     (the plan document's TT: their places in its table) instead of their stored sequence."""
@@ -119,6 +125,28 @@ class BudgetView:
         if any(line.overridden for line in self.r.budget.lines):
             out.append(t("* a rate set for this delegation instead of the table's"))
         return out
+
+    def comparisons(self) -> list[Compared]:
+        """Estimated and spent per delegation, year, payer and funding source; empty while
+        no delegation has actual costs."""
+        if not self.r.actual:
+            return []
+        t = self.t
+
+        def rows(key, label) -> list[tuple[str, str, str, str]]:
+            return [(label(group), self.money(c.estimate), self.money(c.actual), self.money(c.difference))
+                    for group, c in self.r.compare(key).items()]
+
+        def funding(key) -> str:
+            payer, source = key
+            return f"{self.w.org_short(payer)}: {self.w.registry.funding_label(source, self.w.lang) if source else t('no source named')}"
+
+        return [
+            Compared(t("Estimated and spent, by delegation"), rows(lambda x: x.seq, lambda s: t("Delegation {seq}").format(seq=self.number(s)))),
+            Compared(t("Estimated and spent, by year"), rows(lambda x: x.year, str)),
+            Compared(t("Estimated and spent, by paying organisation"), rows(lambda x: x.payer, self.w.org_short)),
+            Compared(t("Estimated and spent, by funding source"), rows(lambda x: (x.payer, x.funding), funding)),
+        ]
 
     def table_name(self, table) -> str:
         """A table by its circular's number ("71/2018/TT-BTC"), else its code."""

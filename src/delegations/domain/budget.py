@@ -299,3 +299,58 @@ class Budget:
 
     def unpriced(self) -> tuple[BudgetLine, ...]:
         return tuple(ln for ln, a in zip(self.lines, self.amounts) if a is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Spent:
+    """What one item of a done delegation really cost, attributed like its estimate:
+    the payer and funding of the estimate's line for that item (else the host's)."""
+
+    seq: int
+    year: int
+    item: str
+    payer: str
+    funding: str
+    amount: Money
+
+
+def spent(d: Delegation, lines: Iterable[BudgetLine], home: str) -> list[Spent]:
+    """The actual costs of *d* (from its outcome), each with the payer its estimate names."""
+    if d.outcome is None:
+        return []
+    payers: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        if line.seq == d.seq:
+            payers.setdefault(line.item, (line.payer, line.funding))
+    host = d.host(home)
+    return [Spent(d.seq, d.timing.year, c.item, *payers.get(c.item, (host, "")), c.amount) for c in d.outcome.costs]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Estimated and spent for one group; the difference is spent − estimated once both are known."""
+
+    estimate: Money | None
+    actual: Money | None
+
+    @property
+    def difference(self) -> Money | None:
+        if self.estimate is None or self.actual is None:
+            return None
+        return self.actual - self.estimate
+
+
+def _add(a: Money | None, b: Money | None) -> Money | None:
+    return a if b is None else b if a is None else a + b
+
+
+def compare(budget: Budget, actual: Iterable[tuple[Spent, Money]], key: Callable[[object], object]) -> dict[object, Comparison]:
+    """Estimate and actual grouped by *key* (applied to budget lines and spent items
+    alike: both have seq, year, payer and funding), in first-seen order."""
+    estimates: dict[object, Money | None] = budget.by(key)
+    actuals: dict[object, Money | None] = {}
+    for item, amount in actual:
+        group = key(item)
+        actuals[group] = _add(actuals.get(group), amount)
+    groups = list(dict.fromkeys([*estimates, *actuals]))
+    return {g: Comparison(estimates.get(g), actuals.get(g)) for g in groups}
