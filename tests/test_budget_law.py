@@ -194,3 +194,32 @@ def test_budget_json_for_scripts(planner, db_path, capsys):
     assert data["currency"] == "VND" and data["total"]["complete"] is False
     assert data["total"]["actual"] == "150000000" and not data["tables"]["tt71-2018-c"]["verified"]
     assert any(ln["item"] == "lodging" and "theo đêm" in ln["article"] and ln["seq"] == 3 for ln in data["lines"])
+
+
+# --- guest class ---
+
+def test_guest_class_c_is_proposed_for_a_provincial_union_and_the_officer_confirms_another(planner):
+    d = dated(planner, 3, date(2026, 6, 1), date(2026, 6, 10))
+    assert planner.budgeting.guest_class(d) == ("C", False)
+    report, chosen = choice(planner, d)
+    assert chosen.table.code == "tt35-2026-c" and not chosen.confirmed
+    assert "Delegation 3: guest class C proposed, not confirmed" in BudgetView(report, planner.wording("en")).notes()
+    planner.budgeting.set_guest_class(None, 3, "B")
+    d = dated(planner, 3, date(2026, 6, 1), date(2026, 6, 10))
+    assert d.guest_class == "B" and planner.budgeting.guest_class(d) == ("B", True)
+    report = planner.budgeting.report(model="norms", delegations=[d])
+    assert report.choices[3].table.code == "tt35-2026-b"
+    lines = {(ln.item, ln.role): a for ln, a in zip(report.budget.lines, report.budget.amounts)}
+    assert lines[("lodging", "leader")] == vnd(3 * 7_700_000) and lines[("lodging", "member")] == vnd(27 * 4_800_000)
+    assert lines[("meals", "all")] == vnd(35 * 2_000_000)                # the banquet day at 50 %
+    assert lines[("banquet", "all")] == vnd(10 * 2_000_000)              # one day's meal rate of class B
+    assert lines[("gifts", "leader")] == vnd(1_800_000) and lines[("gifts", "member")] == vnd(9 * 1_000_000)
+
+
+def test_guest_class_is_refused_when_unknown_or_for_a_trip_abroad(planner):
+    with pytest.raises(BudgetError) as err:
+        planner.budgeting.set_guest_class(None, 3, "D")
+    assert "A, B, C or other" in err.value.render()
+    with pytest.raises(BudgetError) as err:
+        planner.budgeting.set_guest_class(None, 1, "C")
+    assert "abroad" in err.value.render()

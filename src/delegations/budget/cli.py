@@ -49,6 +49,12 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("--plan")
     p.add_argument("--seq", type=int, help=_("the delegation's number (TT); its payers are filled in again from the model"))
 
+    p = sub.add_parser("guest-class", help=_("show or confirm the guest class of a delegation received at home: "
+                                             "guest-class SEQ [A|B|C|other]"))
+    p.add_argument("seq", type=int)
+    p.add_argument("guest_class", nargs="?", metavar="CLASS")
+    p.add_argument("--plan")
+
     p = sub.add_parser("rate", help=_("set a delegation's own unit rate: rate SEQ ITEM AMOUNT CURRENCY"))
     p.add_argument("seq", type=int)
     p.add_argument("item")
@@ -184,6 +190,22 @@ def _save(planner, d) -> int:
     return 0
 
 
+def cmd_guest_class(planner, args) -> int:
+    budgeting = planner.budgeting
+    if args.guest_class:
+        budgeting.set_guest_class(args.plan, args.seq, args.guest_class)
+    d = planner.delegation(planner.plan(args.plan).id, args.seq)
+    guest_class, confirmed = budgeting.guest_class(d)
+    if not guest_class:
+        print(_("Delegation {seq} travels abroad: it has no guest class.").format(seq=d.seq))
+    elif confirmed:
+        print(_("Delegation {seq}: guest class {cls}, confirmed.").format(seq=d.seq, cls=guest_class))
+    else:
+        print(_("Delegation {seq}: guest class {cls} proposed (a provincial union's delegation is class C); "
+                "confirm with: delegations guest-class {seq} {cls}").format(seq=d.seq, cls=guest_class))
+    return 0
+
+
 def cmd_model(planner, args) -> int:
     from dataclasses import replace
 
@@ -199,5 +221,6 @@ def cmd_model(planner, args) -> int:
     return _save(planner, d.evolve(cost_lines=planner.proposed_cost_lines(d)))
 
 
-COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate, "model": cmd_model}
-WRITES = {"rates", "fx", "rate", "model"}
+COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate, "model": cmd_model,
+            "guest-class": cmd_guest_class}
+WRITES = {"rates", "fx", "rate", "model", "guest-class"}

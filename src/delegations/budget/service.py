@@ -8,7 +8,7 @@ kept in the database settings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, DecimalException
 
@@ -208,6 +208,27 @@ class Budgeting:
         self.planner._registry = None  # validators see the new figures
         return self.table(code)
 
+    def guest_class(self, d: Delegation) -> tuple[str, bool]:
+        """The guest class a delegation is priced by, and whether the officer confirmed it;
+        outbound trips have none. Unconfirmed: C for a provincial union, else "other"."""
+        if d.direction.value != "inbound":
+            return "", True
+        if d.guest_class:
+            return d.guest_class, True
+        partner = self.planner.registry.partners.get(d.partner)
+        return budget_rules.proposed_class(bool(partner and partner.province)), False
+
+    def set_guest_class(self, plan_id: str | None, seq: int, guest_class: str) -> Delegation:
+        """Confirm the guest class (A, B, C, other) of an inbound delegation."""
+        if guest_class not in budget_rules.GUEST_CLASSES:
+            raise BudgetError(N_("\"{value}\" is not a guest class: write A, B, C or other."), value=guest_class)
+        d = self.planner.delegation(self.planner.plan(plan_id).id, seq)
+        if d.direction.value != "inbound":
+            raise BudgetError(N_("Delegation {seq} travels abroad: guest classes are for delegations received at home."), seq=seq)
+        updated = d.evolve(guest_class=guest_class)
+        self.planner.save_delegation(updated)
+        return updated
+
     def table_for(self, direction: str, on: date) -> RateTable | None:
         """The table for *direction* in force on *on* (the latest valid one)."""
         return budget_rules.table_in_force(self.tables().values(), direction, on)
@@ -255,10 +276,12 @@ class Budgeting:
         tables = self.tables().values()
         lines, used, models, choices, spent = [], {}, {}, {}, []
         for d in found:
+            guest_class, confirmed = self.guest_class(d)
             choice = budget_rules.choose_table(tables, d.direction.value, d.approval.issued if d.approval else None,
-                                               d.timing.start, on)
+                                               d.timing.start, on, guest_class)
             if choice is None:
                 continue
+            choice = replace(choice, guest_class=guest_class, confirmed=confirmed)
             table = choice.table
             used[table.code] = table
             choices[d.seq] = choice

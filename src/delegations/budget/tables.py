@@ -60,7 +60,7 @@ def table_from_dict(raw: dict, origin: str) -> RateTable:
             currency=currency, valid_from=_date(raw.get("valid_from"), "valid_from", origin),
             valid_to=_date(raw.get("valid_to"), "valid_to", origin), rates=tuple(rates),
             verified=bool(raw.get("verified", False)), note=raw.get("note", ""),
-            replaces=raw.get("replaces", "") or "", transition=raw.get("transition", "") or "",
+            guest_class=raw.get("guest_class", "") or "", replaces=raw.get("replaces", "") or "", transition=raw.get("transition", "") or "",
         )
     except KeyError as exc:
         raise RateTableError(N_("Rate table {file}: the field {field} is missing."), file=origin, field=str(exc)) from exc

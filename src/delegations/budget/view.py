@@ -111,7 +111,7 @@ class BudgetView:
             if not table.verified:
                 note += " — " + t("not verified against the official text")
             out.append(note)
-        out += self.choice_notes()
+        out += self.choice_notes(document)
         for table in self.r.tables.values():
             for row in table.rates:
                 if row.capped_by:
@@ -153,12 +153,14 @@ class BudgetView:
         found = _DOC_NUMBER.search(table.source)
         return found.group(0) if found else table.code
 
-    def choice_notes(self) -> list[str]:
+    def choice_notes(self, document: bool = False) -> list[str]:
         """Why each approved delegation is priced by its table (its approval date, or the
         transition rule that keeps the older table); the others follow the heading's date."""
         t, out = self.t, []
         for seq, choice in sorted(self.r.choices.items(), key=lambda kv: int(self.number(kv[0]))):
             day = f"{choice.on.day}/{choice.on.month}/{choice.on.year}"
+            if choice.guest_class and not choice.confirmed and not document:
+                out.append(t("Delegation {seq}: guest class {cls} proposed, not confirmed").format(seq=self.number(seq), cls=choice.guest_class))
             if choice.basis.value == "approval":
                 out.append(t("Delegation {seq}: approved on {date}, priced by {table}, in force that day").format(
                     seq=self.number(seq), date=day, table=self.table_name(choice.table)))

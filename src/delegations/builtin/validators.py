@@ -19,6 +19,15 @@ def validate_plan(plan, delegations, registry):
     return check_plan(plan)
 
 
+def _guest_class(delegation, registry) -> str:
+    from ..domain.budget import proposed_class
+
+    if delegation.direction.value != "inbound":
+        return ""
+    partner = registry.partners.get(delegation.partner)
+    return delegation.guest_class or proposed_class(bool(partner and partner.province))
+
+
 @hookimpl(specname="validate_delegation")
 def rates_within_caps(delegation, plan, registry):
     """Warn where a rate the officer set for a delegation exceeds the cap of the
@@ -27,7 +36,7 @@ def rates_within_caps(delegation, plan, registry):
         return None
     choice = choose_table(registry.rate_tables.values(), delegation.direction.value,
                           delegation.approval.issued if delegation.approval else None, delegation.timing.start,
-                          plan.issued or date.today())
+                          plan.issued or date.today(), _guest_class(delegation, registry))
     if choice is None:
         return None
     table = choice.table

@@ -79,6 +79,7 @@ class RateTable:
     rates: tuple[Rate, ...]
     verified: bool = False
     note: str = ""
+    guest_class: str = ""   # receiving: the guest class its caps are for (A, B, C, other); "" for any
     replaces: str = ""      # the code of the table this one replaced
     transition: str = ""    # the article keeping the replaced table for plans approved before this one (e.g. "Điều 35.4")
 
@@ -135,16 +136,28 @@ class TableChoice:
     basis: Basis
     on: date
     newer: RateTable | None = None
+    guest_class: str = ""       # receiving: the class priced
+    confirmed: bool = True      # False: the class is the one proposed, not yet confirmed by the officer
+
+
+GUEST_CLASSES = ("A", "B", "C", "other")
+
+
+def proposed_class(partner_is_provincial: bool) -> str:
+    """The guest class proposed for a delegation the officer has not classed: C for one
+    led by a provincial union (department level and below), "other" otherwise. The
+    host body's head decides; the officer confirms."""
+    return "C" if partner_is_provincial else "other"
 
 
 def choose_table(tables: Iterable[RateTable], direction: str, approved: date | None, start: date | None,
-                 fallback: date) -> TableChoice | None:
+                 fallback: date, guest_class: str = "") -> TableChoice | None:
     """The table a delegation's dates select. The approval date decides (TT 35/2026
     Art. 35.4: plans approved before the new rates keep the old ones); a delegation not
     approved yet is priced as if approved on *fallback* (the plan's date, else today).
     An approved delegation starting on or after a newer table's first day keeps the
     table of its approval day when the newer one has a transition rule, and says so."""
-    tables = [t for t in tables if t.direction == direction]
+    tables = [t for t in tables if t.direction == direction and t.guest_class in ("", guest_class)]
     on, basis = (approved, Basis.APPROVAL) if approved else (fallback, Basis.DATE)
     table = table_in_force(tables, direction, on)
     if table is None:
