@@ -70,6 +70,14 @@ class BudgetScreen(ModalScreen):
                 table.add_row(label, value)
             table.add_row(RichText(_("Total"), style="bold"), RichText(section.total, style="bold"))
             parts.append(table)
+        for compared in view.comparisons():   # once a delegation has actual costs: estimate, actual, difference
+            table = Table(title=compared.title, title_justify="left", expand=True, pad_edge=False)
+            table.add_column("", ratio=3)
+            for head in (_("Estimate"), _("Actual"), _("Difference")):
+                table.add_column(head, justify="right", ratio=1)
+            for row in compared.rows:
+                table.add_row(*row)
+            parts.append(table)
         parts += [RichText(note, style="dim") for note in view.notes()]
         return Group(*parts)
 
