@@ -223,3 +223,13 @@ def test_guest_class_is_refused_when_unknown_or_for_a_trip_abroad(planner):
     with pytest.raises(BudgetError) as err:
         planner.budgeting.set_guest_class(None, 1, "C")
     assert "abroad" in err.value.render()
+
+
+def test_a_delegation_not_done_is_not_counted_as_a_saving(planner):
+    four = dated(planner, 4, date(2026, 6, 1), date(2026, 6, 20))   # approved, not done: estimate only
+    report = planner.budgeting.report(model="reciprocal", delegations=[done(planner), four])
+    year = report.compare(lambda x: x.year)[2026]
+    assert year.estimate == vnd(2 * 157_900_000) and year.actual == vnd(150_000_000)
+    assert year.difference == vnd(-7_900_000)   # delegation 3's own: 150,000,000 - 157,900,000
+    assert report.compare(lambda x: x.seq)[4].difference is None
+    assert report.as_dict()["total"]["difference"] == "-7900000"

@@ -57,8 +57,8 @@ class BudgetReport:
             if choice is not None:
                 row.update(table=choice.table.code, basis=choice.basis.value, chosen_on=choice.on.isoformat(),
                            kept_instead_of=choice.newer.code if choice.newer else None)
-        totals = budget_rules.Comparison(self.budget.total(), sum((a for _, a in self.actual), Money.zero(self.budget.currency))
-                                         if self.actual else None)
+        overall = self.compare(lambda x: "all").get("all")
+        totals = budget_rules.Comparison(self.budget.total(), overall.actual if overall else None, overall.settled if overall else None)
         return {
             "plan": self.plan.id, "currency": self.budget.currency, "date": self.on.isoformat(),
             "tables": {code: {"source": t.source, "verified": t.verified, "valid_from": t.valid_from and t.valid_from.isoformat(),

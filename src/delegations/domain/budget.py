@@ -341,16 +341,18 @@ def spent(d: Delegation, lines: Iterable[BudgetLine], home: str) -> list[Spent]:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Estimated and spent for one group; the difference is spent − estimated once both are known."""
+    """Estimated and spent for one group. The difference is spent − the estimate of the
+    delegations that have spent something (a delegation not done yet is not a saving)."""
 
     estimate: Money | None
     actual: Money | None
+    settled: Money | None = None   # the estimate of the group's delegations with actual costs
 
     @property
     def difference(self) -> Money | None:
-        if self.estimate is None or self.actual is None:
+        if self.settled is None or self.actual is None:
             return None
-        return self.actual - self.estimate
+        return self.actual - self.settled
 
 
 def _add(a: Money | None, b: Money | None) -> Money | None:
@@ -360,10 +362,14 @@ def _add(a: Money | None, b: Money | None) -> Money | None:
 def compare(budget: Budget, actual: Iterable[tuple[Spent, Money]], key: Callable[[object], object]) -> dict[object, Comparison]:
     """Estimate and actual grouped by *key* (applied to budget lines and spent items
     alike: both have seq, year, payer and funding), in first-seen order."""
+    actual = tuple(actual)
     estimates: dict[object, Money | None] = budget.by(key)
+    done = {item.seq for item, _ in actual}
+    kept = [(ln, a) for ln, a in zip(budget.lines, budget.amounts) if ln.seq in done]
+    settled = Budget(tuple(ln for ln, _ in kept), tuple(a for _, a in kept), budget.currency).by(key)
     actuals: dict[object, Money | None] = {}
     for item, amount in actual:
         group = key(item)
         actuals[group] = _add(actuals.get(group), amount)
     groups = list(dict.fromkeys([*estimates, *actuals]))
-    return {g: Comparison(estimates.get(g), actuals.get(g)) for g in groups}
+    return {g: Comparison(estimates.get(g), actuals.get(g), settled.get(g)) for g in groups}
