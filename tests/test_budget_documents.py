@@ -61,3 +61,15 @@ def test_plan_estimate_from_the_command_line_without_seq(done, db_path, tmp_path
     assert path.endswith(".pdf") and "budget_" in path
     text = text_of(path)
     assert "67.500.000 ₫" in text and "Tổng" in text
+
+
+def test_settlement_as_a_workbook_from_the_command_line(done, db_path, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    assert cli.main(["--db", str(db_path), "export", "--document", "settlement", "--seq", "3", "--format", "xlsx",
+                     "--output", str(tmp_path)]) == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    assert path.endswith(".xlsx")
+    rows = [[c.replace("\u00a0", " ") for c in row if c is not None] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    assert ["QUYẾT TOÁN KINH PHÍ"] in rows
+    assert ["3", "Tiền thuê phòng nghỉ", "67.500.000 ₫", "90.000.000 ₫", "22.500.000 ₫"] in rows

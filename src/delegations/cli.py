@@ -330,7 +330,8 @@ def cmd_export(planner: Planner, args) -> int:
     from .exporting import export_document, export_plan
 
     if args.document:
-        print(export_document(planner, args.document, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))
+        kind = args.document if args.format == "pdf" else f"{args.document}.{args.format}"
+        print(export_document(planner, kind, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))
         return 0
 
     filters = Filters(direction=Direction(args.direction) if args.direction else None, partner=args.partner, year=args.year)

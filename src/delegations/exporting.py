@@ -152,7 +152,7 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
     if getattr(exporter, "budget_document", False):
         found = list(planner.delegations(plan.id)) if seq is None else [planner.delegation(plan.id, seq)]
         report = planner.budgeting.report(plan.id, delegations=found)
-        if exporter.format == "settlement":
+        if exporter.format.split(".", 1)[0] == "settlement":
             from .budget.documents import check_settlement
 
             check_settlement(report)

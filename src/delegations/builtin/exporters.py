@@ -55,6 +55,23 @@ class BudgetDocumentExporter:
         return build_official_pdf(request, model)
 
 
+class BudgetWorkbookExporter(BudgetDocumentExporter):
+    """The estimate or the settlement as an Excel workbook (``--format xlsx``): the same
+    document model, written one line per row."""
+
+    suffix = ".xlsx"
+
+    def export(self, request) -> bytes:
+        from ..budget.documents import BudgetDocumentWriter
+        from ..budget.xlsx import workbook_bytes
+
+        return workbook_bytes(BudgetDocumentWriter(request, request.budget, request.delegation).build(self.kind))
+
+    @property
+    def kind(self) -> str:
+        return self.format.split(".", 1)[0]
+
+
 BUDGET_LABELS = {
     "budget": Text.of(vi="Dự toán kinh phí", lo="ງົບປະມານຄາດຄະເນ", en="Budget estimate"),
     "settlement": Text.of(vi="Quyết toán kinh phí", lo="ການສະຫຼຸບງົບປະມານ", en="Budget settlement"),
@@ -77,3 +94,4 @@ def register_exporters(register):
         register(DocumentExporter(kind, label))
     for kind, label in BUDGET_LABELS.items():
         register(BudgetDocumentExporter(kind, label))
+        register(BudgetWorkbookExporter(f"{kind}.xlsx", label))
