@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delegations.budgeting import BudgetError
+from delegations.budget.service import BudgetError
 from delegations.domain import (
     Budget, DayRange, Delegation, Direction, ExchangeRate, Leader, Money, Rate, RateOverride, RateTable, Side, Text,
     Timing, Unit,
@@ -28,10 +28,10 @@ def filled(planner):
     """The seed plan with the officer's figures: the open rows of the outbound table and
     of TT 35's transport row, and one exchange rate."""
     b = planner.budgeting
-    b.set_table_rate("tt102-2012-laos", "per_diem", "all", "40")
-    b.set_table_rate("tt102-2012-laos", "transport", "all", "50")
-    b.set_table_rate("tt102-2012-laos", "support", "all", "500")
-    b.set_table_rate("tt102-2012-laos", "gifts", "all", "120.50")
+    b.set_table_rate("tt140-2025-laos", "per_diem", "all", "40")
+    b.set_table_rate("tt140-2025-laos", "transport", "all", "50")
+    b.set_table_rate("tt140-2025-laos", "support", "all", "500")
+    b.set_table_rate("tt140-2025-laos", "gifts", "all", "120.50")
     b.set_table_rate("tt35-2026-c", "transport", "all", "1200000")
     b.set_exchange_rate("USD", "VND", "25400", date(2026, 11, 1))
     return planner
@@ -39,7 +39,7 @@ def filled(planner):
 
 def test_seed_plan_under_reciprocal_hosting(filled):
     report = filled.budgeting.report(on=ON, model="reciprocal")
-    # Delegations 1 and 2 (outbound, 10 people, 3-4 days -> priced at 4 days), TT 102 table in USD:
+    # Delegations 1 and 2 (outbound, 10 people, 3-4 days -> priced at 4 days), TT 140/2025 table in USD:
     #   board and lodging: paid by the Lao host, lodging rows not filled in -> not priced
     #   transport   10 people x 50 USD = 500 USD
     #   support      1 x 500 USD       = 500 USD
@@ -57,7 +57,7 @@ def test_seed_plan_under_reciprocal_hosting(filled):
     assert report.by_funding()[("quangtri", "union_budget")] == vnd(366_600_000)
     assert report.budget.total() == vnd(390_600_000)
     assert len(report.budget.unpriced()) == 4  # the Lao hosts' lodging rows
-    assert set(report.tables) == {"tt102-2012-laos", "tt35-2026-c"}
+    assert set(report.tables) == {"tt140-2025-laos", "tt35-2026-c"}
 
 
 def test_seed_plan_under_the_norm_based_estimate(filled):
@@ -70,15 +70,16 @@ def test_seed_plan_under_the_norm_based_estimate(filled):
     #   = 2,720.50 USD; each line converted and rounded to whole dong:
     #   1,600 x 25,400 = 40,640,000; 500 x 25,400 = 12,700,000 (twice); 120.50 x 25,400 = 3,060,700
     #   = 69,100,700 VND
-    # Inbound (per delegation), VND, on top of reciprocal's 157,900,000 + 12,000,000:
+    # Inbound (per delegation), VND: reciprocal's lodging 93,900,000 and transport 12,000,000, and
+    #   meals        10 x (3 days + the banquet day at 50 %) x 1,600,000 = 56,000,000 (not 64,000,000)
     #   refreshments 10 x 4 x 2 x 120,000 =  9,600,000
     #   banquet      10 x 1,600,000       = 16,000,000
     #   gifts        10 x 1,000,000       = 10,000,000
-    #   interpreting  4 x 4 x 750,000     = 12,000,000   -> 47,600,000
-    #   = 217,500,000
-    assert report.by_delegation() == {1: vnd(69_100_700), 2: vnd(69_100_700), 3: vnd(217_500_000), 4: vnd(217_500_000)}
-    assert report.budget.total() == vnd(2 * 69_100_700 + 2 * 217_500_000)
-    assert report.by_payer()["quangtri"] == vnd(2 * 69_100_700 + 2 * 205_500_000)
+    #   interpreting  4 x 4 x 750,000     = 12,000,000
+    #   = 209,500,000 (197,500,000 paid by Quảng Trị)
+    assert report.by_delegation() == {1: vnd(69_100_700), 2: vnd(69_100_700), 3: vnd(209_500_000), 4: vnd(209_500_000)}
+    assert report.budget.total() == vnd(2 * 69_100_700 + 2 * 209_500_000)
+    assert report.by_payer()["quangtri"] == vnd(2 * 69_100_700 + 2 * 197_500_000)
 
 
 def test_totals_in_another_currency_round_each_line_to_its_unit(filled):
@@ -103,7 +104,7 @@ def test_plan_approved_before_18_may_2026_keeps_the_older_table(filled):
 
 
 def test_missing_exchange_rate_is_a_clear_error(planner):
-    planner.budgeting.set_table_rate("tt102-2012-laos", "transport", "all", "50")
+    planner.budgeting.set_table_rate("tt140-2025-laos", "transport", "all", "50")
     with pytest.raises(BudgetError) as err:
         planner.budgeting.report(on=ON)
     assert "USD" in err.value.render() and "delegations fx USD VND" in err.value.render()
@@ -140,7 +141,7 @@ def test_rate_above_the_cap_is_warned_with_cap_and_source(planner):
 
 def test_shipped_rate_tables_say_their_source_validity_and_verification(planner):
     tables = planner.budgeting.tables()
-    tt35, tt71, tt102 = tables["tt35-2026-c"], tables["tt71-2018-c"], tables["tt102-2012-laos"]
+    tt35, tt71, tt102 = tables["tt35-2026-c"], tables["tt71-2018-c"], tables["tt140-2025-laos"]
     assert tt35.valid_from == date(2026, 5, 18) and tt71.valid_to == date(2026, 5, 17)
     assert "35/2026/TT-BTC" in tt35.source and "102/2012/TT-BTC" in tt102.source
     assert not any(t.verified for t in tables.values())  # read from third-party copies: never presented as official
@@ -276,7 +277,7 @@ def test_lodging_is_counted_per_night():
 
 def test_shipped_tables_count_lodging_per_night(planner):
     tables = planner.budgeting.tables()
-    assert {"tt35-2026-c", "tt71-2018-c", "tt102-2012-laos"} <= set(tables)
+    assert {"tt35-2026-c", "tt71-2018-c", "tt140-2025-laos"} <= set(tables)
     for t in tables.values():
         assert all(r.unit is Unit.PERSON_NIGHT for r in t.rates if r.item == "lodging"), t.code
 
@@ -306,7 +307,7 @@ def test_appendix_shows_unknown_amounts_as_unknown_and_gives_no_command(planner,
     delegation_1 = next(line for line in text.split("\n") if line.startswith(label))
     assert delegation_1[len(label):].strip().startswith("—")  # nothing priced: unknown, not 0
     # The screen still says how to fill the rates in.
-    from delegations.budget_view import BudgetView
+    from delegations.budget.view import BudgetView
 
     view = BudgetView(planner.budgeting.report(on=ON), planner.wording(lang))
     assert any("delegations rates set" in note for note in view.notes())
@@ -316,14 +317,14 @@ def test_appendix_shows_unknown_amounts_as_unknown_and_gives_no_command(planner,
 def test_appendix_cites_each_legal_source_once(filled, tmp_path, lang):
     text = " ".join(appendix_text(filled, tmp_path, lang).split())
     assert text.count("35/2026/TT-BTC") == 1
-    assert text.count("102/2012/TT-BTC") == 1
+    assert text.count("140/2025/TT-BTC") == 1
     assert "Thông tư 35/2026/TT-BTC ngày 31/3/2026" in text  # the source, with its date
 
 
 def test_appendix_numbers_delegations_as_the_plan_table_after_a_deletion(filled, tmp_path):
     plan = filled.plan()
     filled.delete_delegation(filled.delegation(plan.id, 2).id)  # TT 3 and 4 become 2 and 3
-    from delegations.budget_view import BudgetView
+    from delegations.budget.view import BudgetView
 
     numbers = {d.seq: n for n, d in enumerate(filled.delegations(plan.id), 1)}
     view_lines = BudgetView(filled.budgeting.report(on=ON), filled.wording("vi"), numbers).lines()

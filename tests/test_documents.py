@@ -163,7 +163,7 @@ def test_results_report_sets_planned_against_actual(planner):
     assert rows["Từ ngày, đến ngày"] == ["Năm 2022", "10/5/2022 - 13/5/2022"]
     assert rows["Số thành viên"] == ["3", "3"]
     assert rows["Số ngày"][1] == "4"
-    from delegations.budget_view import RATE_ITEMS
+    from delegations.budget.view import RATE_ITEMS
 
     def label(item, lang):
         return translator(lang).gettext(RATE_ITEMS[item])

@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from delegations.budget_view import BudgetView
+from delegations.budget.view import BudgetView
 from delegations.defaults import default_data
 from delegations.exporting import ExportRequest
 from delegations.i18n import translator

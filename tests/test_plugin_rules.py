@@ -259,7 +259,8 @@ def test_plugins_json_lists_everything_a_plugin_did(tmp_path):
     assert row["source"] == f"file {folder / 'host_pays.py'}" and row["origin"] == "path"
     assert row["registered"] == {"cost_models": ["host_pays_all"]} and row["hooks"] == ["register_cost_models"]
     assert isinstance(row["load_ms"], float) and row["errors"] == []
-    assert rows["exporters"]["registered"] == {"exporters": ["pdf", "proposal", "decision", "invitation", "programme", "roster", "report"]}
+    assert rows["exporters"]["registered"] == {"exporters": ["pdf", "proposal", "decision", "invitation", "programme", "roster", "report",
+                                                                "budget", "budget.xlsx", "settlement", "settlement.xlsx"]}
     assert rows["locales"]["registered"] == {"locales": ["vi", "lo", "en"]}
     assert rows["cost_items"]["registered"]["cost_items"][0] == "board_lodging"
     [err] = rows["bad_syntax"]["errors"]

@@ -268,9 +268,14 @@ async def test_budget_screen_shows_totals_and_changes_model_and_currency(make_ap
         # reciprocal: the inbound delegations 3 and 4 cost Quảng Trị 157,900,000 each (see test_budget);
         # the Lao hosts' lodging has no rate yet, so the totals are marked incomplete
         assert "Theo đơn vị chi trả" in text and "315.800.000 ₫ (chưa đủ)" in text
-        await pilot.press("m")  # the next model: norms, which adds reception, gifts and interpreting
+        await pilot.press("m")  # the next model: art16, the guests pay their board and lodging
         await pilot.pause()
-        assert "411.000.000 ₫" in body_text()
+        # Quảng Trị hosting 3 and 4 pays only refreshments, banquet, gifts and interpreting: 2 x 47,600,000
+        assert "95.200.000 ₫" in body_text()
+        await pilot.press("m", "m")  # art18, then norms, which adds reception, gifts and interpreting
+        await pilot.pause()
+        # norms: 2 x 197,500,000 (the meals of the banquet day at 50 %, see test_budget)
+        assert "395.000.000 ₫" in body_text()
         await pilot.press("c")  # USD
         await pilot.pause()
         assert "US$" in body_text()

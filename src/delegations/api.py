@@ -15,7 +15,7 @@ from .domain import (ActualCost, Approval, BudgetLine, CostLine, DayRange, Deleg
                      Outcome, Period, Person, Plan, Problem, ProgrammeItem, Rate, RateTable, Status, StatusChange, Text, Timing, budget)
 from .exporting import ExportRequest
 from .i18n import N_, current_language, translate
-from .rate_tables import load_table
+from .budget.tables import load_table
 from .registry import CostItem, CostModel, Exporter, FundingSource, LocaleInfo, MessageCatalog, Registry
 from .wording import Wording
 

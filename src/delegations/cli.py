@@ -7,7 +7,8 @@ import decimal
 import sys
 from pathlib import Path
 
-from . import __version__, cli_budget, cli_dates, cli_life, i18n
+from . import __version__, cli_dates, cli_life, i18n
+from .budget import cli as cli_budget
 from .domain import Direction, Problem, Status, ValidationError, nfc
 from .errors import FileError, UserError
 from .terminal import safe
@@ -81,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
     p.add_argument("--budget", action="store_true", help=_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"))
     p.add_argument("--status-column", action="store_true", help=_("add a column with each delegation's status (planned, done, cancelled…)"))
-    p.add_argument("--document", help=_("a delegation's document instead of the plan: proposal, decision, invitation, programme, roster, report"))
+    p.add_argument("--document", help=_("a delegation's document instead of the plan: proposal, decision, invitation, programme, roster, report; "
+                          "or the budget (estimate) or settlement of one delegation (--seq) or of the plan"))
     p.add_argument("--seq", type=int, help=_("the delegation's number (TT), with --document"))
 
     sub.add_parser("ui", help=_("open the terminal UI (what bare delegations does in a terminal)"))
@@ -329,9 +331,8 @@ def cmd_export(planner: Planner, args) -> int:
     from .exporting import export_document, export_plan
 
     if args.document:
-        if args.seq is None:
-            raise UserError(N_("Say which delegation: export --document {kind} --seq N"), kind=args.document)
-        print(export_document(planner, args.document, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))
+        kind = args.document if args.format == "pdf" else f"{args.document}.{args.format}"
+        print(export_document(planner, kind, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))
         return 0
 
     filters = Filters(direction=Direction(args.direction) if args.direction else None, partner=args.partner, year=args.year)

@@ -9,7 +9,7 @@ from datetime import date
 
 from . import deadline_settings as ds
 from . import i18n
-from .cli_budget import _date
+from .budget.cli import _date
 from .domain.deadlines import select_due
 from .errors import N_, UserError
 from .i18n import _

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from . import i18n
-from .cli_budget import _date
+from .budget.cli import _date
 from .domain import ROLES, Approval, Outcome, Sex, Status, Text
 from .errors import N_, UserError
 from .i18n import _

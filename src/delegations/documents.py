@@ -17,7 +17,7 @@ from .doc_model import DocTable, OfficialDocument, Section
 from .domain import Delegation, Direction, Status
 from .i18n import N_, translator
 from .i18n.formatting import date_line, format_money, short_date
-from .budget_view import RATE_ITEMS
+from .budget.view import RATE_ITEMS
 from .wording import Wording, country_name
 
 KINDS = ("proposal", "decision", "invitation", "programme", "roster", "report")

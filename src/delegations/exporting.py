@@ -22,7 +22,7 @@ from .store import atomic_write_bytes
 from .wording import Wording
 
 if TYPE_CHECKING:
-    from .budgeting import BudgetReport
+    from .budget.service import BudgetReport
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ def _slug(value: str) -> str:
 def file_name(request: ExportRequest, suffix: str, kind: str = "") -> str:
     if kind and request.delegation is not None:
         return "_".join([_slug(kind), _slug(request.plan.id), str(request.delegation.seq), _slug(request.lang), request.today.isoformat()]) + suffix
+    if kind:
+        return "_".join([_slug(kind), _slug(request.plan.id), _slug(request.lang), request.today.isoformat()]) + suffix
     parts = ["ke-hoach", _slug(request.plan.id), _slug(request.lang)]
     f = request.filters
     for extra in (f.year, f.direction.value if f.direction else None, f.partner, f.status.value if f.status else None):
@@ -150,6 +152,18 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
     if not set(lang.split("-")) <= known:
         raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=lang, available=", ".join(sorted(known)))
     plan = planner.plan(plan_id)
+    if getattr(exporter, "budget_document", False):
+        found = list(planner.delegations(plan.id)) if seq is None else [planner.delegation(plan.id, seq)]
+        report = planner.budgeting.report(plan.id, delegations=found)
+        if exporter.format.split(".", 1)[0] == "settlement":
+            from .budget.documents import check_settlement
+
+            check_settlement(report)
+        request = ExportRequest(plan=plan, delegations=found, lang=lang, registry=planner.registry, home=planner.home(),
+                                today=today or date.today(), delegation=found[0] if seq is not None else None, budget=report)
+        return exporter, request
+    if seq is None:
+        raise ExportError(N_("Say which delegation: export --document {kind} --seq N"), kind=kind)
     d = planner.delegation(plan.id, seq)
     request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),
                             today=today or date.today(), delegation=d, planned=planned_costs(planner, d))
@@ -165,7 +179,7 @@ def document_target(planner, kind: str, seq: int, *, plan_id: str | None = None,
     return (output or paths.exports_dir()).expanduser().resolve() / file_name(request, exporter.suffix, kind)
 
 
-def export_document(planner, kind: str, seq: int, *, plan_id: str | None = None, lang: str = "vi", output: Path | None = None,
+def export_document(planner, kind: str, seq: int | None, *, plan_id: str | None = None, lang: str = "vi", output: Path | None = None,
                     force: bool = False, today: date | None = None) -> Path:
     """Export the document *kind* ("proposal", "decision"…) of the delegation *seq* with
     the exporter registered for it (an exporter whose ``document`` is true); return the file."""

@@ -187,7 +187,7 @@ def summary(planner, year: int, currency: str = "VND") -> Summary:
 
 
 def actual_cost(item: str, amount: str, currency: str) -> ActualCost:
-    from .budgeting import parse_amount
+    from .budget.service import parse_amount
 
     return ActualCost(item, parse_amount(amount, currency, "cost"))
 

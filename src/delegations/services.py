@@ -297,7 +297,7 @@ class Planner:
 
     @property
     def budgeting(self):
-        from .budgeting import Budgeting
+        from .budget.service import Budgeting
 
         return Budgeting(self)
 

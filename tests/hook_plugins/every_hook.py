@@ -6,7 +6,7 @@ from pathlib import Path
 from delegations import hookimpl
 from delegations.domain import CostLine, Organisation, Problem, Text
 from delegations.errors import N_
-from delegations.rate_tables import load_table
+from delegations.budget.tables import load_table
 from delegations.registry import CostItem, FundingSource, LocaleInfo
 
 HERE = Path(__file__).parent

@@ -8,7 +8,18 @@
 - Norm-based estimate: the same payers, and a full budget by the rate table's
   norms: lodging and meals by role, per diem, refreshments, a banquet, gifts,
   interpreting, transport and the support contribution.
+- Guests pay board and lodging (Thông tư 35/2026, Điều 16): the guests pay
+  their own lodging and meals and their travel; the host pays reception,
+  gifts and the interpreter.
+- Guests pay all but courtesy costs (Thông tư 35/2026, Điều 18): every line
+  is the guests' except the refreshments of the working sessions.
+
+Each line of the last three cites the rule its amount follows and, for the
+circular's modes, the article that decides who pays.
 """
+
+from dataclasses import replace
+
 
 from .. import hookimpl
 from ..domain import CostLine, Delegation, Direction, Organisation, RateTable, Text
@@ -57,7 +68,61 @@ class NormBasedEstimate:
         return budget.estimate(delegation, table, home.code, funding_for=home_funding(home))
 
 
+ART_16 = "Điều 16 Thông tư 35/2026/TT-BTC: khách tự trả tiền ăn, ở; bên đón trả chi phí đón tiếp, phiên dịch, quà tặng"
+ART_18 = "Điều 18 Thông tư 35/2026/TT-BTC: khách tự trả mọi chi phí, trừ nước uống, hoa quả các buổi làm việc"
+
+
+def _cited(lines, article: str, payer_of=None, funding=None):
+    """*lines* citing *article* beside their own rule; *payer_of* (line -> payer) re-assigns who pays."""
+    out = []
+    for line in lines:
+        payer = payer_of(line) if payer_of else line.payer
+        out.append(replace(line, payer=payer, funding=funding(payer) if funding else line.funding,
+                           article="; ".join(a for a in (line.article, article) if a)))
+    return out
+
+
+class GuestsPayBoard:
+    """Thông tư 35/2026 Điều 16: the guests pay their board and lodging (and their travel);
+    the host pays reception, gifts and the interpreter."""
+
+    code = "art16"
+    label = Text.of(vi="Khách tự trả ăn, ở (Điều 16 TT 35/2026)", lo="ແຂກຈ່າຍຄ່າກິນ, ຄ່າພັກເອງ (ມາດຕາ 16 TT 35/2026)",
+                    en="Guests pay board and lodging (Art. 16, Circular 35/2026)")
+
+    def cost_lines(self, delegation: Delegation, home: Organisation, partner: Organisation) -> tuple[CostLine, ...]:
+        host, guests = delegation.host(home.code), delegation.sender(home.code)
+        funding = home_funding(home)
+        pays = (("board_lodging", guests), ("transport", guests), ("reception", host), ("gifts", host), ("interpreting", host))
+        return tuple(CostLine(item, payer, funding(payer)) for item, payer in pays)
+
+    def estimate(self, delegation: Delegation, home: Organisation, table: RateTable):
+        return _cited(budget.estimate(delegation, table, home.code, funding_for=home_funding(home)), ART_16)
+
+
+class GuestsPayAll:
+    """Thông tư 35/2026 Điều 18: the guests pay everything but the refreshments of the
+    working sessions, which the host pays."""
+
+    code = "art18"
+    label = Text.of(vi="Khách tự trả mọi chi phí (Điều 18 TT 35/2026)", lo="ແຂກຈ່າຍທຸກຄ່າໃຊ້ຈ່າຍເອງ (ມາດຕາ 18 TT 35/2026)",
+                    en="Guests pay all but courtesy costs (Art. 18, Circular 35/2026)")
+
+    def cost_lines(self, delegation: Delegation, home: Organisation, partner: Organisation) -> tuple[CostLine, ...]:
+        host, guests = delegation.host(home.code), delegation.sender(home.code)
+        funding = home_funding(home)
+        pays = (("board_lodging", guests), ("transport", guests), ("reception", host), ("gifts", guests), ("interpreting", guests))
+        return tuple(CostLine(item, payer, funding(payer)) for item, payer in pays)
+
+    def estimate(self, delegation: Delegation, home: Organisation, table: RateTable):
+        host, guests = delegation.host(home.code), delegation.sender(home.code)
+        lines = budget.estimate(delegation, table, home.code, funding_for=home_funding(home))
+        return _cited(lines, ART_18, lambda ln: host if ln.item == "refreshments" else guests, home_funding(home))
+
+
 @hookimpl
 def register_cost_models(register):
     register(ReciprocalHosting())
     register(NormBasedEstimate())
+    register(GuestsPayBoard())
+    register(GuestsPayAll())

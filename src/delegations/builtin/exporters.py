@@ -36,6 +36,47 @@ class DocumentExporter:
         return build_official_pdf(request, model)
 
 
+class BudgetDocumentExporter:
+    """The estimate (``budget``) or the settlement (``settlement``) of one delegation,
+    or of the whole plan without ``--seq``, as an official PDF (the request carries ``budget``)."""
+
+    suffix = ".pdf"
+    document = True
+    budget_document = True
+
+    def __init__(self, kind: str, label: Text):
+        self.format, self.label = kind, label
+
+    def export(self, request) -> bytes:
+        from ..budget.documents import BudgetDocumentWriter
+        from ..pdf.official import build_official_pdf
+
+        model = BudgetDocumentWriter(request, request.budget, request.delegation).build(self.format)
+        return build_official_pdf(request, model)
+
+
+class BudgetWorkbookExporter(BudgetDocumentExporter):
+    """The estimate or the settlement as an Excel workbook (``--format xlsx``): the same
+    document model, written one line per row."""
+
+    suffix = ".xlsx"
+
+    def export(self, request) -> bytes:
+        from ..budget.documents import BudgetDocumentWriter
+        from ..budget.xlsx import workbook_bytes
+
+        return workbook_bytes(BudgetDocumentWriter(request, request.budget, request.delegation).build(self.kind))
+
+    @property
+    def kind(self) -> str:
+        return self.format.split(".", 1)[0]
+
+
+BUDGET_LABELS = {
+    "budget": Text.of(vi="Dự toán kinh phí", lo="ງົບປະມານຄາດຄະເນ", en="Budget estimate"),
+    "settlement": Text.of(vi="Quyết toán kinh phí", lo="ການສະຫຼຸບງົບປະມານ", en="Budget settlement"),
+}
+
 DOCUMENT_LABELS = {
     "proposal": Text.of(vi="Tờ trình", lo="ໜັງສືສະເໜີ", en="Proposal"),
     "decision": Text.of(vi="Quyết định cử đoàn", lo="ຂໍ້ຕົກລົງແຕ່ງຕັ້ງຄະນະ", en="Decision sending the delegation"),
@@ -51,3 +92,6 @@ def register_exporters(register):
     register(PdfExporter())
     for kind, label in DOCUMENT_LABELS.items():
         register(DocumentExporter(kind, label))
+    for kind, label in BUDGET_LABELS.items():
+        register(BudgetDocumentExporter(kind, label))
+        register(BudgetWorkbookExporter(f"{kind}.xlsx", label))

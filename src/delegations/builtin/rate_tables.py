@@ -4,7 +4,7 @@
 from importlib import resources
 
 from .. import hookimpl
-from ..rate_tables import load_table
+from ..budget.tables import load_table
 
 
 @hookimpl

@@ -4,7 +4,7 @@ from datetime import date
 
 from .. import hookimpl
 from ..domain import Problem, check_delegation, check_plan
-from ..domain.budget import table_in_force
+from ..domain.budget import choose_table
 from ..i18n import N_, _, current_language
 from ..i18n.formatting import format_money
 
@@ -19,15 +19,27 @@ def validate_plan(plan, delegations, registry):
     return check_plan(plan)
 
 
+def _guest_class(delegation, registry) -> str:
+    from ..domain.budget import proposed_class
+
+    if delegation.direction.value != "inbound":
+        return ""
+    partner = registry.partners.get(delegation.partner)
+    return delegation.guest_class or proposed_class(bool(partner and partner.province))
+
+
 @hookimpl(specname="validate_delegation")
 def rates_within_caps(delegation, plan, registry):
     """Warn where a rate the officer set for a delegation exceeds the cap of the
     rate table in force, naming the cap and its legal source."""
     if not delegation.rates:
         return None
-    table = table_in_force(registry.rate_tables.values(), delegation.direction.value, plan.issued or date.today())
-    if table is None:
+    choice = choose_table(registry.rate_tables.values(), delegation.direction.value,
+                          delegation.approval.issued if delegation.approval else None, delegation.timing.start,
+                          plan.issued or date.today(), _guest_class(delegation, registry))
+    if choice is None:
         return None
+    table = choice.table
     lang = current_language()
     problems = []
     for override in delegation.rates:

@@ -1,6 +1,6 @@
 """The pure domain model: no I/O, no UI, no ReportLab (a test enforces it)."""
 
-from .budget import Budget, BudgetLine, ExchangeRate, MissingExchangeRate, Rate, RateTable, Side, Unit
+from .budget import Basis, Budget, BudgetLine, CapRaises, ExchangeRate, MissingExchangeRate, Rate, RateTable, Side, TableChoice, Unit
 from .delegation import CostLine, DayRange, Delegation, Direction, Leader, RateOverride, Status, Timing
 from .life import ROLES, ActualCost, Approval, Outcome, Person, ProgrammeItem, Sex, StatusChange
 from .money import Money
@@ -12,7 +12,7 @@ from .validation import Problem, ValidationError, check_delegation, check_plan
 
 __all__ = [
     "ROLES", "ActualCost", "Approval", "Outcome", "Person", "ProgrammeItem", "Sex", "StatusChange",
-    "BasisDocument", "Budget", "BudgetLine", "ExchangeRate", "MissingExchangeRate", "Rate", "RateOverride", "RateTable",
+    "Basis", "BasisDocument", "Budget", "BudgetLine", "CapRaises", "TableChoice", "ExchangeRate", "MissingExchangeRate", "Rate", "RateOverride", "RateTable",
     "Side", "Unit", "CostLine", "Counted", "DayRange", "Delegation", "Direction", "Leader", "Money",
     "Organisation", "Period", "Plan", "Problem", "Signature", "Status", "Tally", "Text", "Timing", "Totals",
     "ValidationError", "check_delegation", "check_plan", "fold", "missing_fields", "nfc", "totals",

@@ -58,6 +58,9 @@ class Rate:
     cap: bool = True
     verified: bool = False
     note: str = ""
+    capped_by: str = ""   # the provincial decision whose lower cap replaced the circular's figure
+    article: str = ""     # the rule the row applies, as the circular words it ("one banquet per delegation …")
+    banquet_day: Decimal | None = None   # meals: the share of a day's rate paid on the banquet day (0.5)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -76,6 +79,9 @@ class RateTable:
     rates: tuple[Rate, ...]
     verified: bool = False
     note: str = ""
+    guest_class: str = ""   # receiving: the guest class its caps are for (A, B, C, other); "" for any
+    replaces: str = ""      # the code of the table this one replaced
+    transition: str = ""    # the article keeping the replaced table for plans approved before this one (e.g. "Điều 35.4")
 
     def in_force(self, on: date) -> bool:
         return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
@@ -87,6 +93,80 @@ class RateTable:
         """A copy with some rows filled in (the officer's figures for an open table)."""
         rates = tuple(replace(r, amount=amounts[r.key]) if r.key in amounts else r for r in self.rates)
         return replace(self, rates=rates)
+
+
+class CapRaises(ValueError):
+    """A provincial cap above the circular's figure (a province may lower a cap, never raise it)."""
+
+    def __init__(self, table: str, item: str, role: str, cap: Money, figure: Money | None):
+        super().__init__(f"{table} {item}/{role}")
+        self.table, self.item, self.role, self.cap, self.figure = table, item, role, cap, figure
+
+
+def with_caps(table: RateTable, caps: Mapping[tuple[str, str], Money], source: str) -> RateTable:
+    """*table* with the province's lower caps (Art. 33): each capped row takes the cap
+    and names *source*. A cap above the row's figure, on an empty row, in another
+    currency or on a row that is not a cap raises ``CapRaises`` naming the line."""
+    rates = []
+    for r in table.rates:
+        cap = caps.get(r.key)
+        if cap is None:
+            rates.append(r)
+            continue
+        if r.amount is None or not r.cap or cap.currency != r.amount.currency or cap.amount > r.amount.amount:
+            raise CapRaises(table.code, r.item, r.role, cap, r.amount)
+        rates.append(replace(r, amount=cap, capped_by=source) if cap.amount < r.amount.amount else r)
+    return replace(table, rates=tuple(rates))
+
+
+class Basis(str, Enum):
+    """Why a table prices a delegation."""
+
+    APPROVAL = "approval"       # approved on a day: the table in force that day
+    TRANSITION = "transition"   # approved before a newer table took effect, starting after it: the older one is kept
+    DATE = "date"               # not approved yet: the table in force on the plan's date (or the day asked for)
+
+
+@dataclass(frozen=True, slots=True)
+class TableChoice:
+    """The table that prices a delegation, the day that chose it and why; for a
+    transition, the newer table that did not apply."""
+
+    table: RateTable
+    basis: Basis
+    on: date
+    newer: RateTable | None = None
+    guest_class: str = ""       # receiving: the class priced
+    confirmed: bool = True      # False: the class is the one proposed, not yet confirmed by the officer
+
+
+GUEST_CLASSES = ("A", "B", "C", "other")
+
+
+def proposed_class(partner_is_provincial: bool) -> str:
+    """The guest class proposed for a delegation the officer has not classed: C for one
+    led by a provincial union (department level and below), "other" otherwise. The
+    host body's head decides; the officer confirms."""
+    return "C" if partner_is_provincial else "other"
+
+
+def choose_table(tables: Iterable[RateTable], direction: str, approved: date | None, start: date | None,
+                 fallback: date, guest_class: str = "") -> TableChoice | None:
+    """The table a delegation's dates select. The approval date decides (TT 35/2026
+    Art. 35.4: plans approved before the new rates keep the old ones); a delegation not
+    approved yet is priced as if approved on *fallback* (the plan's date, else today).
+    An approved delegation starting on or after a newer table's first day keeps the
+    table of its approval day when the newer one has a transition rule, and says so."""
+    tables = [t for t in tables if t.direction == direction and t.guest_class in ("", guest_class)]
+    on, basis = (approved, Basis.APPROVAL) if approved else (fallback, Basis.DATE)
+    table = table_in_force(tables, direction, on)
+    if table is None:
+        return None
+    if approved and start:
+        newer = [t for t in tables if t.replaces == table.code and t.transition and t.valid_from and approved < t.valid_from <= start]
+        if newer:
+            return TableChoice(table, Basis.TRANSITION, on, newer[0])
+    return TableChoice(table, basis, on)
 
 
 def table_in_force(tables: Iterable[RateTable], direction: str, on: date) -> RateTable | None:
@@ -109,6 +189,8 @@ class BudgetLine:
     rate: Money | None
     table: str
     overridden: bool = False
+    article: str = ""       # where the line's rule comes from: the circular's article, the cost model's
+
 
     @property
     def amount(self) -> Money | None:
@@ -122,9 +204,13 @@ def people(d: Delegation, role: str) -> int:
     return {"leader": leaders, "member": d.members - leaders}.get(role, d.members)
 
 
-def quantity(d: Delegation, rate: Rate) -> Decimal:
-    """How many units of *rate* the delegation uses; days are the longest stay planned, nights one fewer."""
+def quantity(d: Delegation, rate: Rate, banquet: bool = False) -> Decimal:
+    """How many units of *rate* the delegation uses; days are the longest stay planned, nights one fewer.
+    With a *banquet*, a meals row with a ``banquet_day`` share counts the banquet day at that
+    share (the banquet replaces one meal, the other meal that day is paid at 50 %)."""
     days = Decimal(d.duration.max_days)
+    if banquet and rate.banquet_day is not None and rate.unit is Unit.PERSON_DAY and days >= 1:
+        return people(d, rate.role) * (days - 1 + rate.banquet_day) * rate.per_day
     if rate.unit is Unit.PERSON_NIGHT:
         return people(d, rate.role) * max(days - 1, Decimal(0))
     if rate.unit is Unit.PERSON_DAY:
@@ -147,6 +233,7 @@ def estimate(d: Delegation, table: RateTable, home: str, include: Callable[[Rate
     """
     payers = {c.item: (c.payer, c.funding) for c in d.cost_lines}
     overrides = {(o.item, o.role): o.amount for o in d.rates}
+    banquet = any(r.item == "banquet" and include(r) for r in table.rates)
     lines = []
     for rate in table.rates:
         if not include(rate):
@@ -156,8 +243,8 @@ def estimate(d: Delegation, table: RateTable, home: str, include: Callable[[Rate
         amount = overrides.get(rate.key, rate.amount)
         lines.append(BudgetLine(
             delegation_id=d.id, seq=d.seq, year=d.timing.year, item=rate.item, role=rate.role, cost_item=rate.cost_item,
-            payer=payer, funding=funding, quantity=quantity(d, rate), rate=amount, table=table.code,
-            overridden=rate.key in overrides,
+            payer=payer, funding=funding, quantity=quantity(d, rate, banquet), rate=amount, table=table.code,
+            overridden=rate.key in overrides, article=rate.article,
         ))
     return lines
 
@@ -225,3 +312,64 @@ class Budget:
 
     def unpriced(self) -> tuple[BudgetLine, ...]:
         return tuple(ln for ln, a in zip(self.lines, self.amounts) if a is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Spent:
+    """What one item of a done delegation really cost, attributed like its estimate:
+    the payer and funding of the estimate's line for that item (else the host's)."""
+
+    seq: int
+    year: int
+    item: str
+    payer: str
+    funding: str
+    amount: Money
+
+
+def spent(d: Delegation, lines: Iterable[BudgetLine], home: str) -> list[Spent]:
+    """The actual costs of *d* (from its outcome), each with the payer its estimate names."""
+    if d.outcome is None:
+        return []
+    payers: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        if line.seq == d.seq:
+            payers.setdefault(line.item, (line.payer, line.funding))
+    host = d.host(home)
+    return [Spent(d.seq, d.timing.year, c.item, *payers.get(c.item, (host, "")), c.amount) for c in d.outcome.costs]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Estimated and spent for one group. The difference is spent − the estimate of the
+    delegations that have spent something (a delegation not done yet is not a saving)."""
+
+    estimate: Money | None
+    actual: Money | None
+    settled: Money | None = None   # the estimate of the group's delegations with actual costs
+
+    @property
+    def difference(self) -> Money | None:
+        if self.settled is None or self.actual is None:
+            return None
+        return self.actual - self.settled
+
+
+def _add(a: Money | None, b: Money | None) -> Money | None:
+    return a if b is None else b if a is None else a + b
+
+
+def compare(budget: Budget, actual: Iterable[tuple[Spent, Money]], key: Callable[[object], object]) -> dict[object, Comparison]:
+    """Estimate and actual grouped by *key* (applied to budget lines and spent items
+    alike: both have seq, year, payer and funding), in first-seen order."""
+    actual = tuple(actual)
+    estimates: dict[object, Money | None] = budget.by(key)
+    done = {item.seq for item, _ in actual}
+    kept = [(ln, a) for ln, a in zip(budget.lines, budget.amounts) if ln.seq in done]
+    settled = Budget(tuple(ln for ln, _ in kept), tuple(a for _, a in kept), budget.currency).by(key)
+    actuals: dict[object, Money | None] = {}
+    for item, amount in actual:
+        group = key(item)
+        actuals[group] = _add(actuals.get(group), amount)
+    groups = list(dict.fromkeys([*estimates, *actuals]))
+    return {g: Comparison(estimates.get(g), actuals.get(g), settled.get(g)) for g in groups}

@@ -153,6 +153,7 @@ class Delegation:
     notes: str = ""
     cost_model: str = ""
     rates: tuple[RateOverride, ...] = ()
+    guest_class: str = ""   # receiving: A, B, C or other, as the officer confirmed it ("" = not confirmed)
     roster: tuple[Person, ...] = ()
     programme: tuple[ProgrammeItem, ...] = ()
     approval: Approval | None = None

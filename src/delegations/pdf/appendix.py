@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, Spacer
 
-from ..budget_view import BudgetView
+from ..budget.view import BudgetView
 from ..i18n import N_, translator
 from ..i18n.formatting import long_date
 from . import layout

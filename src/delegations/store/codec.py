@@ -187,6 +187,7 @@ def delegation_in(rec: dict) -> Delegation:
             RateOverride(_req(r, "item", str), _opt(r, "role", str, "all"), money_in(r, "rates.amount"))
             for r in _opt(rec, "rates", list, [])
         ),
+        guest_class=_opt(rec, "guest_class", str, ""),
         **_life_in(rec),
     )
 
@@ -245,6 +246,8 @@ def delegation_out(d: Delegation) -> dict:
         rec["cost_model"] = d.cost_model
     if d.rates:
         rec["rates"] = [{"item": r.item, "role": r.role, **money_out(r.amount)} for r in d.rates]
+    if d.guest_class:
+        rec["guest_class"] = d.guest_class
     rec.update(_life_out(d))
     return rec
 

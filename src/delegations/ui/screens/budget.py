@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...budget_view import BudgetView
+from ...budget.view import BudgetView
 from ...i18n import N_, _
 from ..bindings import translate_bindings
 from ..faults import explain
@@ -70,6 +70,10 @@ class BudgetScreen(ModalScreen):
             rows.append((section.title, "", HEADING))
             rows += [(label, value, None) for label, value in section.rows]
             rows.append((_("Total"), section.total, HEADING))
+        for compared in view.comparisons():   # once a delegation has actual costs: estimate / actual / difference
+            rows.append(("", "", None))
+            rows.append((compared.title, " / ".join((_("Estimate"), _("Actual"), _("Difference"))), HEADING))
+            rows += [(label, " / ".join(values), None) for label, *values in compared.rows]
         rows.append(("", "", None))
         rows += [(note, "", DIM) for note in view.notes()]
         return rows

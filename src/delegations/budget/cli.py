@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from . import i18n
-from .budget_view import BudgetView
-from .errors import N_, UserError
-from .i18n import _
-from .terminal import safe
+from .. import i18n
+from .view import BudgetView
+from ..errors import N_, UserError
+from ..i18n import _
+from ..terminal import safe
 
 
 def _date(text: str) -> date:
@@ -24,15 +24,19 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
     p.add_argument("--model", help=_("cost model for every delegation (default: each delegation's own)"))
     p.add_argument("--currency", default="VND", help=_("currency of the totals (default: VND)"))
-    p.add_argument("--date", type=_date, help=_("price with the rates in force on this date (default: the plan's date, else today)"))
+    p.add_argument("--date", type=_date, help=_("price the delegations not yet approved with the rates in force on this date "
+                                                "(default: the plan's date, else today); an approved one by its approval date"))
     p.add_argument("--lines", action="store_true", help=_("also list every budget line"))
+    p.add_argument("--json", action="store_true", help=_("print the budget as JSON for scripts: estimate, actual and difference"))
 
-    p = sub.add_parser("rates", help=_("list the rate tables, or fill in one row: rates set TABLE ITEM AMOUNT"))
-    p.add_argument("action", nargs="?", choices=["list", "set"], default="list")
+    p = sub.add_parser("rates", help=_("list the rate tables, fill in one row (rates set TABLE ITEM AMOUNT) or lower it by "
+                                       "the province's cap (rates cap TABLE ITEM AMOUNT --source DECISION)"))
+    p.add_argument("action", nargs="?", choices=["list", "set", "cap"], default="list")
     p.add_argument("table", nargs="?")
     p.add_argument("item", nargs="?")
     p.add_argument("amount", nargs="?")
     p.add_argument("--role", default="all", help=_("leader, member or all (default: all)"))
+    p.add_argument("--source", default="", help=_("with cap: the province's decision setting the lower cap"))
 
     p = sub.add_parser("fx", help=_("enter an exchange rate: fx USD VND 25400 --date 2026-11-01"))
     p.add_argument("source", nargs="?")
@@ -44,6 +48,12 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("code", help=_("the cost model, e.g. reciprocal or norms"))
     p.add_argument("--plan")
     p.add_argument("--seq", type=int, help=_("the delegation's number (TT); its payers are filled in again from the model"))
+
+    p = sub.add_parser("guest-class", help=_("show or confirm the guest class of a delegation received at home: "
+                                             "guest-class SEQ [A|B|C|other]"))
+    p.add_argument("seq", type=int)
+    p.add_argument("guest_class", nargs="?", metavar="CLASS")
+    p.add_argument("--plan")
 
     p = sub.add_parser("rate", help=_("set a delegation's own unit rate: rate SEQ ITEM AMOUNT CURRENCY"))
     p.add_argument("seq", type=int)
@@ -73,8 +83,28 @@ def _print_rows(title: str, rows, total: str | None = None) -> None:
     Console().print(table)
 
 
+def _print_compared(section) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text as Plain
+
+    table = Table(box=box.SIMPLE_HEAD, title=Plain(safe(section.title)), title_justify="left", pad_edge=False)
+    table.add_column("")
+    for head in (_("Estimate"), _("Actual"), _("Difference")):
+        table.add_column(head, justify="right")
+    for row in section.rows:
+        table.add_row(*(Plain(safe(c)) for c in row))
+    Console().print(table)
+
+
 def cmd_budget(planner, args) -> int:
     report = planner.budgeting.report(args.plan, model=args.model, currency=args.currency, on=args.date)
+    if args.json:
+        import json
+
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return 0
     view = BudgetView(report, planner.wording(i18n.current_language()))
     print(safe(view.heading()))
     if args.lines:
@@ -93,6 +123,8 @@ def cmd_budget(planner, args) -> int:
         Console().print(table)
     for section in view.sections():
         _print_rows(section.title, section.rows, section.total)
+    for section in view.comparisons():
+        _print_compared(section)
     for note in view.notes():
         print(safe(note))
     return 0
@@ -104,8 +136,12 @@ def cmd_rates(planner, args) -> int:
         if not (args.table and args.item and args.amount):
             raise UserError(N_("Write: delegations rates set TABLE ITEM AMOUNT [--role leader|member|all]."))
         budgeting.set_table_rate(args.table, args.item, args.role, args.amount)
-    from .wording import UNITS
+    from ..wording import UNITS
 
+    if args.action == "cap":
+        if not (args.table and args.item and args.amount):
+            raise UserError(N_("Write: delegations rates cap TABLE ITEM AMOUNT --source DECISION [--role leader|member|all]."))
+        budgeting.set_provincial_cap(args.table, args.item, args.role, args.amount, args.source)
     lang = i18n.current_language()
     for table in budgeting.tables().values():
         if args.table and table.code != args.table:
@@ -118,7 +154,8 @@ def cmd_rates(planner, args) -> int:
         for r in table.rates:
             amount = str(r.amount.amount) if r.amount else "—"
             kind = _("cap") if r.cap else _("estimate")
-            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {_(UNITS[r.unit.value]):<22} {kind}")
+            capped = f"  ({r.capped_by})" if r.capped_by else ""
+            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {_(UNITS[r.unit.value]):<22} {kind}{capped}")
     return 0
 
 
@@ -134,8 +171,8 @@ def cmd_fx(planner, args) -> int:
 
 
 def cmd_rate(planner, args) -> int:
-    from .budgeting import check_currency, parse_amount
-    from .domain import RateOverride
+    from .service import check_currency, parse_amount
+    from ..domain import RateOverride
 
     plan = planner.plan(args.plan)
     d = planner.delegation(plan.id, args.seq)
@@ -155,6 +192,22 @@ def _save(planner, d) -> int:
     return 0
 
 
+def cmd_guest_class(planner, args) -> int:
+    budgeting = planner.budgeting
+    if args.guest_class:
+        budgeting.set_guest_class(args.plan, args.seq, args.guest_class)
+    d = planner.delegation(planner.plan(args.plan).id, args.seq)
+    guest_class, confirmed = budgeting.guest_class(d)
+    if not guest_class:
+        print(_("Delegation {seq} travels abroad: it has no guest class.").format(seq=d.seq))
+    elif confirmed:
+        print(_("Delegation {seq}: guest class {cls}, confirmed.").format(seq=d.seq, cls=guest_class))
+    else:
+        print(_("Delegation {seq}: guest class {cls} proposed (a provincial union's delegation is class C); "
+                "confirm with: delegations guest-class {seq} {cls}").format(seq=d.seq, cls=guest_class))
+    return 0
+
+
 def cmd_model(planner, args) -> int:
     from dataclasses import replace
 
@@ -170,5 +223,6 @@ def cmd_model(planner, args) -> int:
     return _save(planner, d.evolve(cost_lines=planner.proposed_cost_lines(d)))
 
 
-COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate, "model": cmd_model}
-WRITES = {"rates", "fx", "rate", "model"}
+COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate, "model": cmd_model,
+            "guest-class": cmd_guest_class}
+WRITES = {"rates", "fx", "rate", "model", "guest-class"}

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .budgeting import BudgetReport
-from .i18n import N_
-from .i18n.formatting import format_money, format_number
-from .wording import Wording
+from .service import BudgetReport
+from ..i18n import N_
+from ..i18n.formatting import format_money, format_number
+from ..wording import Wording
 
 RATE_ITEMS = {
     "lodging": N_("Lodging"), "meals": N_("Meals"), "refreshments": N_("Refreshments"), "banquet": N_("Banquet"),
@@ -26,6 +26,12 @@ class Section:
     title: str
     rows: list[tuple[str, str]]
     total: str
+
+
+@dataclass(frozen=True)
+class Compared:
+    title: str
+    rows: list[tuple[str, str, str, str]]   # label, estimate, actual, difference
 
 
 class BudgetView:
@@ -105,6 +111,12 @@ class BudgetView:
             if not table.verified:
                 note += " — " + t("not verified against the official text")
             out.append(note)
+        out += self.choice_notes(document)
+        for table in self.r.tables.values():
+            for row in table.rates:
+                if row.capped_by:
+                    out.append(t("{item}: provincial cap {amount} ({source}), below the circular's figure").format(
+                        item=self.item(row.item, row.role), amount=self.money(row.amount), source=row.capped_by))
         missing = self.r.budget.unpriced()
         if missing and document:
             out.append(t("{n} lines have no rate yet: their amounts are shown as —, and the totals that include them are incomplete.").format(n=len(missing)))
@@ -112,6 +124,53 @@ class BudgetView:
             out.append(t("{n} lines have no rate yet (shown as —); enter them with: delegations rates set TABLE ITEM AMOUNT").format(n=len(missing)))
         if any(line.overridden for line in self.r.budget.lines):
             out.append(t("* a rate set for this delegation instead of the table's"))
+        return out
+
+    def comparisons(self) -> list[Compared]:
+        """Estimated and spent per delegation, year, payer and funding source; empty while
+        no delegation has actual costs."""
+        if not self.r.actual:
+            return []
+        t = self.t
+
+        def rows(key, label) -> list[tuple[str, str, str, str]]:
+            return [(label(group), self.money(c.estimate), self.money(c.actual), self.money(c.difference))
+                    for group, c in self.r.compare(key).items()]
+
+        def funding(key) -> str:
+            payer, source = key
+            return f"{self.w.org_short(payer)}: {self.w.registry.funding_label(source, self.w.lang) if source else t('no source named')}"
+
+        return [
+            Compared(t("Estimated and spent, by delegation"), rows(lambda x: x.seq, lambda s: t("Delegation {seq}").format(seq=self.number(s)))),
+            Compared(t("Estimated and spent, by year"), rows(lambda x: x.year, str)),
+            Compared(t("Estimated and spent, by paying organisation"), rows(lambda x: x.payer, self.w.org_short)),
+            Compared(t("Estimated and spent, by funding source"), rows(lambda x: (x.payer, x.funding), funding)),
+        ]
+
+    def table_name(self, table) -> str:
+        """A table by its circular's number ("71/2018/TT-BTC"), else its code."""
+        found = _DOC_NUMBER.search(table.source)
+        return found.group(0) if found else table.code
+
+    def choice_notes(self, document: bool = False) -> list[str]:
+        """Why each approved delegation is priced by its table (its approval date, or the
+        transition rule that keeps the older table); the others follow the heading's date."""
+        t, out = self.t, []
+        for seq, choice in sorted(self.r.choices.items(), key=lambda kv: int(self.number(kv[0]))):
+            day = f"{choice.on.day}/{choice.on.month}/{choice.on.year}"
+            if choice.guest_class and not choice.confirmed and not document:
+                out.append(t("Delegation {seq}: guest class {cls} proposed, not confirmed").format(seq=self.number(seq), cls=choice.guest_class))
+            if choice.basis.value == "approval":
+                out.append(t("Delegation {seq}: approved on {date}, priced by {table}, in force that day").format(
+                    seq=self.number(seq), date=day, table=self.table_name(choice.table)))
+            elif choice.basis.value == "transition":
+                newer = choice.newer
+                start = f"{newer.valid_from.day}/{newer.valid_from.month}/{newer.valid_from.year}"
+                out.append(t("Delegation {seq}: approved on {date}, before {newer} took effect on {start}: priced by {table} "
+                             "({article}); the plan may be adjusted to the new rates").format(
+                    seq=self.number(seq), date=day, newer=self.table_name(newer), start=start,
+                    table=self.table_name(choice.table), article=newer.transition))
         return out
 
     def heading(self) -> str:

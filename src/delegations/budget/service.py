@@ -8,15 +8,18 @@ kept in the database settings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, DecimalException
 
-from .domain import Budget, BudgetLine, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, ValidationError
-from .domain import limits
-from .domain import budget as budget_rules
-from .domain.money import CURRENCY_EXPONENT
-from .errors import N_, UserError
+from ..domain import (
+    Budget, BudgetLine, CapRaises, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, TableChoice,
+    ValidationError,
+)
+from ..domain import limits
+from ..domain import budget as budget_rules
+from ..domain.money import CURRENCY_EXPONENT
+from ..errors import N_, UserError
 
 
 class BudgetError(UserError):
@@ -32,6 +35,46 @@ class BudgetReport:
     tables: dict[str, RateTable]
     on: date
     models: dict[str, str] = field(default_factory=dict)   # delegation id -> cost model code
+    choices: dict[int, TableChoice] = field(default_factory=dict)   # delegation seq -> the table chosen and why
+    actual: tuple = ()   # (Spent, amount in the report's currency) for each actual cost of a done delegation
+
+    def compare(self, key) -> dict:
+        """Estimate, actual and difference per group of *key* (seq, year, payer, (payer, funding))."""
+        return budget_rules.compare(self.budget, self.actual, key)
+
+    def as_dict(self) -> dict:
+        """The report for scripts (``budget --json``): amounts as decimal strings, None as null."""
+        def money(m):
+            return None if m is None else str(m.amount)
+
+        def compared(key, name):
+            return [{name: group if not isinstance(group, tuple) else list(group), "estimate": money(c.estimate),
+                     "actual": money(c.actual), "difference": money(c.difference)} for group, c in self.compare(key).items()]
+
+        delegations = compared(lambda x: x.seq, "seq")
+        for row in delegations:
+            choice = self.choices.get(row["seq"])
+            if choice is not None:
+                row.update(table=choice.table.code, basis=choice.basis.value, chosen_on=choice.on.isoformat(),
+                           kept_instead_of=choice.newer.code if choice.newer else None)
+        overall = self.compare(lambda x: "all").get("all")
+        totals = budget_rules.Comparison(self.budget.total(), overall.actual if overall else None, overall.settled if overall else None)
+        return {
+            "plan": self.plan.id, "currency": self.budget.currency, "date": self.on.isoformat(),
+            "tables": {code: {"source": t.source, "verified": t.verified, "valid_from": t.valid_from and t.valid_from.isoformat(),
+                              "valid_to": t.valid_to and t.valid_to.isoformat()} for code, t in self.tables.items()},
+            "delegations": delegations,
+            "years": compared(lambda x: x.year, "year"),
+            "payers": compared(lambda x: x.payer, "payer"),
+            "funding": compared(lambda x: (x.payer, x.funding), "payer_funding"),
+            "total": {"estimate": money(totals.estimate), "actual": money(totals.actual), "difference": money(totals.difference),
+                      "complete": not self.budget.unpriced()},
+            "lines": [{"seq": ln.seq, "year": ln.year, "item": ln.item, "role": ln.role, "cost_item": ln.cost_item,
+                       "payer": ln.payer, "funding": ln.funding, "quantity": str(ln.quantity), "rate": money(ln.rate),
+                       "rate_currency": ln.rate.currency if ln.rate else None, "amount": money(a), "table": ln.table,
+                       "article": ln.article, "overridden": ln.overridden}
+                      for ln, a in zip(self.budget.lines, self.budget.amounts)],
+        }
 
     def by_delegation(self) -> dict:
         return self.budget.by(lambda ln: ln.seq)
@@ -101,13 +144,50 @@ class Budgeting:
 
     # --- rate tables --------------------------------------------------------------
     def tables(self) -> dict[str, RateTable]:
-        """Every registered table, with the rows the officer filled in."""
+        """Every registered table, with the rows the officer filled in and the province's lower caps."""
         entered = self.repo.setting("rate_amounts", {})
+        caps = self.repo.setting("provincial_caps", {})
         out = {}
         for code, table in self.planner.host.registry.rate_tables.items():
             amounts = {tuple(key.split("/", 1)): Money(Decimal(v), table.currency) for key, v in entered.get(code, {}).items()}
-            out[code] = table.with_amounts(amounts)
+            table = table.with_amounts(amounts)
+            if code in caps:
+                table = self._capped(table, caps[code])
+            out[code] = table
         return out
+
+    @staticmethod
+    def _capped(table: RateTable, entry: dict) -> RateTable:
+        caps = {tuple(key.split("/", 1)): Money(Decimal(v), table.currency) for key, v in entry.get("rows", {}).items()}
+        try:
+            return budget_rules.with_caps(table, caps, entry.get("source", ""))
+        except CapRaises as exc:
+            figure = "—" if exc.figure is None else f"{exc.figure.amount} {exc.figure.currency}"
+            raise BudgetError(N_("The provincial cap for {table} {item}/{role} ({cap}) does not lower the circular's figure ({figure}): "
+                                 "a province may set lower caps only (Art. 33)."),
+                              table=exc.table, item=exc.item, role=exc.role, cap=f"{exc.cap.amount} {exc.cap.currency}",
+                              figure=figure) from None
+
+    def set_provincial_cap(self, code: str, item: str, role: str, amount: str, source: str) -> RateTable:
+        """Lower one row of a table by the province's decision *source* (refused when it
+        would raise the circular's figure, naming the line); nothing is saved when refused."""
+        table = self.table(code)
+        if table.rate(item, role) is None:
+            rows = ", ".join(f"{r.item}/{r.role}" for r in table.rates)
+            raise BudgetError(N_("The table {code} has no row {item}/{role}. Rows: {rows}."), code=code, item=item, role=role, rows=rows)
+        if not source.strip():
+            raise BudgetError(N_("Name the province's decision setting the cap: --source \"Nghị quyết …/NQ-HĐND\"."))
+        money = parse_amount(amount, table.currency, f"{code} {item}/{role}")
+        caps = dict(self.repo.setting("provincial_caps", {}))
+        entry = caps.get(code, {})
+        entry = {"source": source.strip(), "rows": {**entry.get("rows", {}), f"{item}/{role}": str(money.amount)}}
+        uncapped = self.planner.host.registry.rate_tables[code]
+        entered = self.repo.setting("rate_amounts", {}).get(code, {})
+        self._capped(uncapped.with_amounts({tuple(k.split("/", 1)): Money(Decimal(v), table.currency) for k, v in entered.items()}), entry)
+        caps[code] = entry
+        self.repo.set_setting("provincial_caps", caps)
+        self.planner._registry = None
+        return self.table(code)
 
     def table(self, code: str) -> RateTable:
         tables = self.tables()
@@ -128,13 +208,34 @@ class Budgeting:
         self.planner._registry = None  # validators see the new figures
         return self.table(code)
 
+    def guest_class(self, d: Delegation) -> tuple[str, bool]:
+        """The guest class a delegation is priced by, and whether the officer confirmed it;
+        outbound trips have none. Unconfirmed: C for a provincial union, else "other"."""
+        if d.direction.value != "inbound":
+            return "", True
+        if d.guest_class:
+            return d.guest_class, True
+        partner = self.planner.registry.partners.get(d.partner)
+        return budget_rules.proposed_class(bool(partner and partner.province)), False
+
+    def set_guest_class(self, plan_id: str | None, seq: int, guest_class: str) -> Delegation:
+        """Confirm the guest class (A, B, C, other) of an inbound delegation."""
+        if guest_class not in budget_rules.GUEST_CLASSES:
+            raise BudgetError(N_("\"{value}\" is not a guest class: write A, B, C or other."), value=guest_class)
+        d = self.planner.delegation(self.planner.plan(plan_id).id, seq)
+        if d.direction.value != "inbound":
+            raise BudgetError(N_("Delegation {seq} travels abroad: guest classes are for delegations received at home."), seq=seq)
+        updated = d.evolve(guest_class=guest_class)
+        self.planner.save_delegation(updated)
+        return updated
+
     def table_for(self, direction: str, on: date) -> RateTable | None:
         """The table for *direction* in force on *on* (the latest valid one)."""
         return budget_rules.table_in_force(self.tables().values(), direction, on)
 
     # --- the budget -----------------------------------------------------------------
     def lines(self, d: Delegation, table: RateTable, model_code: str | None = None) -> list[BudgetLine]:
-        from .plugins import guarded
+        from ..plugins import guarded
 
         model = self.planner.cost_model(d, model_code)
         home = self.planner.home()
@@ -149,8 +250,8 @@ class Budgeting:
     def _priced_as(self, d: Delegation, model, home) -> Delegation:
         """*d* with the cost lines *model* proposes (``budget --model X`` prices with
         X's payers, not the saved ones); unchanged when its partner is unknown."""
-        from .domain import CostLine
-        from .plugins import guarded
+        from ..domain import CostLine
+        from ..plugins import guarded
 
         partner = self.planner.registry.partners.get(d.partner)
         if partner is None:
@@ -161,8 +262,10 @@ class Budgeting:
 
     def report(self, plan_id: str | None = None, *, model: str | None = None, currency: str = "VND",
                on: date | None = None, delegations: list[Delegation] | None = None) -> BudgetReport:
-        """The budget of a plan (or of *delegations*), priced by the tables in force on
-        *on* (default: the plan's date of issue, else today), in *currency*."""
+        """The budget of a plan (or of *delegations*) in *currency*. An approved delegation
+        is priced by the table its approval date (and start, for a transition) selects;
+        one not approved yet by the table in force on *on* (default: the plan's date of
+        issue, else today)."""
         currency = check_currency(currency)
         if model is not None and model not in self.planner.registry.cost_models:
             raise BudgetError(N_("No cost model \"{code}\". Available: {available}."), code=model,
@@ -170,21 +273,32 @@ class Budgeting:
         plan = self.planner.plan(plan_id)
         on = on or plan.issued or date.today()
         found = list(self.planner.delegations(plan.id)) if delegations is None else delegations
-        lines, used, models = [], {}, {}
+        tables = self.tables().values()
+        lines, used, models, choices, spent = [], {}, {}, {}, []
         for d in found:
-            table = self.table_for(d.direction.value, on)
-            if table is None:
+            guest_class, confirmed = self.guest_class(d)
+            choice = budget_rules.choose_table(tables, d.direction.value, d.approval.issued if d.approval else None,
+                                               d.timing.start, on, guest_class)
+            if choice is None:
                 continue
+            choice = replace(choice, guest_class=guest_class, confirmed=confirmed)
+            table = choice.table
             used[table.code] = table
+            choices[d.seq] = choice
             models[d.id] = self.planner.cost_model(d, model).code
-            lines += self.lines(d, table, model)
+            own = self.lines(d, table, model)
+            lines += own
+            spent += budget_rules.spent(d, own, self.planner.home().code)
         try:
-            result = Budget.of(lines, currency, self.exchange_rates(), on)
+            rates = self.exchange_rates()
+            result = Budget.of(lines, currency, rates, on)
             result.total()  # every sum computed here: a figure too large is reported, not met later
+            actual = tuple((s, budget_rules.convert(s.amount, currency, rates, on)) for s in spent)
+            sum((a for _, a in actual), Money.zero(currency))
         except DecimalException as exc:
             raise BudgetError(N_("The budget cannot be computed: a figure is too large or an exchange rate too small. "
                                  "Check the figures entered with delegations rates, fx and rate.")) from exc
         except MissingExchangeRate as exc:
             raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
                                  "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
-        return BudgetReport(plan, result, used, on, models)
+        return BudgetReport(plan, result, used, on, models, choices, actual)

@@ -12,8 +12,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .domain import Money, Rate, RateTable, Side, Text, Unit
-from .errors import N_, UserError
+from ..domain import Money, Rate, RateTable, Side, Text, Unit
+from ..errors import N_, UserError
 
 
 class RateTableError(UserError):
@@ -52,13 +52,15 @@ def table_from_dict(raw: dict, origin: str) -> RateTable:
                 amount=_money(row.get("amount"), currency, f"{where}.amount", origin),
                 role=row.get("role", "all"), per_day=Decimal(row.get("per_day", "1")), side=Side(row.get("side", "host")),
                 cap=bool(row.get("cap", True)), verified=bool(row.get("verified", raw.get("verified", False))),
-                note=row.get("note", ""),
+                note=row.get("note", ""), article=row.get("article", ""),
+                banquet_day=None if row.get("banquet_day") is None else Decimal(row["banquet_day"]),
             ))
         return RateTable(
             code=raw["code"], label=Text.of(raw["label"]), source=raw["source"], direction=raw["direction"],
             currency=currency, valid_from=_date(raw.get("valid_from"), "valid_from", origin),
             valid_to=_date(raw.get("valid_to"), "valid_to", origin), rates=tuple(rates),
             verified=bool(raw.get("verified", False)), note=raw.get("note", ""),
+            guest_class=raw.get("guest_class", "") or "", replaces=raw.get("replaces", "") or "", transition=raw.get("transition", "") or "",
         )
     except KeyError as exc:
         raise RateTableError(N_("Rate table {file}: the field {field} is missing."), file=origin, field=str(exc)) from exc

@@ -1,0 +1,127 @@
+"""The estimate (dự toán) and the settlement (quyết toán) as official documents.
+
+Both are built as an ``OfficialDocument`` (the model every document of the
+federation uses) from a ``BudgetReport`` — of one delegation, or of every
+delegation of the plan — and printed by the same PDF renderer. The estimate
+lists every budget line with its quantity, unit rate, amount and payer, the rule
+each follows and the tables used; the settlement sets each item's estimate
+against what was really spent (TT 35/2026 Art. 34: settlement per delegation,
+against the approved plan and valid invoices).
+"""
+
+from __future__ import annotations
+
+from ..doc_model import DocTable, OfficialDocument, Section
+from ..errors import UserError
+from ..i18n import N_, translator
+from ..i18n.formatting import date_line, format_money
+from ..wording import Wording
+from .view import RATE_ITEMS, BudgetView
+
+KINDS = ("budget", "settlement")
+SYMBOLS = {"budget": "DT-LĐLĐ", "settlement": "QT-LĐLĐ"}
+TYPES = {"budget": N_("BUDGET ESTIMATE"), "settlement": N_("BUDGET SETTLEMENT")}
+
+
+class BudgetDocumentError(UserError):
+    pass
+
+
+def check_settlement(report) -> None:
+    """A settlement needs actual costs: refuse, saying how to enter them, when none are recorded."""
+    if not report.actual:
+        raise BudgetDocumentError(N_("Nothing has been spent on record yet: enter the actual costs with "
+                                     "delegations status SEQ done --cost ITEM=AMOUNT."))
+
+
+class BudgetDocumentWriter:
+    """Builds the estimate or the settlement of a report in one or two languages."""
+
+    def __init__(self, request, report, delegation=None):
+        self.r, self.report, self.d = request, report, delegation
+        self.langs = request.languages
+        self.views = {lang: BudgetView(report, Wording(lang, request.registry, request.home)) for lang in self.langs}
+
+    def both(self, pick) -> str:
+        seen: list[str] = []
+        for lang in self.langs:
+            value = pick(lang)
+            if value and value not in seen:
+                seen.append(value)
+        return "\n".join(seen)
+
+    def tr(self, message: str, **params) -> str:
+        return self.both(lambda lang: translator(lang).gettext(message).format(**params))
+
+    def money(self, m) -> str:
+        return format_money(m, self.langs[0]) if m is not None else "—"
+
+    def item(self, item: str, role: str) -> str:
+        return self.both(lambda lang: self.views[lang].item(item, role))
+
+    def subject(self, kind: str) -> str:
+        plan = self.r.plan
+        if self.d is not None:
+            message = N_("Estimated costs of the {name}") if kind == "budget" else N_("Settlement of the costs of the {name}")
+            return self.both(lambda lang: translator(lang).gettext(message).format(name=self.d.name.get(lang)))
+        message = N_("Estimated costs of the plan {title}") if kind == "budget" else N_("Settlement of the costs of the plan {title}")
+        return self.both(lambda lang: translator(lang).gettext(message).format(title=plan.title.get(lang)))
+
+    def frame(self, kind: str, body: list[Section]) -> OfficialDocument:
+        plan, sig = self.r.plan, self.r.plan.signature
+        number = self.both(lambda lang: f"{translator(lang).gettext(N_('No.:'))}      /{SYMBOLS[kind]}")
+        dated = self.both(lambda lang: date_line(plan.place.get(lang), None, lang))
+        signature = ("", "", "") if sig is None else (self.both(sig.authority.get), self.both(sig.position.get), sig.name)
+        return OfficialDocument(kind=kind, number=number, dated=dated, doc_type=self.tr(TYPES[kind]), subject=self.subject(kind),
+                                basis=[self.tr(N_("Pursuant to the rate tables and cost-sharing rules cited below;"))],
+                                body=body, recipients=[self.tr(N_("Accounting office")), self.tr(N_("Archive: office"))],
+                                signature=signature)
+
+    def rules(self) -> Section:
+        """The rule of every line, each once, and the tables with their sources and validity."""
+        articles = list(dict.fromkeys(ln.article for ln in self.report.budget.lines if ln.article))
+        notes = self.both(lambda lang: "\n".join(self.views[lang].notes(document=True)))
+        return Section(heading=self.tr(N_("Rates and rules applied")), paragraphs=[*articles, *([notes] if notes else [])])
+
+    def budget(self) -> OfficialDocument:
+        view = self.views[self.langs[0]]
+        heads = [self.tr(h) for h in (N_("No."), N_("Item"), N_("Quantity"), N_("Rate"), N_("Amount"), N_("Paid by"))]
+        rows = [list(row) for row in view.lines()]
+        for row, line in zip(rows, self.report.budget.lines):
+            row[1] = self.item(line.item, line.role)
+        rows.append(["", self.tr(N_("Total")), "", "", view.total_text(self.report.budget.total(), bool(self.report.budget.unpriced())), ""])
+        table = DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}))
+        payers = [f"{label}: {value}" for label, value in view.sections()[2].rows]
+        body = [Section(table=table), Section(heading=self.tr(N_("By paying organisation")), paragraphs=payers), self.rules()]
+        return self.frame("budget", body)
+
+    def settlement(self) -> OfficialDocument:
+        check_settlement(self.report)
+        lang = self.langs[0]
+        estimates = self.report.budget.by(lambda ln: (ln.seq, ln.item))
+        actuals: dict = {}
+        for spent, amount in self.report.actual:
+            key = (spent.seq, spent.item)
+            actuals[key] = amount if key not in actuals else actuals[key] + amount
+        heads = [self.tr(h) for h in (N_("No."), N_("Item"), N_("Estimate"), N_("Actual"), N_("Difference"))]
+        rows = []
+        for seq, item in dict.fromkeys([*estimates, *actuals]):
+            est, act = estimates.get((seq, item)), actuals.get((seq, item))
+            diff = act - est if est is not None and act is not None else None
+            label = self.both(lambda lg: translator(lg).gettext(RATE_ITEMS[item])) if item in RATE_ITEMS else item
+            rows.append([self.views[lang].number(seq), label, self.money(est), self.money(act), self.money(diff)])
+        total = self.report.compare(lambda x: "all").get("all")
+        if total is not None:
+            rows.append(["", self.tr(N_("Total")), self.money(total.estimate), self.money(total.actual), self.money(total.difference)])
+        table = DocTable(heads, rows, (0.08, 0.32, 0.2, 0.2, 0.2), frozenset({0}))
+        payers = [f"{label}: {est} / {act} / {diff}" for label, est, act, diff in self.views[lang].comparisons()[2].rows]
+        body = [Section(table=table),
+                Section(heading=self.tr(N_("By paying organisation: estimate / actual / difference")), paragraphs=payers),
+                self.rules()]
+        return self.frame("settlement", body)
+
+    def build(self, kind: str) -> OfficialDocument:
+        return getattr(self, kind)()
+
+
+__all__ = ["KINDS", "BudgetDocumentWriter", "BudgetDocumentError", "check_settlement"]

@@ -1,0 +1,75 @@
+"""The estimate (dự toán) and the settlement (quyết toán) as official documents,
+through the same document model and PDF renderer as the delegation's papers."""
+
+from datetime import date
+from decimal import Decimal
+
+import pypdfium2 as pdfium
+import pytest
+
+from delegations import cli
+from delegations.budget.documents import BudgetDocumentError
+from delegations.domain import ActualCost, Approval, Money, Outcome, Status, Timing
+from delegations.exporting import export_document
+
+TODAY = date(2026, 11, 24)
+
+
+def text_of(path) -> str:
+    pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(path))]
+    return " ".join(" ".join(pages).replace("\u00a0", " ").split())
+
+
+@pytest.fixture
+def done(planner):
+    """Delegation 3 approved 1/3/2022 (TT 71/2018, members' lodging entered at 2,500,000), done, lodging spent 90,000,000."""
+    d = planner.delegation(planner.plan().id, 3)
+    d = d.evolve(approval=Approval("9/QĐ-LĐLĐ", date(2022, 3, 1)), timing=Timing(2022, start=date(2022, 3, 10), end=date(2022, 3, 13)),
+                 status=Status.DONE,
+                 outcome=Outcome(date(2022, 3, 10), date(2022, 3, 13), 10, (ActualCost("lodging", Money(Decimal(90_000_000), "VND")),)))
+    planner.save_delegation(d)
+    planner.budgeting.set_table_rate("tt71-2018-c", "lodging", "member", "2500000")
+    return planner
+
+
+def test_estimate_document_lists_each_line_with_its_rule(done, tmp_path):
+    text = text_of(export_document(done, "budget", 3, output=tmp_path, today=TODAY))
+    assert "DỰ TOÁN KINH PHÍ" in text and "/DT-LĐLĐ" in text
+    # 9 members x 3 nights x 2,500,000 = 67,500,000
+    assert "3 Tiền thuê phòng nghỉ, thành viên 27 2.500.000 ₫ 67.500.000 ₫" in text
+    assert "tiền thuê phòng nghỉ theo đêm" in text and "71/2018/TT-BTC" in text
+    assert "Đoàn số 3: được duyệt ngày 1/3/2022, tính theo 71/2018/TT-BTC" in text
+
+
+def test_settlement_document_sets_actual_against_estimate(done, tmp_path):
+    text = text_of(export_document(done, "settlement", 3, output=tmp_path, today=TODAY))
+    assert "QUYẾT TOÁN KINH PHÍ" in text and "/QT-LĐLĐ" in text
+    # lodging: estimate 67,500,000 (the leader's row is empty), spent 90,000,000: 22,500,000 over
+    assert "3 Tiền thuê phòng nghỉ 67.500.000 ₫ 90.000.000 ₫ 22.500.000 ₫" in text
+    assert "Tổng 67.500.000 ₫ 90.000.000 ₫ 22.500.000 ₫" in text
+
+
+def test_settlement_without_actual_costs_says_how_to_enter_them(planner, tmp_path):
+    with pytest.raises(BudgetDocumentError) as err:
+        export_document(planner, "settlement", 3, output=tmp_path, today=TODAY)
+    assert "status SEQ done --cost" in err.value.render()
+
+
+def test_plan_estimate_from_the_command_line_without_seq(done, db_path, tmp_path, capsys):
+    assert cli.main(["--db", str(db_path), "export", "--document", "budget", "--output", str(tmp_path)]) == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    assert path.endswith(".pdf") and "budget_" in path
+    text = text_of(path)
+    assert "67.500.000 ₫" in text and "Tổng" in text
+
+
+def test_settlement_as_a_workbook_from_the_command_line(done, db_path, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    assert cli.main(["--db", str(db_path), "export", "--document", "settlement", "--seq", "3", "--format", "xlsx",
+                     "--output", str(tmp_path)]) == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    assert path.endswith(".xlsx")
+    rows = [[c.replace("\u00a0", " ") for c in row if c is not None] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    assert ["QUYẾT TOÁN KINH PHÍ"] in rows
+    assert ["3", "Tiền thuê phòng nghỉ", "67.500.000 ₫", "90.000.000 ₫", "22.500.000 ₫"] in rows
