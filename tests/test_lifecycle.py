@@ -163,3 +163,32 @@ def test_a_damaged_or_missing_roster_file_is_said_not_raised(db, tmp_path, capsy
     assert run(db, "roster", "3", "import", str(tmp_path / "missing.csv")) == 3
     assert "missing.csv" in capsys.readouterr().err
     assert delegation(db, 3).roster == ()
+
+
+def test_roster_import_adds_by_default_and_replaces_only_when_asked(db, tmp_path):
+    csv_file = tmp_path / "doan.csv"
+    csv_file.write_text(CSV, encoding="utf-8")
+    assert run(db, "roster", "3", "add", "Trần Văn Cũ") == 0
+    assert run(db, "roster", "3", "import", str(csv_file)) == 0
+    names = [p.name for p in delegation(db, 3).roster]
+    assert names == ["Nguyễn Văn An", "Trần Văn Cũ", "Lê Thị Bình"]  # the imported leader first, the others after
+    assert run(db, "roster", "3", "import", str(csv_file), "--replace") == 0
+    assert [p.name for p in delegation(db, 3).roster] == ["Nguyễn Văn An", "Lê Thị Bình"]
+
+
+def test_roster_import_refuses_unknown_columns_and_names_them(db, tmp_path, capsys):
+    assert run(db, "roster", "3", "add", "Trần Văn Cũ") == 0
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("Name,Pos\nAn,Cán bộ\n", encoding="utf-8")
+    assert run(db, "roster", "3", "import", str(wrong), "--replace") == 2
+    err = capsys.readouterr().err
+    assert '"Pos"' in err and "Họ và tên" in err
+    nameless = tmp_path / "nameless.csv"
+    nameless.write_text("Tên,Chức vụ\nAn,Cán bộ\n", encoding="utf-8")
+    assert run(db, "roster", "3", "import", str(nameless), "--replace") == 2
+    bad_year = tmp_path / "year.csv"
+    bad_year.write_text("Họ và tên,Ngày sinh\nAn,1970-01-01\nBình,1800-01-01\n", encoding="utf-8")
+    assert run(db, "roster", "3", "import", str(bad_year), "--replace") == 2
+    err = capsys.readouterr().err
+    assert "3" in err and "Ngày sinh" in err and "1800" in err
+    assert [p.name for p in delegation(db, 3).roster] == ["Trần Văn Cũ"]  # nothing written

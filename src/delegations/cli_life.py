@@ -23,7 +23,9 @@ def _time(text: str) -> str:
 
 
 def add_parsers(sub) -> None:
-    p = sub.add_parser("roster", help=_("a delegation's members: roster SEQ, roster SEQ add NAME …, roster SEQ import FILE"))
+    p = sub.add_parser("roster", help=_("a delegation's members: roster SEQ, roster SEQ add NAME …, roster SEQ import FILE [--replace]"),
+                       description=_("roster SEQ import FILE adds the people of a .csv or .xlsx file to the roster; with --replace "
+                                     "they replace it. A file with unknown columns or a faulty row is refused; nothing is written then."))
     p.add_argument("seq", type=int, help=_("the delegation's number (TT)"))
     p.add_argument("action", nargs="?", choices=["list", "add", "import", "remove"], default="list")
     p.add_argument("value", nargs="?", help=_("the name (add), the .csv or .xlsx file (import), the person's number (remove)"))
@@ -34,6 +36,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--expires", type=_date, help=_("passport expiry date"))
     p.add_argument("--lao-name", dest="lao_name", default="", help=_("the name in Lao script"))
     p.add_argument("--role", choices=ROLES, default="member")
+    p.add_argument("--replace", action="store_true", help=_("import: replace the roster instead of adding to it"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
     p = sub.add_parser("programme", help=_("a delegation's programme: programme SEQ, programme SEQ add DATE ACTIVITY"))
@@ -115,7 +118,7 @@ def cmd_roster(planner, args) -> int:
 
         if not args.value:
             raise UserError(N_("Say the file: roster SEQ import FILE.csv"))
-        d, problems = lifecycle.import_roster(planner, d, read_roster(Path(args.value)))
+        d, problems = lifecycle.import_roster(planner, d, read_roster(Path(args.value)), replace=args.replace)
         _report(problems)
     elif args.action == "remove":
         if not (args.value or "").isdigit():

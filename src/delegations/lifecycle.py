@@ -38,9 +38,12 @@ def remove_person(planner, d: Delegation, index: int) -> tuple[Delegation, list]
     return new, planner.save_delegation(new)
 
 
-def import_roster(planner, d: Delegation, people: list[Person]) -> tuple[Delegation, list]:
-    """Replace the roster by *people* (read from a file, see ``roster_files``)."""
-    new = d.evolve(roster=tuple(people), members=len(people) or d.members)
+def import_roster(planner, d: Delegation, people: list[Person], *, replace: bool = False) -> tuple[Delegation, list]:
+    """Add *people* (read from a file, see ``roster_files``) after the roster, or put them
+    in its place when *replace*; a leader among them goes first."""
+    kept = () if replace else d.roster
+    roster = (*[p for p in people if p.role == "leader"], *kept, *[p for p in people if p.role != "leader"])
+    new = d.evolve(roster=tuple(roster), members=len(roster) or d.members)
     return new, planner.save_delegation(new)
 
 
