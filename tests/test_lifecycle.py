@@ -192,3 +192,27 @@ def test_roster_import_refuses_unknown_columns_and_names_them(db, tmp_path, caps
     err = capsys.readouterr().err
     assert "3" in err and "Ngày sinh" in err and "1800" in err
     assert [p.name for p in delegation(db, 3).roster] == ["Trần Văn Cũ"]  # nothing written
+
+
+def test_status_moves_one_step_at_a_time_and_a_fact_is_corrected_explicitly(db, capsys):
+    assert run(db, "--lang", "en", "status", "3", "approved", "--number", "1/QĐ", "--date", "2022-03-10") == 2  # planned → approved skips
+    assert '"Proposed"' in capsys.readouterr().err  # the status label, not the code
+    assert run(db, "status", "3", "done", "--from", "2022-05-10", "--to", "2022-05-13", "--members", "8") == 2
+    assert run(db, "status", "3", "proposed") == 0
+    assert run(db, "status", "3", "proposed") == 2  # twice
+    approve = ("status", "3", "approved", "--number", "125/QĐ-LĐLĐ", "--date", "2022-03-10", "--on", "2022-03-10")
+    assert run(db, *approve) == 0
+    assert run(db, "status", "3", "approved", "--number", "126/QĐ-LĐLĐ", "--date", "2022-03-11") == 2
+    assert "--correct" in capsys.readouterr().err
+    assert run(db, "status", "3", "approved", "--correct", "--number", "126/QĐ-LĐLĐ", "--date", "2022-03-11") == 0
+    d = delegation(db, 3)
+    assert d.approval.number == "126/QĐ-LĐLĐ"
+    assert [(h.status, h.note) for h in d.history] == [("proposed", ""), ("approved", "126/QĐ-LĐLĐ")]
+    done = ("status", "3", "done", "--from", "2022-05-10", "--to", "2022-05-13", "--members", "8")
+    assert run(db, *done) == 0
+    assert run(db, *done) == 2  # a second "done"
+    assert run(db, "status", "3", "cancelled", "--reason", "x") == 2  # done is final
+    assert [h.status for h in delegation(db, 3).history] == ["proposed", "approved", "done"]
+    assert run(db, "status", "4", "cancelled", "--reason", "Dịch bệnh") == 0
+    assert run(db, "status", "4", "proposed") == 2
+    assert run(db, "status", "5", "proposed", "--correct") == 2  # nothing to correct

@@ -65,6 +65,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--currency", default="VND")
     p.add_argument("--results", default="", help=_("done: the results in a few lines"))
     p.add_argument("--reason", default="", help=_("cancelled: why"))
+    p.add_argument("--correct", action="store_true",
+                   help=_("correct the facts of the present status (a decision's number, the actual dates…) instead of a new step"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
     p = sub.add_parser("text", help=_("the officer's own text of a delegation's document: text SEQ KIND [TEXT] [--in LANG]"))
@@ -173,7 +175,7 @@ def cmd_status(planner, args) -> int:
                     raise UserError(N_("Write a cost as ITEM=AMOUNT, e.g. lodging=12000000 (got \"{value}\")."), value=spec)
                 costs.append(lifecycle.actual_cost(item.strip(), amount, args.currency))
             facts = lifecycle.StatusFacts(outcome=Outcome(args.start, args.end, args.members, tuple(costs), Text.of(args.results)))
-        d, problems = lifecycle.change_status(planner, d, new, args.on or date.today(), facts)
+        d, problems = lifecycle.change_status(planner, d, new, args.on or date.today(), facts, correct=args.correct)
         _report(problems)
     print(safe(f"{d.name.get(w.lang)}: {w.status(d.status)}"))
     if d.approval:
