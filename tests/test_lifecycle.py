@@ -216,3 +216,38 @@ def test_status_moves_one_step_at_a_time_and_a_fact_is_corrected_explicitly(db, 
     assert run(db, "status", "4", "cancelled", "--reason", "Dịch bệnh") == 0
     assert run(db, "status", "4", "proposed") == 2
     assert run(db, "status", "5", "proposed", "--correct") == 2  # nothing to correct
+
+
+def test_an_actual_cost_names_an_item_of_the_estimate_and_the_report_prints_its_label(db, tmp_path, capsys):
+    assert run(db, "status", "3", "proposed") == 0
+    assert run(db, "status", "3", "approved", "--number", "125/QĐ-LĐLĐ", "--date", "2022-03-10") == 0
+    done = ("status", "3", "done", "--from", "2022-05-10", "--to", "2022-05-13", "--members", "8")
+    capsys.readouterr()
+    assert run(db, *done, "--cost", "bogus=5") == 2
+    err = capsys.readouterr().err
+    assert "bogus" in err and "lodging" in err and "meals" in err  # the known items are named
+    assert run(db, *done, "--cost", "board_lodging=24000000") == 2
+    assert delegation(db, 3).status is Status.APPROVED
+    assert run(db, *done, "--cost", "lodging=24000000") == 0
+
+    from delegations.documents import DocumentWriter
+    from delegations.exporting import ExportRequest
+    from delegations.lifecycle import planned_costs
+
+    with Planner.open(db, writable=False) as p:
+        plan, d = p.plan(), p.delegation(p.plan().id, 3)
+        for lang in ("vi", "lo", "vi-lo"):
+            request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=p.registry, home=p.home(), delegation=d)
+            model = DocumentWriter(request, d, planned_costs(p, d)).build("report")
+            text = model.all_text()
+            assert "lodging" not in text
+        # an actual cost stored under a cost item's code (before items were checked) prints its label
+        from decimal import Decimal
+
+        from delegations.domain import ActualCost, Money
+
+        old = d.evolve(outcome=d.outcome.__class__(d.outcome.start, d.outcome.end, 8,
+                                                    (ActualCost("board_lodging", Money(Decimal("5"), "VND")),)))
+        request = ExportRequest(plan=plan, delegations=[old], lang="vi", registry=p.registry, home=p.home(), delegation=old)
+        text = DocumentWriter(request, old, {}).build("report").all_text()
+        assert "board_lodging" not in text and "chi phí ăn, nghỉ" in text

@@ -168,12 +168,12 @@ def cmd_status(planner, args) -> int:
         if new is Status.APPROVED and args.number:
             facts = lifecycle.StatusFacts(approval=Approval(args.number, args.issued or args.on or date.today(), Text.of(args.body)))
         elif new is Status.DONE and args.start and args.end and args.members is not None:
-            costs = []
+            costs, known = [], lifecycle.cost_item_codes(planner)
             for spec in args.cost:
                 item, sep, amount = spec.partition("=")
                 if not sep or not item.strip():
                     raise UserError(N_("Write a cost as ITEM=AMOUNT, e.g. lodging=12000000 (got \"{value}\")."), value=spec)
-                costs.append(lifecycle.actual_cost(item.strip(), amount, args.currency))
+                costs.append(lifecycle.actual_cost(item.strip(), amount, args.currency, known))
             facts = lifecycle.StatusFacts(outcome=Outcome(args.start, args.end, args.members, tuple(costs), Text.of(args.results)))
         d, problems = lifecycle.change_status(planner, d, new, args.on or date.today(), facts, correct=args.correct)
         _report(problems)

@@ -219,7 +219,7 @@ class DocumentWriter:
         actual = {c.item: c.amount for c in o.costs} if o else {}
         items = list(dict.fromkeys([*self.planned, *actual]))
         for item in items:
-            label = self.tr(RATE_ITEMS[item]) if item in RATE_ITEMS else item
+            label = self.tr(RATE_ITEMS[item]) if item in RATE_ITEMS else self.both(lambda lang: self.r.registry.cost_item_label(item, lang))
             rows.append([label, money(self.planned.get(item)), money(actual.get(item))])
         if items:
             planned_total = [m for m in self.planned.values() if m is not None]

@@ -230,9 +230,23 @@ def summary(planner, year: int, currency: str = "VND") -> Summary:
     return Summary(year, currency, ordered)
 
 
-def actual_cost(item: str, amount: str, currency: str) -> ActualCost:
+def cost_item_codes(planner) -> list[str]:
+    """The items an actual cost may name: the estimate's own items (the rows of the rate
+    tables), so that the results report lines up what was spent with what was planned."""
+    from .budget_view import RATE_ITEMS
+
+    codes = dict.fromkeys(RATE_ITEMS)
+    for table in planner.registry.rate_tables.values():
+        codes.update(dict.fromkeys(r.item for r in table.rates))
+    return list(codes)
+
+
+def actual_cost(item: str, amount: str, currency: str, known: list[str] | None = None) -> ActualCost:
+    """One actual cost; *item* must be one of *known* (``cost_item_codes``) when given."""
     from .budgeting import parse_amount
 
+    if known is not None and item not in known:
+        raise UserError(N_("\"{item}\" is not a cost item. The items are: {known}."), item=item, known=", ".join(known))
     return ActualCost(item, parse_amount(amount, currency, "cost"))
 
 
@@ -243,4 +257,4 @@ def person(name: str, position: str = "", *, sex=None, born=None, passport: str 
 
 
 __all__ = ["FINAL", "NEXT", "ORDER", "check_move", "StatusError", "StatusFacts", "Summary", "SummaryRow", "add_person", "add_programme_item", "change_status",
-           "import_roster", "planned_costs", "summary", "actual_cost", "person", "remove_person"]
+           "import_roster", "planned_costs", "summary", "actual_cost", "cost_item_codes", "person", "remove_person"]
