@@ -251,3 +251,22 @@ def test_an_actual_cost_names_an_item_of_the_estimate_and_the_report_prints_its_
         request = ExportRequest(plan=plan, delegations=[old], lang="vi", registry=p.registry, home=p.home(), delegation=old)
         text = DocumentWriter(request, old, {}).build("report").all_text()
         assert "board_lodging" not in text and "chi phí ăn, nghỉ" in text
+
+
+@pytest.mark.parametrize("args", [
+    ("roster", "1", "add", "A", "--born", "0022-02-03"), ("roster", "1", "add", "A", "--born", "1800-01-01"),
+    ("list", "--year", "22"), ("summary", "--year", "20"), ("export", "--year", "99999999999999999999"),
+    ("status", "3", "proposed", "--on", "0022-01-01"), ("programme", "3", "add", "0022-05-10", "x"),
+])
+def test_every_year_and_date_the_command_line_takes_is_in_the_year_bounds(db, tmp_path, capsys, args):
+    option = next((a for a in args if a.startswith("--")), "day")
+    assert run(db, *args, *(("--output", str(tmp_path)) if args[0] == "export" else ())) == 2
+    assert option in capsys.readouterr().err  # the option is named
+    assert list(tmp_path.glob("*.pdf")) == [] and delegation(db, 1).roster == ()
+
+
+def test_summary_without_a_year_shows_every_year_of_the_plan_and_says_so(db, capsys):
+    assert run(db, "summary") == 0
+    out = capsys.readouterr().out
+    assert "2020-2022" in out and all(str(y) in out for y in (2020, 2021, 2022))
+    assert "Salavan" in out

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__, cli_budget, cli_life, i18n
 from .domain import Direction, Problem, Status, ValidationError, nfc
 from .errors import FileError, UserError
+from .cli_types import year_arg
 from .terminal import safe
 from .i18n import N_, _, describe
 from .services import Filters, Planner
@@ -49,7 +50,7 @@ def _filters_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
     p.add_argument("--direction", choices=[d.value for d in Direction], help=_("outbound (đoàn ra) or inbound (đoàn vào)"))
     p.add_argument("--partner", help=_("partner code, e.g. savannakhet"))
-    p.add_argument("--year", type=int, help=_("only delegations in this year"))
+    p.add_argument("--year", type=year_arg, help=_("only delegations in this year"))
     return p
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import i18n
 from .cli_budget import _date
+from .cli_types import year_arg
 from .domain import ROLES, Approval, Outcome, Sex, Status, Text
 from .errors import N_, UserError
 from .i18n import _
@@ -77,7 +78,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
     p = sub.add_parser("summary", help=_("the year in numbers: delegations and people in and out, by partner, planned and done"))
-    p.add_argument("--year", type=int, default=date.today().year)
+    p.add_argument("--year", type=year_arg, help=_("one year (default: every year of the current plan, one table each)"))
+    p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
     p.add_argument("--currency", default="VND")
 
 
@@ -192,17 +194,32 @@ def cmd_status(planner, args) -> int:
 
 
 def cmd_summary(planner, args) -> int:
-    """The year's figures, one row per partner under each direction; fits 80 columns."""
+    """The year's figures, one row per partner under each direction; fits 80 columns.
+    Without --year, one table for each year of the current plan, said first."""
+    from . import lifecycle
+
+    if args.year is not None:
+        years = [args.year]
+    else:
+        plan = planner.plan(args.plan)
+        years = list(range(plan.period.start_year, plan.period.end_year + 1))
+        print(safe(_("The years of the plan {plan}: {first}-{last} (--year for one year).").format(
+            plan=plan.id, first=years[0], last=years[-1])))
+    for year in years:
+        _summary_table(planner, lifecycle.summary(planner, year, args.currency.upper()))
+    return 0
+
+
+def _summary_table(planner, s) -> None:
+    """One year's table (``lifecycle.Summary``)."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text as Plain
 
-    from . import lifecycle
     from .domain import Direction
     from .i18n.formatting import format_money
 
-    s = lifecycle.summary(planner, args.year, args.currency.upper())
     w = planner.wording(i18n.current_language())
     table = Table(box=box.SIMPLE_HEAD, title=_("The year {year} in numbers").format(year=s.year), pad_edge=False,
                   caption=_("Delegations: planned / done / cancelled. People: planned / went."))
@@ -229,7 +246,6 @@ def cmd_summary(planner, args) -> int:
     Console().print(table)
     if not s.rows:
         print(_("No delegations in {year}.").format(year=s.year))
-    return 0
 
 
 def cmd_text(planner, args) -> int:
