@@ -270,3 +270,26 @@ def test_summary_without_a_year_shows_every_year_of_the_plan_and_says_so(db, cap
     out = capsys.readouterr().out
     assert "2020-2022" in out and all(str(y) in out for y in (2020, 2021, 2022))
     assert "Salavan" in out
+
+
+def test_an_unknown_interface_language_is_refused_with_the_list(db, capsys):
+    assert run(db, "--lang", "xx", "list") == 2
+    err = capsys.readouterr().err
+    assert "xx" in err and "vi, lo, en" in err
+    assert run(db, "--lang=xx", "list") == 2
+
+
+def test_the_document_languages_are_the_same_in_help_and_in_the_refusal(db, tmp_path, capsys):
+    from delegations.cli import build_parser
+
+    help_text = build_parser()._subparsers._group_actions[0].choices["export"].format_help()
+    assert "vi, lo, vi-lo" in help_text and "en" in help_text
+    assert run(db, "export", "--lang", "fr", "--output", str(tmp_path)) == 2
+    assert "vi, lo, vi-lo, en" in capsys.readouterr().err
+    assert run(db, "export", "--document", "proposal", "--seq", "1", "--lang", "fr", "--output", str(tmp_path)) == 2
+    assert "vi, lo, vi-lo, en" in capsys.readouterr().err
+
+
+def test_export_seq_without_a_document_is_refused(db, tmp_path, capsys):
+    assert run(db, "export", "--seq", "1", "--output", str(tmp_path)) == 2
+    assert "--document" in capsys.readouterr().err and list(tmp_path.glob("*.pdf")) == []

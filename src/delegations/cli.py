@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", parents=[filters], help=_("export the plan as a document (PDF by default)"))
     p.add_argument("--format", default="pdf", help=_("document format (default: pdf)"))
-    p.add_argument("--lang", dest="doc_lang", default="vi", help=_("document language: vi, lo or vi-lo (default: vi)"))
+    p.add_argument("--lang", dest="doc_lang", default="vi", help=_("document language: vi, lo, vi-lo (both) or en (default: vi)"))
     p.add_argument("--output", type=Path, help=_("folder to write into (default: the exports folder; see delegations where)"))
     p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
     p.add_argument("--budget", action="store_true", help=_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"))
@@ -143,7 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     traceback: each is a message in the interface language and an exit status
     (``EXIT_STATUSES``); a bug prints where its report was written."""
     _use_catalogs()
-    i18n.set_language(_interface_language(argv))  # --lang, else the environment's language
+    asked = _interface_language(argv)
+    if asked is not None and asked not in i18n.SUPPORTED:
+        i18n.set_language(None)
+        _say(_("Unknown interface language \"{lang}\". Available: {available}.").format(lang=asked, available=", ".join(i18n.SUPPORTED)))
+        return EXIT_USAGE
+    i18n.set_language(asked)  # --lang, else the environment's language
     args = _normalised(build_parser().parse_args(argv))
     try:
         return _run(args)
@@ -328,6 +333,9 @@ def cmd_validate(planner: Planner, args) -> int:
 def cmd_export(planner: Planner, args) -> int:
     from .exporting import export_document, export_plan
 
+    if args.seq is not None and not args.document:
+        raise UserError(N_("--seq needs --document: export --document proposal|decision|invitation|programme|roster|report --seq {seq}"),
+                        seq=args.seq)
     if args.document:
         if args.seq is None:
             raise UserError(N_("Say which delegation: export --document {kind} --seq N"), kind=args.document)

@@ -93,6 +93,23 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
     return target
 
 
+def document_languages(known) -> str:
+    """The languages a document may be exported in, as ``--lang`` takes them:
+    "vi, lo, vi-lo, en" (the bilingual pair after its two languages)."""
+    known = set(known)
+    first = [code for code in ("vi", "lo") if code in known]
+    pair = ["vi-lo"] if len(first) == 2 else []
+    return ", ".join([*first, *pair, *sorted(known - set(first))])
+
+
+def _check_language(planner, lang: str) -> None:
+    known = set(planner.registry.locales)
+    parts = lang.split("-")
+    if not set(parts) <= known or len(parts) > 2 or len(set(parts)) != len(parts):
+        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=lang,
+                          available=document_languages(known))
+
+
 def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_column=False):
     exporter = planner.registry.exporters.get(fmt)
     if exporter is not None and getattr(exporter, "document", False):
@@ -100,10 +117,7 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_c
     if exporter is None:
         raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
                           format=fmt, available=", ".join(sorted(planner.registry.exporters)) or "-")
-    known = set(planner.registry.locales)
-    if not set(lang.split("-")) <= known:
-        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."),
-                          lang=lang, available=", ".join(sorted(known)))
+    _check_language(planner, lang)
     plan = planner.plan(plan_id)
     found = planner.delegations(plan.id, filters)
     report = planner.budgeting.report(plan.id, delegations=list(found)) if budget else None
@@ -143,9 +157,7 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
     if exporter is None or not getattr(exporter, "document", False):
         kinds = sorted(k for k, e in planner.registry.exporters.items() if getattr(e, "document", False))
         raise ExportError(N_("No document \"{kind}\". Available: {available}."), kind=kind, available=", ".join(kinds) or "-")
-    known = set(planner.registry.locales)
-    if not set(lang.split("-")) <= known:
-        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=lang, available=", ".join(sorted(known)))
+    _check_language(planner, lang)
     plan = planner.plan(plan_id)
     d = planner.delegation(plan.id, seq)
     request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),
