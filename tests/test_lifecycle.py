@@ -293,3 +293,18 @@ def test_the_document_languages_are_the_same_in_help_and_in_the_refusal(db, tmp_
 def test_export_seq_without_a_document_is_refused(db, tmp_path, capsys):
     assert run(db, "export", "--seq", "1", "--output", str(tmp_path)) == 2
     assert "--document" in capsys.readouterr().err and list(tmp_path.glob("*.pdf")) == []
+
+
+def test_the_decisions_attached_list_refers_to_the_decision_itself(db):
+    from delegations.documents import DocumentWriter
+    from delegations.domain import Approval, Text
+    from delegations.exporting import ExportRequest
+
+    with Planner.open(db, writable=False) as p:
+        plan, d = p.plan(), p.delegation(p.plan().id, 1)
+        for number, attached in (("45/QĐ-TU", "     /QĐ-LĐLĐ"), ("125/QĐ-LĐLĐ", "125/QĐ-LĐLĐ")):
+            approved = d.evolve(status=Status.APPROVED, approval=Approval(number, date(2020, 3, 1), Text.of("Tỉnh ủy")))
+            request = ExportRequest(plan=plan, delegations=[approved], lang="vi", registry=p.registry, home=p.home(), delegation=approved)
+            model = DocumentWriter(request, approved, {}).build("decision")
+            assert f"Quyết định số {attached}" in model.annex_title
+            assert model.number.endswith(attached.strip() if number.endswith("LĐLĐ") else "/QĐ-LĐLĐ")
