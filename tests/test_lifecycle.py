@@ -41,7 +41,7 @@ def test_roster_add_sets_the_member_count_and_warns_of_a_passport_by_name(db, ca
     assert run(db, "roster", "1", "add", "Nguyễn Văn An", "--position", "Chủ tịch LĐLĐ tỉnh", "--born", "1970-05-01",
                "--passport", "C1234567", "--expires", "2021-03-01", "--role", "leader") == 0
     err = capsys.readouterr().err
-    assert "Nguyễn Văn An" in err and "2021-03-01" in err  # the year-2020 visit ends 2020-12-31: less than 6 months
+    assert "Nguyễn Văn An" in err and "1/3/2021" in err  # the year-2020 visit ends 2020-12-31: less than 6 months
     assert run(db, "roster", "1", "add", "Lê Thị Bình", "--passport", "C7654321", "--expires", "2021-07-01") == 0
     assert "Lê Thị Bình" not in capsys.readouterr().err  # 6 months after 2020-12-31 is 2021-06-30: valid long enough
     d = delegation(db, 1)
@@ -89,7 +89,7 @@ def test_roster_import_reports_a_faulty_row_and_keeps_the_roster(db, tmp_path, c
 def test_programme_item_outside_the_visit_is_an_error(db, capsys):
     assert run(db, "programme", "3", "add", "2022-05-10", "Đón đoàn", "--time", "08:30", "--place", "Lao Bảo", "--lo", "ຕ້ອນຮັບຄະນະ") == 0
     assert run(db, "programme", "3", "add", "2021-12-31", "Quá sớm") == 1
-    assert "2021-12-31" in capsys.readouterr().err
+    assert "31/12/2021" in capsys.readouterr().err
     items = delegation(db, 3).programme
     assert len(items) == 1 and items[0].activity.get("lo") == "ຕ້ອນຮັບຄະນະ" and items[0].time == "08:30"
     assert run(db, "programme", "3", "add", "2022-05-10", "x", "--time", "25:00") == 2
@@ -308,3 +308,21 @@ def test_the_decisions_attached_list_refers_to_the_decision_itself(db):
             model = DocumentWriter(request, approved, {}).build("decision")
             assert f"Quyết định số {attached}" in model.annex_title
             assert model.number.endswith(attached.strip() if number.endswith("LĐLĐ") else "/QĐ-LĐLĐ")
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo"])
+def test_messages_name_kinds_fields_and_dates_in_the_interface_language(db, capsys, lang):
+    from delegations.i18n import translator
+
+    t = translator(lang).gettext
+    assert run(db, "--lang", lang, "show", "99") == 2
+    assert run(db, "--lang", lang, "list", "--plan", "nope") == 2
+    err = capsys.readouterr().err
+    assert "Delegation" not in err and "Plan " not in err and "99" in err and "nope" in err
+    assert run(db, "--lang", lang, "programme", "3", "add", "2021-12-31", "x") == 1
+    err = capsys.readouterr().err
+    assert f"{t('Programme')}: " in err and "programme:" not in err
+    assert "31/12/2021" in err and "1/1/2022 – 31/12/2022" in err and "2022-01-01" not in err
+    assert run(db, "--lang", lang, "roster", "1", "add", "A", "--expires", "2021-01-01") == 0
+    err = capsys.readouterr().err
+    assert f"{t('Roster')}: " in err and "roster:" not in err and "1/1/2021" in err

@@ -13,6 +13,7 @@ from .errors import FileError, UserError
 from .cli_types import year_arg
 from .terminal import safe
 from .i18n import N_, _, describe
+from .i18n.fields import field_label
 from .services import Filters, Planner
 
 # argparse's own messages; ``_use_catalogs`` sends them through our catalogs.
@@ -241,7 +242,7 @@ def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:
 def _print_problems(problems: list[Problem], prefix: str = "") -> None:
     for p in problems:
         label = _("error") if p.severity == "error" else _("warning")
-        print(safe(f"{prefix}{label}: {p.field}: {describe(p)}"), file=sys.stderr)
+        print(safe(f"{prefix}{label}: {field_label(p.field, _)}: {describe(p)}"), file=sys.stderr)
 
 
 def _table(planner: Planner, plan, dels) -> None:
