@@ -326,3 +326,24 @@ def test_messages_name_kinds_fields_and_dates_in_the_interface_language(db, caps
     assert run(db, "--lang", lang, "roster", "1", "add", "A", "--expires", "2021-01-01") == 0
     err = capsys.readouterr().err
     assert f"{t('Roster')}: " in err and "roster:" not in err and "1/1/2021" in err
+
+
+def test_the_lock_message_fits_a_window_and_a_running_command(db, capsys):
+    from delegations.store.repository import Repository
+
+    repo = Repository(db)
+    try:
+        assert run(db, "--lang", "vi", "roster", "1", "add", "A") == 3
+    finally:
+        repo.close()
+    err = capsys.readouterr().err
+    assert "bản khác của chương trình" in err and "lệnh đang chạy" in err
+
+
+def test_a_problem_found_twice_is_printed_once(capsys):
+    from delegations.cli import _print_problems
+    from delegations.domain import Problem
+
+    twice = Problem("roster", "The passport of {name} expires.", {"name": "An"}, "warning")
+    _print_problems([twice, twice])
+    assert capsys.readouterr().err.count("An") == 1

@@ -235,14 +235,15 @@ def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:
         return
     from .plugin_report import notices
 
-    for _severity, text in notices(planner.host):
+    for text in dict.fromkeys(text for _severity, text in notices(planner.host)):
         _say(_("Warning: {message}").format(message=text))
 
 
 def _print_problems(problems: list[Problem], prefix: str = "") -> None:
-    for p in problems:
-        label = _("error") if p.severity == "error" else _("warning")
-        print(safe(f"{prefix}{label}: {field_label(p.field, _)}: {describe(p)}"), file=sys.stderr)
+    """Each problem once (two validators may find the same), as "error: Field: message"."""
+    lines = [f"{prefix}{_('error') if p.severity == 'error' else _('warning')}: {field_label(p.field, _)}: {describe(p)}" for p in problems]
+    for line in dict.fromkeys(lines):
+        print(safe(line), file=sys.stderr)
 
 
 def _table(planner: Planner, plan, dels) -> None:

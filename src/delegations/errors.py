@@ -70,7 +70,8 @@ class SchemaTooNewError(StoreError):
 
 
 class LockedError(StoreError):
-    message = N_("The database {path} is open for editing in another copy of the program. Close it there first, or open this copy read-only.")
+    message = N_("The database {path} is being changed by another copy of the program (an open window, or a command still running). "
+                 "Close that window or let the command finish, then try again; or open this copy read-only.")
 
 
 class NotWritableError(StoreError):
