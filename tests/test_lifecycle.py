@@ -118,6 +118,11 @@ def test_status_moves_forward_with_its_facts_and_keeps_a_dated_history(db, capsy
 
 
 def test_export_every_document_kind_from_the_command_line(db, tmp_path, capsys):
+    for kind in ("roster", "programme"):  # an empty roster or programme is refused, saying what to add
+        assert run(db, "export", "--document", kind, "--seq", "3", "--output", str(tmp_path)) == 2
+        assert f"{kind} 3 " in capsys.readouterr().err and list(tmp_path.glob("*.pdf")) == []
+    assert run(db, "roster", "3", "add", "Nguyễn Văn An") == 0
+    assert run(db, "programme", "3", "add", "2022-05-10", "Đón đoàn") == 0
     for kind in ("proposal", "decision", "invitation", "programme", "roster", "report"):
         assert run(db, "export", "--document", kind, "--seq", "3", "--lang", "vi-lo", "--output", str(tmp_path)) == 0
     assert len(list(tmp_path.glob("*.pdf"))) == 6

@@ -160,6 +160,12 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
     _check_language(planner, lang)
     plan = planner.plan(plan_id)
     d = planner.delegation(plan.id, seq)
+    if kind == "roster" and not d.roster:
+        raise ExportError(N_("Delegation {seq} has no roster yet, so its list would be an empty table. Add its members first: "
+                             "roster {seq} add NAME …, or roster {seq} import FILE."), seq=seq)
+    if kind == "programme" and not d.programme:
+        raise ExportError(N_("Delegation {seq} has no programme yet, so the document would be an empty table. Add its items first: "
+                             "programme {seq} add DATE ACTIVITY."), seq=seq)
     request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),
                             today=today or date.today(), delegation=d, planned=planned_costs(planner, d))
     return exporter, request
