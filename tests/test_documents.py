@@ -273,10 +273,23 @@ def test_the_decision_carries_its_own_number_or_cites_another_bodys_approval(pla
 
 
 def test_the_closing_is_never_alone_and_no_page_before_it_is_left_half_empty(exported):
+    kind, _d, lang, pages = exported
+    _check_closing(kind, lang, pages)
+
+
+def test_the_closing_of_a_document_without_a_table_goes_with_the_last_paragraph(tmp_path):
+    db = tmp_path / "db.json"
+    db.write_text(dumps(default_data()), encoding="utf-8")
+    with Planner.open(db) as p:  # the shipped delegation 1: no programme, its invitation fills page 1 with text
+        for lang in ("vi-lo", "lo"):
+            path = export_document(p, "invitation", 1, lang=lang, output=tmp_path, today=TODAY, force=True)
+            _check_closing("invitation", lang, read_pages(path, portrait_tables=True))
+
+
+def _check_closing(kind, lang, pages):
     """Nơi nhận and the signature share their page with the end of the text, and every
     page before theirs is at least about half filled, unless the next page starts with a
     table (a row that could not be split there needs its room)."""
-    kind, _d, lang, pages = exported
     word = "".join(translator(lang.split("-")[0]).gettext("Recipients:").split())
     closing = top = None
     for page in pages:
