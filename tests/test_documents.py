@@ -270,3 +270,42 @@ def test_the_decision_carries_its_own_number_or_cites_another_bodys_approval(pla
     other = model(Approval("45-CV/TU", date(2022, 3, 1), Text.of("Ban Thường vụ Tỉnh ủy")))
     assert "/QĐ-LĐLĐ" in other.number and "45" not in other.number
     assert other.basis[1] == "Căn cứ ý kiến phê duyệt của Ban Thường vụ Tỉnh ủy tại văn bản số 45-CV/TU ngày 1/3/2022;"
+
+
+def test_the_closing_is_never_alone_and_no_page_before_it_is_left_half_empty(exported):
+    kind, _d, lang, pages = exported
+    _check_closing(kind, lang, pages)
+
+
+def test_the_closing_of_a_document_without_a_table_goes_with_the_last_paragraph(tmp_path):
+    db = tmp_path / "db.json"
+    db.write_text(dumps(default_data()), encoding="utf-8")
+    with Planner.open(db) as p:  # the shipped delegation 1: no programme, its invitation fills page 1 with text
+        for lang in ("vi-lo", "lo"):
+            path = export_document(p, "invitation", 1, lang=lang, output=tmp_path, today=TODAY, force=True)
+            _check_closing("invitation", lang, read_pages(path, portrait_tables=True))
+
+
+def _check_closing(kind, lang, pages):
+    """Nơi nhận and the signature share their page with the end of the text, and every
+    page before theirs is at least about half filled, unless the next page starts with a
+    table (a row that could not be split there needs its room)."""
+    word = "".join(translator(lang.split("-")[0]).gettext("Recipients:").split())
+    closing = top = None
+    for page in pages:
+        chars = [c for c in page.chars if c[4] < page.height - layout.MARGIN_TOP]
+        joined = "".join(c[0] for c in chars)
+        at = joined.find(word)
+        if at >= 0:
+            closing, top = page, chars[at][4]
+            break
+    assert closing is not None, f"{kind} {lang}: no Nơi nhận found"
+    above = [c for c in closing.chars if top + 2 < c[2] and c[4] < closing.height - layout.MARGIN_TOP]
+    assert above, f"{kind} {lang}: the closing stands alone on page {closing.number}"
+    frame = closing.height - layout.MARGIN_TOP - layout.MARGIN_BOTTOM
+    for page in pages[:closing.number - 1]:
+        lowest = min(c[2] for c in page.chars if c[4] < page.height - layout.MARGIN_TOP)
+        filled = (page.height - layout.MARGIN_TOP - lowest) / frame
+        rules = _table_rules(pages[page.number])
+        starts_with_table = bool(rules) and max(rules) > pages[page.number].height - layout.MARGIN_TOP - 30
+        assert filled > 0.5 or starts_with_table, f"{kind} {lang}: page {page.number} only {filled:.0%} filled"

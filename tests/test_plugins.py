@@ -150,14 +150,17 @@ def test_partner_new_writes_a_plugin_that_names_what_is_missing(tmp_path):
     result = subprocess.run([sys.executable, "-m", "delegations.cli", "--db", str(tmp_path / "db.json"), "list"],
                             capture_output=True, text=True, env={**__import__("os").environ, "DELEGATIONS_PLUGINS_PATH": str(folder)})
     assert result.returncode == 0
-    assert "champasak:champasak" in result.stderr and "name.vi" in result.stderr and "province.lo" in result.stderr
+    assert "champasak:champasak" in result.stderr and "province.lo" in result.stderr
+    assert "name.vi" not in result.stderr and "short_name.vi" not in result.stderr  # written from the name typed
+    assert 'vi="Liên hiệp Công đoàn tỉnh Champasak"' in source and 'vi="LHCĐ tỉnh Champasak"' in source
     assert "4 đoàn" in result.stdout
     # Filled in: it loads and is listed.
     filled = source
-    for field, value in (("name", "Liên hiệp Công đoàn tỉnh Champasak"), ("short_name", "LHCĐ tỉnh Champasak"), ("province", "tỉnh Champasak")):
+    for field in ("name", "short_name", "province"):
         block = filled.split(f"    {field}=Text.of(", 1)
-        rest = block[1].replace('vi=""', f'vi="{value}"', 1).replace('lo=""', 'lo="ແຂວງຈຳປາສັກ"', 1).replace('en=""', 'en="Champasak"', 1)
-        filled = block[0] + f"    {field}=Text.of(" + rest
+        head, _sep, tail = block[1].partition("),")
+        head = head.replace('lo=""', 'lo="ແຂວງຈຳປາສັກ"', 1).replace('en=""', 'en="Champasak FTU"', 1)
+        filled = block[0] + f"    {field}=Text.of(" + head + ")," + tail
     path.write_text(filled, encoding="utf-8")
     host = build_plugin_host(plugin_dirs=[folder], entry_points=False)
     assert host.registry.incomplete == {} and host.failures == []

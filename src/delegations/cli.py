@@ -11,8 +11,10 @@ from . import __version__, cli_dates, cli_life, i18n
 from .budget import cli as cli_budget
 from .domain import Direction, Problem, Status, ValidationError, nfc
 from .errors import FileError, UserError
+from .cli_types import year_arg
 from .terminal import safe
 from .i18n import N_, _, describe
+from .i18n.fields import field_label
 from .services import Filters, Planner
 
 # argparse's own messages; ``_use_catalogs`` sends them through our catalogs.
@@ -50,7 +52,7 @@ def _filters_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
     p.add_argument("--direction", choices=[d.value for d in Direction], help=_("outbound (đoàn ra) or inbound (đoàn vào)"))
     p.add_argument("--partner", help=_("partner code, e.g. savannakhet"))
-    p.add_argument("--year", type=int, help=_("only delegations in this year"))
+    p.add_argument("--year", type=year_arg, help=_("only delegations in this year"))
     return p
 
 
@@ -77,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", parents=[filters], help=_("export the plan as a document (PDF by default)"))
     p.add_argument("--format", default="pdf", help=_("document format (default: pdf)"))
-    p.add_argument("--lang", dest="doc_lang", default="vi", help=_("document language: vi, lo or vi-lo (default: vi)"))
+    p.add_argument("--lang", dest="doc_lang", default="vi", help=_("document language: vi, lo, vi-lo (both) or en (default: vi)"))
     p.add_argument("--output", type=Path, help=_("folder to write into (default: the exports folder; see delegations where)"))
     p.add_argument("--force", action="store_true", help=_("replace a file of the same name"))
     p.add_argument("--budget", action="store_true", help=_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"))
@@ -145,7 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     traceback: each is a message in the interface language and an exit status
     (``EXIT_STATUSES``); a bug prints where its report was written."""
     _use_catalogs()
-    i18n.set_language(_interface_language(argv))  # --lang, else the environment's language
+    asked = _interface_language(argv)
+    if asked is not None and asked not in i18n.SUPPORTED:
+        i18n.set_language(None)
+        _say(_("Unknown interface language \"{lang}\". Available: {available}.").format(lang=asked, available=", ".join(i18n.SUPPORTED)))
+        return EXIT_USAGE
+    i18n.set_language(asked)  # --lang, else the environment's language
     args = _normalised(build_parser().parse_args(argv))
     try:
         return _run(args)
@@ -231,14 +238,15 @@ def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:
         return
     from .plugin_report import notices
 
-    for _severity, text in notices(planner.host):
+    for text in dict.fromkeys(text for _severity, text in notices(planner.host)):
         _say(_("Warning: {message}").format(message=text))
 
 
 def _print_problems(problems: list[Problem], prefix: str = "") -> None:
-    for p in problems:
-        label = _("error") if p.severity == "error" else _("warning")
-        print(safe(f"{prefix}{label}: {p.field}: {describe(p)}"), file=sys.stderr)
+    """Each problem once (two validators may find the same), as "error: Field: message"."""
+    lines = [f"{prefix}{_('error') if p.severity == 'error' else _('warning')}: {field_label(p.field, _)}: {describe(p)}" for p in problems]
+    for line in dict.fromkeys(lines):
+        print(safe(line), file=sys.stderr)
 
 
 def _table(planner: Planner, plan, dels) -> None:
@@ -330,6 +338,9 @@ def cmd_validate(planner: Planner, args) -> int:
 def cmd_export(planner: Planner, args) -> int:
     from .exporting import export_document, export_plan
 
+    if args.seq is not None and not args.document:
+        raise UserError(N_("--seq needs --document: export --document proposal|decision|invitation|programme|roster|report --seq {seq}"),
+                        seq=args.seq)
     if args.document:
         kind = args.document if args.format == "pdf" else f"{args.document}.{args.format}"
         print(export_document(planner, kind, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))

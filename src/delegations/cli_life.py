@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import i18n
 from .budget.cli import _date
+from .cli_types import year_arg
 from .domain import ROLES, Approval, Outcome, Sex, Status, Text
 from .errors import N_, UserError
 from .i18n import _
@@ -23,7 +24,9 @@ def _time(text: str) -> str:
 
 
 def add_parsers(sub) -> None:
-    p = sub.add_parser("roster", help=_("a delegation's members: roster SEQ, roster SEQ add NAME …, roster SEQ import FILE"))
+    p = sub.add_parser("roster", help=_("a delegation's members: roster SEQ, roster SEQ add NAME …, roster SEQ import FILE [--replace]"),
+                       description=_("roster SEQ import FILE adds the people of a .csv or .xlsx file to the roster; with --replace "
+                                     "they replace it. A file with unknown columns or a faulty row is refused; nothing is written then."))
     p.add_argument("seq", type=int, help=_("the delegation's number (TT)"))
     p.add_argument("action", nargs="?", choices=["list", "add", "import", "remove"], default="list")
     p.add_argument("value", nargs="?", help=_("the name (add), the .csv or .xlsx file (import), the person's number (remove)"))
@@ -34,6 +37,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--expires", type=_date, help=_("passport expiry date"))
     p.add_argument("--lao-name", dest="lao_name", default="", help=_("the name in Lao script"))
     p.add_argument("--role", choices=ROLES, default="member")
+    p.add_argument("--replace", action="store_true", help=_("import: replace the roster instead of adding to it"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
     p = sub.add_parser("programme", help=_("a delegation's programme: programme SEQ, programme SEQ add DATE ACTIVITY"))
@@ -62,6 +66,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--currency", default="VND")
     p.add_argument("--results", default="", help=_("done: the results in a few lines"))
     p.add_argument("--reason", default="", help=_("cancelled: why"))
+    p.add_argument("--correct", action="store_true",
+                   help=_("correct the facts of the present status (a decision's number, the actual dates…) instead of a new step"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
     p = sub.add_parser("text", help=_("the officer's own text of a delegation's document: text SEQ KIND [TEXT] [--in LANG]"))
@@ -72,7 +78,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
     p = sub.add_parser("summary", help=_("the year in numbers: delegations and people in and out, by partner, planned and done"))
-    p.add_argument("--year", type=int, default=date.today().year)
+    p.add_argument("--year", type=year_arg, help=_("one year (default: every year of the current plan, one table each)"))
+    p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
     p.add_argument("--currency", default="VND")
 
 
@@ -115,7 +122,7 @@ def cmd_roster(planner, args) -> int:
 
         if not args.value:
             raise UserError(N_("Say the file: roster SEQ import FILE.csv"))
-        d, problems = lifecycle.import_roster(planner, d, read_roster(Path(args.value)))
+        d, problems = lifecycle.import_roster(planner, d, read_roster(Path(args.value)), replace=args.replace)
         _report(problems)
     elif args.action == "remove":
         if not (args.value or "").isdigit():
@@ -163,14 +170,14 @@ def cmd_status(planner, args) -> int:
         if new is Status.APPROVED and args.number:
             facts = lifecycle.StatusFacts(approval=Approval(args.number, args.issued or args.on or date.today(), Text.of(args.body)))
         elif new is Status.DONE and args.start and args.end and args.members is not None:
-            costs = []
+            costs, known = [], lifecycle.cost_item_codes(planner)
             for spec in args.cost:
                 item, sep, amount = spec.partition("=")
                 if not sep or not item.strip():
                     raise UserError(N_("Write a cost as ITEM=AMOUNT, e.g. lodging=12000000 (got \"{value}\")."), value=spec)
-                costs.append(lifecycle.actual_cost(item.strip(), amount, args.currency))
+                costs.append(lifecycle.actual_cost(item.strip(), amount, args.currency, known))
             facts = lifecycle.StatusFacts(outcome=Outcome(args.start, args.end, args.members, tuple(costs), Text.of(args.results)))
-        d, problems = lifecycle.change_status(planner, d, new, args.on or date.today(), facts)
+        d, problems = lifecycle.change_status(planner, d, new, args.on or date.today(), facts, correct=args.correct)
         _report(problems)
     print(safe(f"{d.name.get(w.lang)}: {w.status(d.status)}"))
     if d.approval:
@@ -187,17 +194,32 @@ def cmd_status(planner, args) -> int:
 
 
 def cmd_summary(planner, args) -> int:
-    """The year's figures, one row per partner under each direction; fits 80 columns."""
+    """The year's figures, one row per partner under each direction; fits 80 columns.
+    Without --year, one table for each year of the current plan, said first."""
+    from . import lifecycle
+
+    if args.year is not None:
+        years = [args.year]
+    else:
+        plan = planner.plan(args.plan)
+        years = list(range(plan.period.start_year, plan.period.end_year + 1))
+        print(safe(_("The years of the plan {plan}: {first}-{last} (--year for one year).").format(
+            plan=plan.id, first=years[0], last=years[-1])))
+    for year in years:
+        _summary_table(planner, lifecycle.summary(planner, year, args.currency.upper()))
+    return 0
+
+
+def _summary_table(planner, s) -> None:
+    """One year's table (``lifecycle.Summary``)."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text as Plain
 
-    from . import lifecycle
     from .domain import Direction
     from .i18n.formatting import format_money
 
-    s = lifecycle.summary(planner, args.year, args.currency.upper())
     w = planner.wording(i18n.current_language())
     table = Table(box=box.SIMPLE_HEAD, title=_("The year {year} in numbers").format(year=s.year), pad_edge=False,
                   caption=_("Delegations: planned / done / cancelled. People: planned / went."))
@@ -224,7 +246,6 @@ def cmd_summary(planner, args) -> int:
     Console().print(table)
     if not s.rows:
         print(_("No delegations in {year}.").format(year=s.year))
-    return 0
 
 
 def cmd_text(planner, args) -> int:

@@ -90,6 +90,11 @@ class DocumentWriter:
             return self.both(lambda lang: f"{translator(lang).gettext(N_('No.:'))} {self.d.approval.number}")
         return self.both(lambda lang: f"{translator(lang).gettext(N_('No.:'))}      /{SYMBOLS[kind]}")
 
+    def _decision_number(self) -> str:
+        """The number of the decision document itself: the federation's own decision's
+        number, else blank to be filled in ("     /QĐ-LĐLĐ"), never another body's."""
+        return self.d.approval.number if self._own_decision() else f"     /{SYMBOLS['decision']}"
+
     def _own_decision(self) -> bool:
         """The approval is the federation's own decision ("125/QĐ-LĐLĐ"): the decision
         document carries its number and date; another body's approval is cited instead."""
@@ -176,7 +181,7 @@ class DocumentWriter:
                              recipients=self.recipients(N_("As in Article 3")),
                              annex=Section(table=self.roster_table()) if d.roster else None,
                              annex_title=self.tr(N_("LIST OF THE DELEGATION")) + "\n" + self.each(
-                                 N_("(attached to the decision {number})"), lambda lang: {"number": d.approval.number if d.approval else "…"}))
+                                 N_("(attached to the decision {number})"), lambda lang: {"number": self._decision_number()}))
 
     def invitation(self) -> OfficialDocument:
         d = self.d
@@ -219,7 +224,7 @@ class DocumentWriter:
         actual = {c.item: c.amount for c in o.costs} if o else {}
         items = list(dict.fromkeys([*self.planned, *actual]))
         for item in items:
-            label = self.tr(RATE_ITEMS[item]) if item in RATE_ITEMS else item
+            label = self.tr(RATE_ITEMS[item]) if item in RATE_ITEMS else self.both(lambda lang: self.r.registry.cost_item_label(item, lang))
             rows.append([label, money(self.planned.get(item)), money(actual.get(item))])
         if items:
             planned_total = [m for m in self.planned.values() if m is not None]

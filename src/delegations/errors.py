@@ -8,6 +8,20 @@ def N_(message: str) -> str:
     return message
 
 
+def _shown(value, translate):
+    """A parameter as the message shows it: a nested ``Msg`` translated, a date as
+    16/9/2019 and a pair of dates as "1/1/2022 – 31/12/2022" (``i18n.formatting``)."""
+    from datetime import date
+
+    if hasattr(value, "render"):
+        return value.render(translate)
+    if isinstance(value, date) or (isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, date) for v in value)):
+        from .i18n.formatting import short_date
+
+        return short_date(value) if isinstance(value, date) else f"{short_date(value[0])} – {short_date(value[1])}"
+    return value
+
+
 class Msg:
     """A message part that is translated when the whole message is shown."""
 
@@ -15,7 +29,7 @@ class Msg:
         self.message, self.params = message, params
 
     def render(self, translate=lambda s: s) -> str:
-        params = {k: v.render(translate) if hasattr(v, "render") else v for k, v in self.params.items()}
+        params = {k: _shown(v, translate) for k, v in self.params.items()}
         return translate(self.message).format(**params)
 
     def __str__(self) -> str:
@@ -56,7 +70,8 @@ class SchemaTooNewError(StoreError):
 
 
 class LockedError(StoreError):
-    message = N_("The database {path} is open for editing in another copy of the program. Close it there first, or open this copy read-only.")
+    message = N_("The database {path} is being changed by another copy of the program (an open window, or a command still running). "
+                 "Close that window or let the command finish, then try again; or open this copy read-only.")
 
 
 class NotWritableError(StoreError):
@@ -72,7 +87,17 @@ class ReadOnlyError(StoreError):
 
 
 class NotFoundError(UserError):
+    """A plan or delegation that is not there; ``what`` is "Plan" or "Delegation" (worded
+    in the user's language), another kind keeps the general message."""
+
     message = N_("{what} {key} not found.")
+    MESSAGES = {"Plan": N_("There is no plan \"{key}\" (delegations plans lists them)."),
+                "Delegation": N_("There is no delegation {key} in this plan (delegations list shows their numbers).")}
+
+    def __init__(self, message: str | None = None, **params):
+        if message is None and params.get("what") in self.MESSAGES:
+            message = self.MESSAGES[params["what"]]
+        super().__init__(message, **params)
 
 
 class PluginError(UserError):

@@ -97,6 +97,23 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
     return target
 
 
+def document_languages(known) -> str:
+    """The languages a document may be exported in, as ``--lang`` takes them:
+    "vi, lo, vi-lo, en" (the bilingual pair after its two languages)."""
+    known = set(known)
+    first = [code for code in ("vi", "lo") if code in known]
+    pair = ["vi-lo"] if len(first) == 2 else []
+    return ", ".join([*first, *pair, *sorted(known - set(first))])
+
+
+def _check_language(planner, lang: str) -> None:
+    known = set(planner.registry.locales)
+    parts = lang.split("-")
+    if not set(parts) <= known or len(parts) > 2 or len(set(parts)) != len(parts):
+        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=lang,
+                          available=document_languages(known))
+
+
 def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_column=False):
     exporter = planner.registry.exporters.get(fmt)
     if exporter is not None and getattr(exporter, "document", False):
@@ -104,10 +121,7 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_c
     if exporter is None:
         raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
                           format=fmt, available=", ".join(sorted(planner.registry.exporters)) or "-")
-    known = set(planner.registry.locales)
-    if not set(lang.split("-")) <= known:
-        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."),
-                          lang=lang, available=", ".join(sorted(known)))
+    _check_language(planner, lang)
     plan = planner.plan(plan_id)
     found = planner.delegations(plan.id, filters)
     report = planner.budgeting.report(plan.id, delegations=list(found)) if budget else None
@@ -148,9 +162,7 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
     if exporter is None or not getattr(exporter, "document", False):
         kinds = sorted(k for k, e in planner.registry.exporters.items() if getattr(e, "document", False))
         raise ExportError(N_("No document \"{kind}\". Available: {available}."), kind=kind, available=", ".join(kinds) or "-")
-    known = set(planner.registry.locales)
-    if not set(lang.split("-")) <= known:
-        raise ExportError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=lang, available=", ".join(sorted(known)))
+    _check_language(planner, lang)
     plan = planner.plan(plan_id)
     if getattr(exporter, "budget_document", False):
         found = list(planner.delegations(plan.id)) if seq is None else [planner.delegation(plan.id, seq)]
@@ -165,6 +177,12 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
     if seq is None:
         raise ExportError(N_("Say which delegation: export --document {kind} --seq N"), kind=kind)
     d = planner.delegation(plan.id, seq)
+    if kind == "roster" and not d.roster:
+        raise ExportError(N_("Delegation {seq} has no roster yet, so its list would be an empty table. Add its members first: "
+                             "roster {seq} add NAME …, or roster {seq} import FILE."), seq=seq)
+    if kind == "programme" and not d.programme:
+        raise ExportError(N_("Delegation {seq} has no programme yet, so the document would be an empty table. Add its items first: "
+                             "programme {seq} add DATE ACTIVITY."), seq=seq)
     request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),
                             today=today or date.today(), delegation=d, planned=planned_costs(planner, d))
     return exporter, request

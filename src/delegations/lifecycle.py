@@ -13,7 +13,7 @@ from datetime import date
 from .domain import (
     ActualCost, Approval, Delegation, Direction, Money, Outcome, Person, ProgrammeItem, Status, StatusChange, Text,
 )
-from .errors import N_, UserError
+from .errors import N_, Msg, UserError
 
 # The order a delegation moves through; "cancelled" can end any step before "done".
 ORDER = (Status.PLANNED, Status.PROPOSED, Status.APPROVED, Status.DONE)
@@ -38,9 +38,12 @@ def remove_person(planner, d: Delegation, index: int) -> tuple[Delegation, list]
     return new, planner.save_delegation(new)
 
 
-def import_roster(planner, d: Delegation, people: list[Person]) -> tuple[Delegation, list]:
-    """Replace the roster by *people* (read from a file, see ``roster_files``)."""
-    new = d.evolve(roster=tuple(people), members=len(people) or d.members)
+def import_roster(planner, d: Delegation, people: list[Person], *, replace: bool = False) -> tuple[Delegation, list]:
+    """Add *people* (read from a file, see ``roster_files``) after the roster, or put them
+    in its place when *replace*; a leader among them goes first."""
+    kept = () if replace else d.roster
+    roster = (*[p for p in people if p.role == "leader"], *kept, *[p for p in people if p.role != "leader"])
+    new = d.evolve(roster=tuple(roster), members=len(roster) or d.members)
     return new, planner.save_delegation(new)
 
 
@@ -76,15 +79,49 @@ class StatusFacts:
     note: str = ""
 
 
-def change_status(planner, d: Delegation, new: Status, on: date, facts: StatusFacts = StatusFacts()) -> tuple[Delegation, list]:
+NEXT = {Status.PLANNED: Status.PROPOSED, Status.PROPOSED: Status.APPROVED, Status.APPROVED: Status.DONE}
+FINAL = (Status.DONE, Status.CANCELLED)
+
+
+def _label(s: Status) -> Msg:
+    from .wording import STATUS_LABELS
+
+    return Msg(STATUS_LABELS[s])
+
+
+def check_move(old: Status, new: Status, correct: bool = False) -> None:
+    """Refuse a change of status the rule does not allow: one step forward at a time
+    (planned → proposed → approved → done), or cancelled from any step before the end;
+    done and cancelled are final. *correct* keeps the status and replaces its facts."""
+    if correct:
+        if new is not old or old not in (Status.APPROVED, Status.DONE, Status.CANCELLED):
+            raise StatusError(N_("--correct changes the facts of the present status (\"{status}\"): write status SEQ {code} --correct …"),
+                              status=_label(old), code=old.value)
+        return
+    if new is old:
+        if old in (Status.APPROVED, Status.DONE, Status.CANCELLED):
+            raise StatusError(N_("The delegation is already \"{status}\". To correct its facts, add --correct: status SEQ {code} --correct …"),
+                              status=_label(old), code=old.value)
+        raise StatusError(N_("The delegation is already \"{status}\"."), status=_label(old))
+    if old in FINAL:
+        raise StatusError(N_("The delegation is \"{status}\", a final status; it cannot change."), status=_label(old))
+    if new is Status.CANCELLED:
+        return
+    if ORDER.index(new) < ORDER.index(old):
+        raise StatusError(N_("A delegation cannot go back from \"{old}\" to \"{new}\"."), old=_label(old), new=_label(new))
+    if NEXT.get(old) is not new:
+        raise StatusError(N_("A delegation goes one step at a time: from \"{old}\" the next status is \"{next}\" (or \"{cancelled}\"), not \"{new}\"."),
+                          old=_label(old), next=_label(NEXT[old]), new=_label(new), cancelled=_label(Status.CANCELLED))
+
+
+def change_status(planner, d: Delegation, new: Status, on: date, facts: StatusFacts = StatusFacts(), *,
+                  correct: bool = False) -> tuple[Delegation, list]:
     """Move *d* to *new* on *on*, with its facts; the change is kept in the history.
-    A delegation moves forward only (planned → proposed → approved → done), and
-    can be cancelled at any step before it is done."""
+    A delegation moves one step forward at a time (planned → proposed → approved → done),
+    and can be cancelled at any step before it is done (``check_move``). With *correct*,
+    the facts of the present status are replaced and the history is not lengthened."""
     old = d.status
-    if old in (Status.DONE, Status.CANCELLED) and new is not old:
-        raise StatusError(N_("The delegation is already {status}; its status cannot change."), status=old.value)
-    if new is not Status.CANCELLED and new is not old and ORDER.index(new) < ORDER.index(old):
-        raise StatusError(N_("A delegation cannot go back from {old} to {new}."), old=old.value, new=new.value)
+    check_move(old, new, correct)
     changes: dict = {"status": new}
     note = facts.note
     if new is Status.APPROVED:
@@ -101,7 +138,14 @@ def change_status(planner, d: Delegation, new: Status, on: date, facts: StatusFa
             raise StatusError(N_("Cancelling needs a reason (--reason)."))
         changes["cancel_reason"] = facts.reason.strip()
         note = note or facts.reason.strip()
-    changes["history"] = (*d.history, StatusChange(new.value, on, note))
+    if correct:  # the step stays where it was in the history; its note follows the corrected facts
+        last = next((i for i in range(len(d.history) - 1, -1, -1) if d.history[i].status == new.value), None)
+        history = list(d.history)
+        if last is not None:
+            history[last] = StatusChange(new.value, history[last].on, note or history[last].note)
+        changes["history"] = tuple(history)
+    else:
+        changes["history"] = (*d.history, StatusChange(new.value, on, note))
     updated = d.evolve(**changes)
     return updated, planner.save_delegation(updated)
 
@@ -186,9 +230,23 @@ def summary(planner, year: int, currency: str = "VND") -> Summary:
     return Summary(year, currency, ordered)
 
 
-def actual_cost(item: str, amount: str, currency: str) -> ActualCost:
+def cost_item_codes(planner) -> list[str]:
+    """The items an actual cost may name: the estimate's own items (the rows of the rate
+    tables), so that the results report lines up what was spent with what was planned."""
+    from .budget.view import RATE_ITEMS
+
+    codes = dict.fromkeys(RATE_ITEMS)
+    for table in planner.registry.rate_tables.values():
+        codes.update(dict.fromkeys(r.item for r in table.rates))
+    return list(codes)
+
+
+def actual_cost(item: str, amount: str, currency: str, known: list[str] | None = None) -> ActualCost:
+    """One actual cost; *item* must be one of *known* (``cost_item_codes``) when given."""
     from .budget.service import parse_amount
 
+    if known is not None and item not in known:
+        raise UserError(N_("\"{item}\" is not a cost item. The items are: {known}."), item=item, known=", ".join(known))
     return ActualCost(item, parse_amount(amount, currency, "cost"))
 
 
@@ -198,5 +256,5 @@ def person(name: str, position: str = "", *, sex=None, born=None, passport: str 
                   passport_expires=expires, lao_name=lao_name.strip(), role=role)
 
 
-__all__ = ["ORDER", "StatusError", "StatusFacts", "Summary", "SummaryRow", "add_person", "add_programme_item", "change_status",
-           "import_roster", "planned_costs", "summary", "actual_cost", "person", "remove_person"]
+__all__ = ["FINAL", "NEXT", "ORDER", "check_move", "StatusError", "StatusFacts", "Summary", "SummaryRow", "add_person", "add_programme_item", "change_status",
+           "import_roster", "planned_costs", "summary", "actual_cost", "cost_item_codes", "person", "remove_person"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
 from pathlib import Path
@@ -12,7 +13,8 @@ from .errors import N_, UserError
 
 TEMPLATE = '''"""Partner: the trade-union federation of {name}.
 
-Made by `delegations partner new`. Fill in the empty texts below; until every
+Made by `delegations partner new`, the Vietnamese and English names written from
+the name typed (check them). Fill in the empty texts below; until every
 required one is filled in, `delegations plugins` names what is missing and the
 partner is not offered (nothing else is affected). Save, then start the program
 again: it loads every file of this folder at start.
@@ -30,21 +32,21 @@ PARTNER = Organisation(
     country="{country}",
     # The federation's full name, printed in the documents (required in all three languages).
     name=Text.of(
-        vi="",  # e.g. "Liên hiệp Công đoàn tỉnh {name}"
+        vi={vi_name},
         lo="",  # in Lao script, e.g. "ສະຫະພັນກຳມະບານແຂວງ…"
-        en="",  # e.g. "{name} Provincial Federation of Trade Unions"
+        en={en_name},
     ),
     # The short name used in the table and the funding lines (required in all three languages).
     short_name=Text.of(
-        vi="",  # e.g. "LHCĐ tỉnh {name}"
-        lo="",
-        en="",
+        vi={vi_short},
+        lo="",  # in Lao script, e.g. "ສະຫະພັນກຳມະບານແຂວງ…"
+        en="",  # e.g. "{name} FTU"
     ),
     # The province, as the documents name it (required in all three languages).
     province=Text.of(
-        vi="",  # e.g. "tỉnh {name}"
+        vi={vi_province},
         lo="",  # e.g. "ແຂວງ…"
-        en="",  # e.g. "{name} Province"
+        en={en_province},
     ),
     # The national body above the federation (optional).
     parent=Text.of(
@@ -88,7 +90,11 @@ def new_partner(name: str, folder: Path | None = None, country: str = "LA") -> P
     if target.exists():
         raise UserError(N_("{path} already exists; choose another name or edit that file."), path=str(target))
     folder.mkdir(parents=True, exist_ok=True)
-    text = TEMPLATE.format(name=name.strip(), code=code, country=country.upper(), guide=paths.package_dir() / "docs" / "plugins.md")
+    typed = name.strip()
+    quoted = {key: json.dumps(value, ensure_ascii=False) for key, value in (
+        ("vi_name", f"Liên hiệp Công đoàn tỉnh {typed}"), ("vi_short", f"LHCĐ tỉnh {typed}"), ("vi_province", f"tỉnh {typed}"),
+        ("en_name", f"{typed} Provincial Federation of Trade Unions"), ("en_province", f"{typed} Province"))}
+    text = TEMPLATE.format(name=typed, code=code, country=country.upper(), guide=paths.package_dir() / "docs" / "plugins.md", **quoted)
     tmp = target.with_suffix(".py.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)

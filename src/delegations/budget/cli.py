@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 
 from .. import i18n
@@ -13,10 +12,9 @@ from ..terminal import safe
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("\"{value}\" is not a date; write it as 2026-11-23.").format(value=text)) from None
+    from ..cli_types import date_arg
+
+    return date_arg(text)
 
 
 def add_parsers(sub, filters) -> None:

@@ -30,16 +30,16 @@ def check_life(d: Delegation) -> list[Problem]:
             problems.append(Problem("roster", N_("Every member of the roster needs a name.")))
         if p.passport_expires is not None and p.passport_expires < needed:
             problems.append(Problem("roster", N_("The passport of {name} expires on {expires}, less than 6 months after the visit ends ({end})."),
-                                    {"name": p.name, "expires": p.passport_expires.isoformat(), "end": last.isoformat()}, "warning"))
+                                    {"name": p.name, "expires": p.passport_expires, "end": last}, "warning"))
         if p.born is not None and p.born >= d.timing.first_day():
-            problems.append(Problem("roster", N_("{name} is born on {born}, after the visit begins."), {"name": p.name, "born": p.born.isoformat()}))
+            problems.append(Problem("roster", N_("{name} is born on {born}, after the visit begins."), {"name": p.name, "born": p.born}))
     problems += limits.check_texts("roster", [t for p in d.roster for t in (p.name, p.lao_name, p.passport, *p.position.all_text())])
     first, planned_last = d.timing.first_day(), d.timing.last_day()
     for item in d.programme:
         inside = first <= item.day <= planned_last or (d.outcome is not None and d.outcome.start <= item.day <= d.outcome.end)
         if not inside:
-            problems.append(Problem("programme", N_("The programme item on {day} is outside the visit ({start}..{end})."),
-                                    {"day": item.day.isoformat(), "start": first.isoformat(), "end": planned_last.isoformat()}))
+            problems.append(Problem("programme", N_("The programme item on {day} is outside the visit ({dates})."),
+                                    {"day": item.day, "dates": (first, planned_last)}))
         if item.time and not _TIME.match(item.time):
             problems.append(Problem("programme", N_("The time \"{time}\" is not a time of day (HH:MM)."), {"time": item.time}))
         if not item.activity:
@@ -51,7 +51,7 @@ def check_life(d: Delegation) -> list[Problem]:
     if d.outcome is not None:
         o = d.outcome
         if o.end < o.start:
-            problems.append(Problem("outcome", N_("The visit ends ({end}) before it starts ({start})."), {"start": o.start.isoformat(), "end": o.end.isoformat()}))
+            problems.append(Problem("outcome", N_("The visit ends ({end}) before it starts ({start})."), {"start": o.start, "end": o.end}))
         if o.members < 1:
             problems.append(Problem("outcome", N_("A delegation needs at least 1 member (got {value})."), {"value": o.members}))
         else:

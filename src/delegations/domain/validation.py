@@ -82,7 +82,7 @@ def _check_timing(d: Delegation, plan: Plan) -> list[Problem]:
     if t.month is not None and not 1 <= t.month <= 12:
         return [Problem("timing", N_("The month must be between 1 and 12 (got {value})."), {"value": t.month})]
     if t.start is not None and t.end is not None and t.end < t.start:
-        return [Problem("timing", N_("The visit ends ({end}) before it starts ({start})."), {"start": t.start.isoformat(), "end": t.end.isoformat()})]
+        return [Problem("timing", N_("The visit ends ({end}) before it starts ({start})."), {"start": t.start, "end": t.end})]
     if t.start is not None and t.end is not None and (t.end - t.start).days + 1 > limits.MAX_DAYS:
         return limits.check_int("timing", (t.end - t.start).days + 1, 1, limits.MAX_DAYS)
     p = plan.period
@@ -93,7 +93,7 @@ def _check_timing(d: Delegation, plan: Plan) -> list[Problem]:
             Problem(
                 "timing",
                 N_("The timing ({when}) is outside the plan period {start}-{end}."),
-                {"when": str(t.year) if t.kind == "year" else f"{t.first_day().isoformat()}..{t.last_day().isoformat()}", "start": p.start_year, "end": p.end_year},
+                {"when": str(t.year) if t.kind == "year" else (t.first_day(), t.last_day()), "start": p.start_year, "end": p.end_year},
             )
         ]
     return []

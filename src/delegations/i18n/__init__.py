@@ -101,5 +101,10 @@ def N_(message: str) -> str:
 
 
 def describe(error) -> str:
-    """Render a ``UserError`` or a ``Problem`` in the current language."""
+    """Render a ``UserError`` or a ``Problem`` in the current language, its dates as
+    ``formatting.short_date`` writes them."""
+    from ..errors import Msg
+
+    if type(error).__name__ == "Problem":
+        return Msg(error.message, **error.params).render(gettext)
     return error.render(gettext)

@@ -118,7 +118,9 @@ class OfficialPdf(PlanDocument):
         for i, sec in enumerate(m.body):
             story += self._section(sec, closing if tail_taken and i == last_table else None)
         if not tail_taken:
-            story.append(KeepTogether(closing))
+            # The closing never stands alone on a page: the text's last paragraph goes with it.
+            last = [story.pop()] if story and isinstance(story[-1], Text) else []
+            story.append(KeepTogether([*last, *closing]))
         if m.annex is not None:
             story += [PageBreak(), Text(m.annex_title, s.doc_type), *self._section(m.annex, None)]
         return story
