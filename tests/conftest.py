@@ -35,3 +35,21 @@ def db_path(tmp_path) -> Path:
 def planner(db_path, host):
     with Planner.open(db_path, host=host) as p:
         yield p
+
+
+@pytest.fixture
+def make_app(db_path, host):
+    """Build the UI on the test database: ``make_app(host=…, writable=…, **app options)``;
+    every planner opened is closed afterwards."""
+    from delegations.ui.app import DelegationsApp
+
+    opened = []
+
+    def make(host=host, **kwargs):
+        planner = Planner.open(db_path, host=host, writable=kwargs.pop("writable", True))
+        opened.append(planner)
+        return DelegationsApp(planner, blink=False, **kwargs)
+
+    yield make
+    for p in opened:
+        p.close()

@@ -2,56 +2,13 @@
 
 import json
 
-import pytest
 
-from delegations import i18n
 from delegations.services import Planner
 from delegations.ui import open_planner
 from delegations.ui.app import DelegationsApp
-from delegations.ui.widgets.plan_table import PlanTable
+from ui_support import on_disk, table, shown_seqs, type_into
 
 SIZE = (80, 24)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    i18n.set_language("vi")
-    yield
-    i18n.set_language("vi")
-
-
-def on_disk(db_path) -> dict:
-    data = json.loads(db_path.read_text("utf-8"))
-    return {r["seq"]: r for r in data["delegations"].values()}
-
-
-def table(app) -> PlanTable:
-    return app.screen.query_one(PlanTable)
-
-
-def shown_seqs(app) -> list[int]:
-    return [int(table(app).cells(i)["seq"]) for i in table(app).ids]
-
-
-async def type_into(pilot, selector: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(selector)
-    widget.focus()
-    widget.value = ""
-    await pilot.press(*text)
-
-
-@pytest.fixture
-def make_app(db_path, host):
-    opened = []
-
-    def make(**kwargs):
-        planner = Planner.open(db_path, host=host, writable=kwargs.pop("writable", True))
-        opened.append(planner)
-        return DelegationsApp(planner, blink=False, **kwargs)
-
-    yield make
-    for p in opened:
-        p.close()
 
 
 async def test_add_edit_filter_find_delete_undo(make_app, db_path):

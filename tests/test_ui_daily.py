@@ -10,28 +10,8 @@ from delegations.ui.app import DelegationsApp
 from delegations.ui.screens.form import DelegationForm
 from delegations.ui.widgets.plan_table import PlanTable
 
+
 SIZE = (80, 24)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    i18n.set_language("vi")
-    yield
-    i18n.set_language("vi")
-
-
-@pytest.fixture
-def make_app(db_path, host):
-    opened = []
-
-    def make(**kwargs):
-        planner = Planner.open(db_path, host=host)
-        opened.append(planner)
-        return DelegationsApp(planner, blink=False, **kwargs)
-
-    yield make
-    for p in opened:
-        p.close()
 
 
 async def test_the_form_is_built_once_and_refilled_for_each_delegation(make_app):

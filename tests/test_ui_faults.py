@@ -25,6 +25,7 @@ from delegations.ui.screens.dialogs import ConfirmScreen
 from delegations.ui.screens.form import DelegationForm
 from delegations.ui.screens.main import MainScreen
 from delegations.ui.widgets.plan_table import PlanTable
+from ui_support import notes, on_disk, shown_seqs, type_into
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (80, 24)
@@ -63,27 +64,6 @@ def register_cost_models(register):
 '''
 
 
-def on_disk(db_path) -> dict:
-    data = json.loads(db_path.read_text("utf-8"))
-    return {r["seq"]: r for r in data["delegations"].values()}
-
-
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
-def shown_seqs(app) -> list[int]:
-    table = app.screen.query_one(PlanTable)
-    return [int(table.cells(i)["seq"]) for i in table.ids]
-
-
-async def type_into(pilot, selector: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(selector)
-    widget.focus()
-    widget.value = ""
-    await pilot.press(*text)
-
-
 def another_program_writes(db_path, seq: int, **fields) -> None:
     """Change the file the way another program would: a new file put in its place."""
     data = json.loads(db_path.read_text("utf-8"))
@@ -93,20 +73,6 @@ def another_program_writes(db_path, seq: int, **fields) -> None:
     tmp = db_path.with_suffix(".other")
     tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     os.replace(tmp, db_path)
-
-
-@pytest.fixture
-def make_app(db_path, host):
-    opened = []
-
-    def make(host=host, **kwargs):
-        planner = Planner.open(db_path, host=host, writable=kwargs.pop("writable", True))
-        opened.append(planner)
-        return DelegationsApp(planner, blink=False, **kwargs)
-
-    yield make
-    for p in opened:
-        p.close()
 
 
 @pytest.fixture

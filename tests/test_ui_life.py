@@ -3,18 +3,10 @@
 import pytest
 from textual.widgets import Select
 
-from delegations import i18n
 from delegations.services import Planner
 from delegations.ui.app import DelegationsApp
 
 SIZE = (100, 40)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    i18n.set_language("vi")
-    yield
-    i18n.set_language("vi")
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from datetime import date
 from .doc_model import DocTable, OfficialDocument, Section
 from .domain import Delegation, Direction, Status
 from .i18n import N_, translator
+from .i18n.languages import in_each
 from .i18n.formatting import date_line, format_money, short_date
 from .budget.view import RATE_ITEMS
 from .wording import Wording, country_name
@@ -43,12 +44,7 @@ class DocumentWriter:
 
     # --- language helpers -------------------------------------------------------
     def both(self, pick: Callable[[str], str]) -> str:
-        seen: list[str] = []
-        for lang in self.langs:
-            value = pick(lang)
-            if value and value not in seen:
-                seen.append(value)
-        return "\n".join(seen)
+        return in_each(self.langs, pick)
 
     def tr(self, message: str, **params) -> str:
         return self.both(lambda lang: translator(lang).gettext(message).format(**params) if params else translator(lang).gettext(message))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..doc_model import DocTable, OfficialDocument, Section
 from ..errors import UserError
 from ..i18n import N_, translator
+from ..i18n.languages import in_each
 from ..i18n.formatting import date_line, format_money
 from ..wording import Wording
 from .view import RATE_ITEMS, BudgetView
@@ -43,12 +44,7 @@ class BudgetDocumentWriter:
         self.views = {lang: BudgetView(report, Wording(lang, request.registry, request.home)) for lang in self.langs}
 
     def both(self, pick) -> str:
-        seen: list[str] = []
-        for lang in self.langs:
-            value = pick(lang)
-            if value and value not in seen:
-                seen.append(value)
-        return "\n".join(seen)
+        return in_each(self.langs, pick)
 
     def tr(self, message: str, **params) -> str:
         return self.both(lambda lang: translator(lang).gettext(message).format(**params))

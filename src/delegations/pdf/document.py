@@ -21,6 +21,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from ..i18n import N_, translator
+from ..i18n.languages import in_each
 from ..i18n.formatting import date_line, document_number
 from ..wording import Wording, joint_country, national_header
 from . import layout
@@ -86,12 +87,7 @@ class PlanDocument:
 
     def both(self, pick: Callable[[str], str], langs: list[str] | None = None) -> str:
         """*pick* in each document language (or *langs*), one per line; a repeated version is printed once."""
-        seen: list[str] = []
-        for lang in langs or self.langs:
-            value = pick(lang)
-            if value and value not in seen:
-                seen.append(value)
-        return "\n".join(seen)
+        return in_each(langs or self.langs, pick)
 
     def tr(self, message: str, langs: list[str] | None = None) -> str:
         return self.both(lambda lang: translator(lang).gettext(message), langs)
