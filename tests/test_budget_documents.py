@@ -70,6 +70,24 @@ def test_settlement_as_a_workbook_from_the_command_line(done, db_path, tmp_path,
                      "--output", str(tmp_path)]) == 0
     path = capsys.readouterr().out.strip().splitlines()[-1]
     assert path.endswith(".xlsx")
-    rows = [[c.replace("\u00a0", " ") for c in row if c is not None] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    sheet = load_workbook(path).active
+    rows = [[c.replace("\u00a0", " ") if isinstance(c, str) else c for c in row if c is not None]
+            for row in sheet.iter_rows(values_only=True)]
     assert ["QUYẾT TOÁN KINH PHÍ"] in rows
-    assert ["3", "Tiền thuê phòng nghỉ", "67.500.000 ₫", "90.000.000 ₫", "22.500.000 ₫"] in rows
+    # amounts are numbers a clerk can add up, shown in đồng
+    assert ["3", "Tiền thuê phòng nghỉ", 67500000, 90000000, 22500000] in rows
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == 90000000)
+    assert cell.data_type == "n" and cell.number_format == '#,##0 "VND"'
+
+
+def test_estimate_as_a_workbook_has_numbers_and_its_total(done, db_path, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    assert cli.main(["--db", str(db_path), "export", "--document", "budget", "--seq", "3", "--format", "xlsx",
+                     "--output", str(tmp_path)]) == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    rows = [[c for c in row if c is not None] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    assert ["3", "Tiền thuê phòng nghỉ, thành viên", 27, 2500000, 67500000] in [r[:5] for r in rows]
+    assert ["3", "Tiền ăn", 40, "—", "—"] in [r[:5] for r in rows]  # an unpriced line stays unknown, not 0
+    (total,) = [r for r in rows if "Tổng" in r]
+    assert total[-1].replace("\u00a0", " ") == "67.500.000 ₫ (chưa đủ)"  # an incomplete total stays marked as such

@@ -134,7 +134,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "OfficialDocument": {
         "kind": "the document kind", "number": "the number line", "dated": "the place-date line", "doc_type": "the type (TỜ TRÌNH…)",
         "subject": "the subject line(s)", "basis": "list of basis paragraphs", "addressee": "Kính gửi line, or \"\"",
-        "body": "list of Section: heading, paragraphs, table (DocTable: heads, rows, shares)",
+        "body": "list of Section: heading, paragraphs, table (DocTable: heads, rows, shares, centred, values — the cells as numbers for a spreadsheet)",
         "recipients": "Nơi nhận lines", "signature": "(authority, position, name)", "annex": "a Section on its own page, or None",
     },
     "Registry": {

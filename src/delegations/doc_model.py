@@ -22,6 +22,10 @@ class DocTable:
     rows: list[list[str]]
     shares: tuple[float, ...]
     centred: frozenset[int] = frozenset()
+    # The cells as numbers, for a spreadsheet: per row, per column, an int, a Decimal or a
+    # Money, or None where the printed text stands (a name, an unknown amount). A row
+    # whose values are all None (or no values at all) is written as printed.
+    values: list[list[object]] | None = None
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,11 @@ class BudgetDocumentWriter:
         rows = [list(row) for row in view.lines()]
         for row, line in zip(rows, self.report.budget.lines):
             row[1] = self.item(line.item, line.role)
-        rows.append(["", self.tr(N_("Total")), "", "", view.total_text(self.report.budget.total(), bool(self.report.budget.unpriced())), ""])
-        table = DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}))
+        budget = self.report.budget
+        values = [[None, None, line.quantity, line.rate, amount, None] for line, amount in zip(budget.lines, budget.amounts)]
+        rows.append(["", self.tr(N_("Total")), "", "", view.total_text(budget.total(), bool(budget.unpriced())), ""])
+        values.append([None] * 6 if budget.unpriced() else [None, None, None, None, budget.total(), None])
+        table = DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}), values)
         payers = [f"{label}: {value}" for label, value in view.sections()[2].rows]
         body = [Section(table=table), Section(heading=self.tr(N_("By paying organisation")), paragraphs=payers), self.rules()]
         return self.frame("budget", body)
@@ -100,16 +103,18 @@ class BudgetDocumentWriter:
             key = (spent.seq, spent.item)
             actuals[key] = amount if key not in actuals else actuals[key] + amount
         heads = [self.tr(h) for h in (N_("No."), N_("Item"), N_("Estimate"), N_("Actual"), N_("Difference"))]
-        rows = []
+        rows, values = [], []
         for seq, item in dict.fromkeys([*estimates, *actuals]):
             est, act = estimates.get((seq, item)), actuals.get((seq, item))
             diff = act - est if est is not None and act is not None else None
             label = self.both(lambda lg: translator(lg).gettext(RATE_ITEMS[item])) if item in RATE_ITEMS else item
             rows.append([self.views[lang].number(seq), label, self.money(est), self.money(act), self.money(diff)])
+            values.append([None, None, est, act, diff])
         total = self.report.compare(lambda x: "all").get("all")
         if total is not None:
             rows.append(["", self.tr(N_("Total")), self.money(total.estimate), self.money(total.actual), self.money(total.difference)])
-        table = DocTable(heads, rows, (0.08, 0.32, 0.2, 0.2, 0.2), frozenset({0}))
+            values.append([None, None, total.estimate, total.actual, total.difference])
+        table = DocTable(heads, rows, (0.08, 0.32, 0.2, 0.2, 0.2), frozenset({0}), values)
         payers = [f"{label}: {est} / {act} / {diff}" for label, est, act, diff in self.views[lang].comparisons()[2].rows]
         body = [Section(table=table),
                 Section(heading=self.tr(N_("By paying organisation: estimate / actual / difference")), paragraphs=payers),

@@ -10,8 +10,21 @@ from io import BytesIO
 from ..doc_model import OfficialDocument
 
 
+def number_cell(value) -> tuple[object, str]:
+    """A table value as a spreadsheet number and its display format: an amount with its
+    currency's decimals and symbol ("#,##0 [$₫]"), a count as a whole number."""
+    from ..domain.money import CURRENCY_EXPONENT, Money
+
+    if isinstance(value, Money):
+        places = CURRENCY_EXPONENT[value.currency]
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        return value.amount, f'{pattern} "{value.currency}"'
+    return value, "#,##0" if value == int(value) else "#,##0.##"
+
+
 def workbook_bytes(doc: OfficialDocument) -> bytes:
-    """*doc* as .xlsx bytes; table cells are written as the document prints them."""
+    """*doc* as .xlsx bytes: table cells as the document prints them, and as numbers
+    (with their display format) where the table gives their values."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -41,8 +54,15 @@ def workbook_bytes(doc: OfficialDocument) -> bytes:
             put([paragraph])
         if section.table is not None:
             put(section.table.heads, bold)
-            for row in section.table.rows:
+            values = section.table.values or []
+            for k, row in enumerate(section.table.rows):
                 put(row)
+                numbers = values[k] if k < len(values) else None
+                if numbers and any(v is not None for v in numbers):
+                    for cell, value in zip(ws[ws.max_row], numbers):
+                        if value is not None:
+                            cell.value, cell.number_format = number_cell(value)
+                            cell.alignment = Alignment(horizontal="right", vertical="top")
     authority, position, name = doc.signature
     for line in (authority, position, name):
         if line:
