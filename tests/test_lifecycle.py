@@ -49,6 +49,28 @@ def test_roster_add_sets_the_member_count_and_warns_of_a_passport_by_name(db, ca
     assert d.roster[0].passport_expires == date(2021, 3, 1) and d.roster[0].role == "leader"
 
 
+def test_a_roster_being_filled_in_keeps_the_planned_size(db, capsys):
+    """The first person added makes the roster the count, but the plan's 10 is kept: a
+    roster of another size is a warning, and emptying the roster gives the 10 back."""
+    assert run(db, "roster", "1", "add", "Nguyễn Văn An", "--role", "leader") == 0
+    assert "10" in capsys.readouterr().err  # "the roster has 1 people; the plan gives the delegation 10"
+    d = delegation(db, 1)
+    assert (d.members, d.planned_members) == (1, 10)
+    record = next(r for r in json.loads(db.read_text("utf-8"))["delegations"].values() if r["seq"] == 1)
+    assert record["planned_members"] == 10 and record["members"] == 1
+    assert run(db, "roster", "1", "remove", "1") == 0
+    d = delegation(db, 1)
+    assert (d.members, d.planned_members, d.roster) == (10, None, ())
+
+
+def test_dates_are_taken_as_the_officer_writes_them(db):
+    """16/9/2019 as well as 2019-09-16, in the CLI as in the forms; never a two-digit year."""
+    assert run(db, "roster", "1", "add", "Trần Văn Cường", "--born", "1/5/1970", "--expires", "2030-06-30") == 0
+    person = delegation(db, 1).roster[0]
+    assert (person.born, person.passport_expires) == (date(1970, 5, 1), date(2030, 6, 30))
+    assert run(db, "roster", "1", "add", "Phạm Thị Dung", "--born", "1/5/70") == 2
+
+
 CSV = ("Họ và tên,Chức vụ,Giới tính,Ngày sinh,Số hộ chiếu,Ngày hết hạn,Tên tiếng Lào,Vai trò\n"
        "Nguyễn Văn An,Chủ tịch LĐLĐ tỉnh,Nam,01/05/1970,C1234567,01/01/2030,ຫງວຽນ ວັນ ອານ,Trưởng đoàn\n"
        "Lê Thị Bình,Trưởng ban,Nữ,1980-02-03,C7654321,2030-06-30,ເລ ທິ ບິ່ງ,phiên dịch\n")

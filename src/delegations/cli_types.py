@@ -11,9 +11,11 @@ from .i18n import _
 
 
 def date_arg(text: str) -> date:
-    """A day written 2026-11-23, its year from ``MIN_YEAR`` to ``MAX_YEAR``."""
+    """A day written 2026-11-23 (or 23/11/2026), its year from ``MIN_YEAR`` to ``MAX_YEAR``."""
+    from .forms import parse_day
+
     try:
-        day = date.fromisoformat(text)
+        day = parse_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(_("\"{value}\" is not a date; write it as 2026-11-23.").format(value=text)) from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:

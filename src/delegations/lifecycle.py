@@ -34,7 +34,7 @@ def remove_person(planner, d: Delegation, index: int) -> tuple[Delegation, list]
     if not 1 <= index <= len(d.roster):
         raise UserError(N_("There is no person {n} in the roster (it has {count})."), n=index, count=len(d.roster))
     roster = d.roster[:index - 1] + d.roster[index:]
-    new = d.evolve(roster=roster, members=len(roster) or d.members)
+    new = d.evolve(roster=roster)
     return new, planner.save_delegation(new)
 
 
@@ -43,7 +43,7 @@ def import_roster(planner, d: Delegation, people: list[Person], *, replace: bool
     in its place when *replace*; a leader among them goes first."""
     kept = () if replace else d.roster
     roster = (*[p for p in people if p.role == "leader"], *kept, *[p for p in people if p.role != "leader"])
-    new = d.evolve(roster=tuple(roster), members=len(roster) or d.members)
+    new = d.evolve(roster=tuple(roster))
     return new, planner.save_delegation(new)
 
 

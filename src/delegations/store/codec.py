@@ -188,6 +188,7 @@ def delegation_in(rec: dict) -> Delegation:
             for r in _opt(rec, "rates", list, [])
         ),
         guest_class=_opt(rec, "guest_class", str, ""),
+        planned_members=_opt(rec, "planned_members", int),
         **_life_in(rec),
     )
 
@@ -248,6 +249,8 @@ def delegation_out(d: Delegation) -> dict:
         rec["rates"] = [{"item": r.item, "role": r.role, **money_out(r.amount)} for r in d.rates]
     if d.guest_class:
         rec["guest_class"] = d.guest_class
+    if d.planned_members is not None:
+        rec["planned_members"] = d.planned_members
     rec.update(_life_out(d))
     return rec
 

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ... import lifecycle
+from ...forms import parse_day
 from ...domain import ROLES, Approval, Outcome, Person, ProgrammeItem, Status, Text
 from ...errors import UserError
 from ...i18n import N_, _
@@ -42,7 +43,7 @@ class LifeScreen(ModalScreen):
                     yield Input(placeholder=_("Full name"), id="p_name", compact=True)
                     yield Input(placeholder=_("Position and organisation"), id="p_position", compact=True)
                 with Horizontal(classes="row"):
-                    yield Input(placeholder=_("date of birth, 1970-05-01"), id="p_born", compact=True)
+                    yield Input(placeholder=_("date of birth, 1/5/1970"), id="p_born", compact=True)
                     yield Input(placeholder=_("passport number"), id="p_passport", compact=True)
                     yield Input(placeholder=_("passport expiry date"), id="p_expires", compact=True)
                 with Horizontal(classes="row"):
@@ -51,7 +52,7 @@ class LifeScreen(ModalScreen):
                     yield Button(_("Add to the roster"), id="add-person", compact=True)
                 yield Static(id="programme")
                 with Horizontal(classes="row"):
-                    yield Input(placeholder=_("the day, 2026-11-23"), id="i_day", compact=True)
+                    yield Input(placeholder=_("the day, 16/9/2021"), id="i_day", compact=True)
                     yield Input(placeholder=_("time of day, HH:MM"), id="i_time", compact=True)
                     yield Input(placeholder=_("the place, in Vietnamese"), id="i_place", compact=True)
                 with Horizontal(classes="row"):
@@ -81,7 +82,7 @@ class LifeScreen(ModalScreen):
         w, d = self.app.wording, self.d
         self.query_one("#life-heading", Static).update(RichText.assemble(
             (f"{d.seq}. {d.name.get(w.lang)}", "bold"), "  ", _("(Esc closes)")))
-        roster = Table(title=_("List of the delegation") + f" ({d.members})", title_justify="left", expand=True, show_edge=False)
+        roster = Table(title=_("List of the delegation") + (f" ({d.members}/{d.planned_members})" if d.planned_members not in (None, d.members) else f" ({d.members})"), title_justify="left", expand=True, show_edge=False)
         for head in (_("No."), _("Full name"), _("Position and organisation"), _("Passport"), _("Role")):
             roster.add_column(head)
         for n, p in enumerate(d.roster, 1):
@@ -120,9 +121,10 @@ class LifeScreen(ModalScreen):
         if not text:
             return None
         try:
-            return date.fromisoformat(text)
+            return parse_day(text)
         except ValueError:
-            raise UserError(N_("\"{value}\" is not a date; write it as 2026-11-23."), value=text) from None
+            raise UserError(N_("\"{value}\" is not a date; write it as 16/9/2019 or 2019-09-16, the year with four digits."),
+                            value=text) from None
 
     def _apply(self, change) -> None:
         if self.app.read_only:
