@@ -199,6 +199,16 @@ def test_a_row_continues_on_the_next_page_only_if_taller_than_a_page(export):
                 f"({least:.0f} pt)")
 
 
+def test_a_split_row_starts_every_continuing_cell_on_its_first_page(export):
+    """A row that continues on the next page shows there only cells it has begun:
+    no first part with the short cells alone and the long ones left blank."""
+    for number, frags in enumerate(rows_by_fragment(export), 1):
+        for (page, band), (later, rest) in zip(frags, frags[1:]):
+            for col, (here, there) in enumerate(zip(band.columns, rest.columns)):
+                assert here or not there, (
+                    f"row {number}, column {col + 1}: nothing on page {page.number}, its text starts on page {later.number}")
+
+
 def test_no_blank_line_at_the_top_of_a_row_or_of_its_continuation(export):
     for page in export.table_pages():
         for band in page.bands[1:]:

@@ -84,8 +84,9 @@ class Row:
                         for c, (cell, h) in enumerate(zip(cells, known))]
         self.height = max(self.heights, default=0) + grid.padding[2] + grid.padding[3]
 
-    def split(self, grid: Grid, avail: float) -> tuple[Row, Row] | None:
-        """The lines of this row that fit *avail* points, and the rest; None if not one line fits."""
+    def split(self, grid: Grid, avail: float, *, begin_every_cell: bool = False) -> tuple[Row, Row] | None:
+        """The lines of this row that fit *avail* points, and the rest; None if not one line
+        fits, or (*begin_every_cell*) if a cell that goes on could not begin here."""
         inner = avail - grid.padding[2] - grid.padding[3]
         if inner <= 0:
             return None
@@ -101,6 +102,8 @@ class Row:
                 rest.append(_without_leading_break(parts[1])), rest_h.append(None)
             else:  # not two lines fit (a paragraph keeps no orphan): the cell goes on whole
                 cell.wrap(grid.inner(c), _BIG)  # a refused split drops the paragraph's lines
+                if begin_every_cell:
+                    return None
                 first.append(None), first_h.append(0)
                 rest.append(cell), rest_h.append(height)
         if all(cell is None for cell in first) or all(cell is None for cell in rest):
@@ -194,7 +197,10 @@ class PagedTable(Flowable):
         if head + row.height <= full + _FUZZ:  # fits a page: moves whole to the next one
             return [] if i == 0 else [self._part(self, rows[:i], []), self._part(self, rows[i:], self.tail)]
         # Taller than a page: starts here (if there is room for a few lines) and continues.
-        parts = row.split(self.grid, avail_height - used) if (avail_height - used >= MIN_START or at_top) else None
+        # A part that would show the short cells alone, the long ones blank, waits for the next
+        # page (unless the row already starts a page, where every cell has room to begin).
+        parts = (row.split(self.grid, avail_height - used, begin_every_cell=not (at_top and i == 0))
+                 if (avail_height - used >= MIN_START or at_top) else None)
         if parts is None:
             return [] if i == 0 else [self._part(self, rows[:i], []), self._part(self, rows[i:], self.tail)]
         first, rest = parts
