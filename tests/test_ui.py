@@ -6,7 +6,7 @@ import json
 from delegations.services import Planner
 from delegations.ui import open_planner
 from delegations.ui.app import DelegationsApp
-from ui_support import on_disk, table, shown_seqs, type_into
+from ui_support import fill, new_plan, on_disk, open_screen, shown_seqs, table, type_into
 
 SIZE = (80, 24)
 
@@ -73,11 +73,7 @@ async def test_a_validation_error_is_shown_and_nothing_is_saved(make_app, db_pat
         before = db_path.read_bytes()
         await pilot.press("e")
         await pilot.pause()
-        await type_into(pilot, "#members", "0")
-        await type_into(pilot, "#days_min", "5")
-        await type_into(pilot, "#days_max", "ba")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await fill(pilot, {"#members": "0", "#days_min": "5", "#days_max": "ba"}, "ctrl+s")
         form = app.screen
         assert form.query_one("#members").value == "0"          # what was typed is kept
         error = form.query_one("#err-duration")
@@ -144,12 +140,7 @@ async def test_sort_plans_and_export_screens(make_app, tmp_path):
         assert app.order == "name" and shown_seqs(app) == [1, 2, 4, 3]
         await pilot.press("r")
         assert shown_seqs(app) == [3, 4, 1, 2]   # equal names keep the plan order
-        await pilot.press("l")
-        await pilot.pause()
-        await type_into(pilot, "#start", "2023")
-        await type_into(pilot, "#end", "2025")
-        await pilot.press("enter")
-        await pilot.pause()
+        await new_plan(pilot, "2023", "2025")
         assert app.plan_id == "2023-2025" and shown_seqs(app) == []
         assert app.planner.repo.setting("last_plan") == "2023-2025"
         await pilot.press("l")
@@ -181,13 +172,8 @@ async def test_q_quits(make_app):
 async def test_plan_header_and_plugins_screens(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("h")
-        await pilot.pause()
-        await type_into(pilot, "#number", "45")
-        await type_into(pilot, "#issued", "5/1/2020")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await open_screen(pilot, "h")
+        await fill(pilot, {"#number": "45", "#issued": "5/1/2020"}, "ctrl+s")
         plan = json.loads(db_path.read_text("utf-8"))["plans"]["1"]
         assert (plan["number"], plan["issued"]) == (45, "2020-01-05")
         assert plan["basis"][0]["number"] == "4214/UBND-ĐN"   # the rest of the header is kept
@@ -218,9 +204,7 @@ async def test_budget_screen_shows_totals_and_changes_model_and_currency(make_ap
         return console.export_text().replace("\u00a0", " ")
 
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("b")
-        await pilot.pause()
+        await open_screen(pilot, "b")
         text = body_text()
         # reciprocal: the inbound delegations 3 and 4 cost Quảng Trị 157,900,000 each (see test_budget);
         # the Lao hosts' lodging has no rate yet, so the totals are marked incomplete
@@ -267,9 +251,7 @@ async def test_export_screen_adds_the_budget_appendix_when_asked(make_app, tmp_p
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
+        await open_screen(pilot, "o")
         await type_into(pilot, "#folder", str(tmp_path))
         app.screen.query_one("#budget", Checkbox).value = True
         await pilot.press("ctrl+o")
@@ -290,9 +272,7 @@ async def test_the_form_opens_when_the_rows_partner_plugin_is_disabled(db_path, 
     with Planner.open(db_path, host=build_plugin_host(plugin_dirs=[], entry_points=False)) as planner:
         app = DelegationsApp(planner, blink=False)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("e")
-            await pilot.pause()
+            await open_screen(pilot, "e")
             assert type(app.screen).__name__ == "DelegationForm"
             assert app.screen.query_one("#partner", Select).value is Select.NULL
             assert app.screen._value("partner") == ""

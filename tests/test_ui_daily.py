@@ -9,6 +9,7 @@ from delegations.services import Planner
 from delegations.ui.app import DelegationsApp
 from delegations.ui.screens.form import DelegationForm
 from delegations.ui.widgets.plan_table import PlanTable
+from ui_support import open_screen
 
 
 SIZE = (80, 24)
@@ -17,9 +18,7 @@ SIZE = (80, 24)
 async def test_the_form_is_built_once_and_refilled_for_each_delegation(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_screen(pilot, "e")
         first = app.screen
         assert isinstance(first, DelegationForm)
         seq1 = first.base.seq
@@ -58,9 +57,7 @@ async def test_the_form_is_built_once_and_refilled_for_each_delegation(make_app)
 async def test_the_form_follows_the_language(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_screen(pilot, "e")
         vi_form = app.screen
         await pilot.press("escape")
         await pilot.pause()
@@ -75,9 +72,7 @@ async def test_the_form_follows_the_language(make_app):
 async def test_dates_fill_the_year_month_and_days(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
+        await open_screen(pilot, "a")
         form = app.screen
         form.query_one("#start").focus()
         await pilot.press(*"28/2/2024")
@@ -99,9 +94,7 @@ async def test_dates_fill_the_year_month_and_days(make_app, db_path):
 async def test_a_new_delegation_starts_with_the_last_direction_and_partner(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
+        await open_screen(pilot, "a")
         form = app.screen
         assert form._value("direction") == "outbound"  # nothing used yet: outbound
         form.query_one("#name_vi").value = "Đoàn thử"
@@ -120,9 +113,7 @@ async def test_a_new_delegation_starts_with_the_last_direction_and_partner(make_
 async def test_typing_in_a_choice_list_jumps_to_the_option_accents_ignored(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_screen(pilot, "e")
         form = app.screen
         form.query_one("#direction").focus()
         await pilot.press("d", "o", "a", "n", "space", "v")   # "Đoàn vào", typed without accents
@@ -287,9 +278,7 @@ async def test_the_budget_shows_every_value_whole_at_80_columns(make_app):
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("b")
-        await pilot.pause()
+        await open_screen(pilot, "b")
         view = app.screen.query_one(RowsView)
         lines = ["".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)]
         money = [line for line in lines if "₫" in line]
@@ -305,9 +294,7 @@ async def test_the_budget_shows_every_value_whole_at_80_columns(make_app):
 async def test_the_leader_has_a_name_in_lao_script(make_app, db_path, host):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_screen(pilot, "e")
         form = app.screen
         form.query_one("#leader_name").value = "Nguyễn Văn A"
         form.query_one("#leader_name_lo").value = "ຫງວຽນ ວັນ ອາ"
@@ -361,9 +348,7 @@ async def test_rate_tables_and_exchange_rates_are_filled_in_the_ui(make_app):
 async def test_the_header_texts_are_edited_in_lao_and_english_too(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("h")
-        await pilot.pause()
+        await open_screen(pilot, "h")
         form = app.screen
         form.query_one("#position").value = "CHỦ TỊCH"
         form.query_one("#text-lang").value = "lo"          # the Vietnamese typed is kept, the Lao shown

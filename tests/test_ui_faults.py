@@ -25,7 +25,7 @@ from delegations.ui.screens.dialogs import ConfirmScreen
 from delegations.ui.screens.form import DelegationForm
 from delegations.ui.screens.main import MainScreen
 from delegations.ui.widgets.plan_table import PlanTable
-from ui_support import notes, on_disk, shown_seqs, type_into
+from ui_support import fill, new_plan, notes, on_disk, open_screen, shown_seqs, type_into
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (80, 24)
@@ -113,9 +113,7 @@ async def test_export_into_a_folder_that_is_a_file_is_explained(make_app, tmp_pa
     a_file.write_text("x")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
+        await open_screen(pilot, "o")
         await type_into(pilot, "#folder", str(a_file))
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
@@ -163,9 +161,7 @@ async def test_the_budget_after_a_huge_number_says_so(make_app):
     app.planner.repo.save_delegation(replace(d, rates=(RateOverride("lodging", "all", Money(Decimal("1e30"), "VND")),)))
     app.planner.repo.set_setting("exchange_rates", [{"source": "USD", "target": "VND", "rate": "1e-30", "day": date(2026, 1, 1).isoformat()}])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("b")
-        await pilot.pause()
+        await open_screen(pilot, "b")
         first = str(app.screen.shown)
         await pilot.press("c")                  # USD: 1e30 VND at 1e-30 VND a dollar
         await pilot.pause()
@@ -179,9 +175,7 @@ async def test_an_exporter_plugin_that_raises_is_named(make_app, broken_host, tm
 
     app = make_app(host=broken_host)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
+        await open_screen(pilot, "o")
         await type_into(pilot, "#folder", str(tmp_path))
         app.screen.query_one("#format", Select).value = "txt"
         await pilot.pause()
@@ -216,12 +210,7 @@ async def test_undoing_the_creation_of_a_plan_goes_back_to_the_plan_before(make_
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        await type_into(pilot, "#start", "2026")
-        await type_into(pilot, "#end", "2027")
-        await pilot.press("enter")
-        await pilot.pause()
+        await new_plan(pilot, "2026", "2027")
         assert app.plan_id == "2026-2027"
         await pilot.press("u")
         await pilot.pause()
@@ -237,19 +226,10 @@ async def test_a_second_undo_after_adding_to_a_new_plan(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        await type_into(pilot, "#start", "2023")
-        await type_into(pilot, "#end", "2025")
-        await pilot.press("enter")
-        await pilot.pause()
+        await new_plan(pilot, "2023", "2025")
         await pilot.press("a")
         await pilot.pause()
-        await type_into(pilot, "#name_vi", "Đoàn học tập")
-        await type_into(pilot, "#leader_vi", "Phó Chủ tịch")
-        await type_into(pilot, "#year", "2024")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await fill(pilot, {"#name_vi": "Đoàn học tập", "#leader_vi": "Phó Chủ tịch", "#year": "2024"}, "ctrl+s")
         assert shown_seqs(app) == [1]
         await pilot.press("u")
         await pilot.pause()
@@ -388,9 +368,7 @@ async def test_staying_read_only_is_not_asked_again_until_the_file_is_taken_and_
 async def test_not_reloading_after_a_conflict_never_overwrites_the_other_programs_change(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_screen(pilot, "e")
         await type_into(pilot, "#members", "8")
         another_program_writes(db_path, 1, notes="sửa ở máy khác")
         for _attempt in range(2):

@@ -5,6 +5,7 @@ from textual.widgets import Select
 
 from delegations.services import Planner
 from delegations.ui.app import DelegationsApp
+from ui_support import open_screen
 
 SIZE = (100, 40)
 
@@ -58,9 +59,7 @@ async def test_roster_programme_and_status_from_the_life_screen(app):
 
 async def test_export_screen_exports_a_document_of_the_selected_delegation(app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
+        await open_screen(pilot, "o")
         await fill(pilot, "#folder", str(tmp_path))
         app.screen.query_one("#document", Select).value = "decision"
         app.screen.query_one("#lang", Select).value = "vi-lo"

@@ -35,3 +35,25 @@ async def type_into(pilot, selector: str, text: str) -> None:
     widget.focus()
     widget.value = ""
     await pilot.press(*text)
+
+
+async def open_screen(pilot, key: str) -> None:
+    """Let the app settle, press *key* (which opens a screen or form), let that screen settle."""
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
+async def fill(pilot, fields: dict[str, str], submit: str) -> None:
+    """Type each text into its field (by selector, in order), press *submit*, let the app settle."""
+    for selector, text in fields.items():
+        await type_into(pilot, selector, text)
+    await pilot.press(submit)
+    await pilot.pause()
+
+
+async def new_plan(pilot, start: str, end: str) -> None:
+    """Create the plan of the years *start*–*end* from the main screen (``l``, the years, Enter)."""
+    await pilot.press("l")
+    await pilot.pause()
+    await fill(pilot, {"#start": start, "#end": end}, "enter")

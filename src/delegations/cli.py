@@ -7,15 +7,17 @@ import decimal
 import sys
 from pathlib import Path
 
-from . import __version__, cli_dates, cli_life, i18n
+from . import __version__, cli_dates, cli_life, cli_plan, i18n
 from .budget import cli as cli_budget
-from .domain import Direction, Problem, Status, ValidationError, nfc
+from .domain import Direction, Status, ValidationError, nfc
 from .errors import FileError, UserError
 from .cli_types import year_arg
 from .terminal import safe
 from .i18n import N_, _, describe
-from .i18n.fields import field_label
-from .services import Filters, Planner
+from .services import Planner
+from .cli_exits import (EXIT_CRASH, EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_PLUGIN, EXIT_PROBLEMS,  # noqa: F401 (public here)
+                        EXIT_STATUSES, EXIT_USAGE)
+from .cli_plan import _print_problems, cmd_where  # noqa: F401 (imported from here by cli_life and tests)
 
 # argparse's own messages; ``_use_catalogs`` sends them through our catalogs.
 ARGPARSE_MESSAGES = (
@@ -118,19 +120,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore-defaults", help=_("replace the database with the shipped 2020-2022 plan"))
     p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     return parser
-
-
-# Exit statuses, documented in README and in ``--help``.
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_DATA, EXIT_PLUGIN, EXIT_CRASH = 0, 1, 2, 3, 4, 70
-EXIT_INTERRUPTED = 130
-EXIT_STATUSES = (
-    (EXIT_OK, N_("done")),
-    (EXIT_PROBLEMS, N_("the plan or the input has problems (validation errors); nothing was saved")),
-    (EXIT_USAGE, N_("the command was not understood (a wrong option, value, number or name)")),
-    (EXIT_DATA, N_("a file could not be read or written (the database, an export); the database was not changed")),
-    (EXIT_PLUGIN, N_("a plugin failed (a validator, cost model or exporter); nothing was saved")),
-    (EXIT_CRASH, N_("an unexpected error in the program (a bug); the report file is named")),
-)
 
 
 def _epilog() -> str:
@@ -242,196 +231,8 @@ def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:
         _say(_("Warning: {message}").format(message=text))
 
 
-def _print_problems(problems: list[Problem], prefix: str = "") -> None:
-    """Each problem once (two validators may find the same), as "error: Field: message"."""
-    lines = [f"{prefix}{_('error') if p.severity == 'error' else _('warning')}: {field_label(p.field, _)}: {describe(p)}" for p in problems]
-    for line in dict.fromkeys(lines):
-        print(safe(line), file=sys.stderr)
-
-
-def _table(planner: Planner, plan, dels) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    from rich.text import Text as Plain
-
-    w = planner.wording(i18n.current_language())
-    table = Table(box=box.SIMPLE_HEAD, title=Plain(safe(f"{plan.title.get(w.lang)} ({plan.period})")), expand=False, pad_edge=False)
-    for col, kw in ((_("No."), {"justify": "right"}), (_("Delegation"), {"ratio": 3, "min_width": 14}), (_("Direction"), {}),
-                    (_("Partner"), {"ratio": 2, "min_width": 11}), (_("Members"), {"justify": "right", "max_width": 8}),
-                    (_("Days"), {}), (_("Timing"), {}), (_("Status"), {})):
-        table.add_column(col, **kw)
-    for d in dels:
-        cells = (str(d.seq), d.name.get(w.lang), w.direction(d.direction), w.org_short(d.partner), str(d.members), w.days(d), w.timing(d), w.status(d.status))
-        table.add_row(*(Plain(safe(c)) for c in cells))
-    Console().print(table)
-
-
-def cmd_list(planner: Planner, args) -> int:
-    plan = planner.plan(args.plan)
-    filters = Filters(
-        direction=Direction(args.direction) if args.direction else None,
-        partner=args.partner,
-        year=args.year,
-        status=Status(args.status) if args.status else None,
-        search=" ".join(args.search),
-    )
-    dels = planner.delegations(plan.id, filters)
-    _table(planner, plan, dels)
-    print(i18n.ngettext("{n} delegation", "{n} delegations", len(dels)).format(n=len(dels)))
-    return 0
-
-
-def cmd_show(planner: Planner, args) -> int:
-    plan = planner.plan(args.plan)
-    d = planner.delegation(plan.id, args.seq)
-    w = planner.wording(i18n.current_language())
-    c = w.cells(d)
-    rows = [
-        (_("No."), str(d.seq)),
-        (_("Delegation"), c.name),
-        (_("Direction"), w.direction(d.direction)),
-        (_("Sender"), w.org_short(d.sender(plan.issuer))),
-        (_("Host"), w.org_short(d.host(plan.issuer))),
-        (_("Leader"), c.leader),
-        (_("Members"), c.members),
-        (_("Destination"), c.destination),
-        (_("Days"), c.days),
-        (_("Timing"), c.timing),
-        (_("Status"), w.status(d.status)),
-    ]
-    width = max(len(k) for k, _v in rows)
-    for k, v in rows:
-        print(safe(f"{k:<{width}}  {v}"))
-    print(_("Activities") + ":")
-    for a in c.activities:
-        print(safe(f"  - {a}"))
-    print(_("Funding") + ":")
-    for line in c.funding:
-        print(safe(f"  - {line}"))
-    if d.notes:
-        print(_("Notes") + ": " + safe(d.notes, newlines=True))
-    return 0
-
-
-def cmd_validate(planner: Planner, args) -> int:
-    plan = planner.plan(args.plan)
-    results = planner.validate_plan(plan.id)
-    seqs = {d.id: d.seq for d in planner.repo.delegations(plan.id)}
-    errors = 0
-    faults = [f.problem() for f in planner.validation_faults]
-    for key, problems in results.items():
-        prefix = _("plan") + ": " if key == "plan" else _("delegation {seq}").format(seq=seqs.get(key, key)) + ": "
-        own = [p for p in problems if p not in faults]  # a failed validator is said once, below
-        _print_problems(own, prefix)
-        errors += sum(p.severity == "error" for p in own)
-    _print_problems(faults)
-    errors += len(faults)
-    if errors:
-        print(i18n.ngettext("{n} error found.", "{n} errors found.", errors).format(n=errors))
-        return EXIT_PLUGIN if planner.validation_faults else EXIT_PROBLEMS
-    print(_("Plan {plan}: no errors.").format(plan=plan.id))
-    return 0
-
-
-def cmd_export(planner: Planner, args) -> int:
-    from .exporting import export_document, export_plan
-
-    if args.seq is not None and not args.document:
-        raise UserError(N_("--seq needs --document: export --document proposal|decision|invitation|programme|roster|report --seq {seq}"),
-                        seq=args.seq)
-    if args.document:
-        kind = args.document if args.format == "pdf" else f"{args.document}.{args.format}"
-        print(export_document(planner, kind, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))
-        return 0
-
-    filters = Filters(direction=Direction(args.direction) if args.direction else None, partner=args.partner, year=args.year)
-    path = export_plan(planner, plan_id=args.plan, fmt=args.format, lang=args.doc_lang, output=args.output, force=args.force, filters=filters,
-                       budget=args.budget, status_column=args.status_column)
-    print(path)
-    return 0
-
-
-def cmd_plugins(planner: Planner, args) -> int:
-    """The plugins, their hooks, what they registered, and every failure: at loading,
-    at registering, and of validators (found by validating the current plan). Exits 4
-    when something failed. ``--hooks`` prints the plugin author's reference instead."""
-    from . import plugin_report
-
-    if args.hooks:
-        from .reference import reference
-
-        for line in reference().splitlines():
-            print(safe(line))
-        return EXIT_OK
-    try:
-        planner.validate_plan()  # a validator that raises or returns garbage is found here
-    except UserError:
-        pass  # no plan to validate: the loading failures are still listed
-    failed = bool(planner.host.failures)
-    if args.json:
-        import json
-
-        print(json.dumps(plugin_report.as_json(planner.host), ensure_ascii=False, indent=2, default=str))
-        return EXIT_PLUGIN if failed else EXIT_OK
-    for line in plugin_report.as_lines(planner.host):
-        print(safe(line))
-    return EXIT_PLUGIN if failed else EXIT_OK
-
-
-def cmd_where(args) -> int:
-    from . import where
-
-    if args.json:
-        import json
-
-        print(json.dumps(where.rows(args.db), ensure_ascii=False, indent=1))
-        return 0
-    shown = where.lines(args.db)
-    width = max(len(label) for label, _p, _o in shown)
-    for label, path, origin in shown:
-        print(f"{label:<{width}}  {path}  ({origin})")
-    return 0
-
-
-def cmd_plans(planner: Planner, args) -> int:
-    current = planner.plan().id
-    for p in planner.plans():
-        mark = "*" if p.id == current else " "
-        print(safe(f"{mark} {p.id}  {p.title.get(i18n.current_language())}  ({p.period})"))
-    return 0
-
-
-def cmd_restore(planner: Planner, args) -> int:
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print(_("Refusing to replace the database without --yes."), file=sys.stderr)
-            return 2
-        answer = input(_("Replace everything in {path} with the shipped 2020-2022 plan? [y/N] ").format(path=planner.repo.path))
-        if answer.strip().lower() not in {"y", "yes", "c", "có", "co"}:
-            print(_("Nothing changed."))
-            return 1
-    planner.restore_defaults()
-    print(_("Restored the default plan in {path}.").format(path=planner.repo.path))
-    return 0
-
-
-def cmd_print(planner: Planner, args) -> int:
-    plan = planner.plan()
-    _table(planner, plan, planner.delegations(plan.id))
-    return 0
-
-
 COMMANDS = {
-    "list": cmd_list,
-    "show": cmd_show,
-    "validate": cmd_validate,
-    "export": cmd_export,
-    "plugins": cmd_plugins,
-    "plans": cmd_plans,
-    "restore-defaults": cmd_restore,
-    "print": cmd_print,
+    **cli_plan.COMMANDS,
     **cli_budget.COMMANDS,
     **cli_life.COMMANDS,
     **cli_dates.COMMANDS,

@@ -14,14 +14,15 @@ from typing import Iterable
 from . import paths
 from .defaults import default_data
 from .domain import Counted, DayRange, Delegation, Direction, Leader, Timing, Totals, totals, Organisation, Period, Plan, Problem, Status, Text, ValidationError, fold
-from .errors import Msg, NotFoundError, UserError
-from .history import PLAN_REMOVAL, Change, Done, History
+from .errors import NotFoundError, UserError
+from .history import PLAN_REMOVAL, Change, History
 from .i18n import N_
 from .plugins import PluginHost, build_plugin_host
 from .store import DelegationList, Repository
 from .store.repository import gc_paused
 from .store.codec import Facets
 from .validating import ValidationReport, ValidatorFault, run_validators
+from .undoing import Undoing
 from .wording import Wording
 
 
@@ -65,7 +66,10 @@ SORT_KEYS = ("seq", "name", "direction", "partner", "leader", "members", "days",
 _SEP = "\x00"  # joins haystacks for folding in one pass (fold keeps it: not a space, no marks)
 
 
-class Planner:
+class Planner(Undoing):
+    """Everything the user can do with plans and delegations, for the CLI and the UI alike
+    (undo and redo come from ``Undoing``)."""
+
     def __init__(self, repo: Repository, host: PluginHost):
         self.repo = repo
         self.host = host
@@ -311,105 +315,6 @@ class Planner:
         """A copy of *d* with a fresh id and the next number, not yet saved."""
         seq = max((f.seq for f in self.repo.facets(d.plan_id)), default=0) + 1
         return d.evolve(id=_new_id(), seq=seq, status=Status.PLANNED)
-
-    # --- undo ------------------------------------------------------------------
-    def _current_delegation(self, delegation_id: str) -> Delegation | None:
-        try:
-            return self.repo.delegation(delegation_id)
-        except NotFoundError:
-            return None
-
-    def _current_plan(self, plan_id: str) -> Plan | None:
-        try:
-            return self.repo.plan(plan_id)
-        except NotFoundError:
-            return None
-
-    def _shown_plan_id(self) -> str | None:
-        try:
-            return self.plan().id
-        except NotFoundError:
-            return None
-
-    def _current(self, change: Change):
-        if change.kind == PLAN_REMOVAL:
-            plan = self._current_plan(change.key)
-            return None if plan is None else (plan, tuple(self.repo.delegations(change.key)))
-        return self._current_plan(change.key) if change.kind == "plan" else self._current_delegation(change.key)
-
-    def can_undo(self, plan_id: str | None = None) -> bool:
-        return self.history.next_undo(plan_id or self.plan().id) is not None
-
-    def can_redo(self, plan_id: str | None = None) -> bool:
-        return self.history.next_redo(plan_id or self.plan().id) is not None
-
-    def _put(self, change: Change, state) -> None:
-        """Make the changed record *state* again (``None``: remove it)."""
-        if change.kind == PLAN_REMOVAL:
-            if state is None:
-                for d in self.repo.delegations(change.key):
-                    self.repo.delete_delegation(d.id)
-                self.repo.delete_plan(change.key)
-            else:
-                plan, delegations = state
-                self.repo.save_plan(plan)
-                for d in delegations:
-                    self.repo.save_delegation(d)
-            self._haystacks.clear()
-        elif change.kind == "plan":
-            if state is None:
-                self.repo.delete_plan(change.key)
-            else:
-                self.repo.save_plan(state)
-        elif state is None:
-            self.repo.delete_delegation(change.key)
-        else:
-            self.repo.save_delegation(state)
-
-    def _after_undo_shows(self, change: Change) -> str:
-        """The plan to show once *change* is undone: its own, or, when the change
-        created the plan, the one shown before it (else the latest)."""
-        if change.kind == PLAN_REMOVAL:
-            return change.key  # the plan deleted is back, and shown
-        if not change.creates_plan:
-            return change.plan_id
-        rest = [p.id for p in self.repo.plans() if p.id != change.key]
-        if not rest:
-            raise UserError(N_("Cannot undo the creation of plan {plan}: it is the only plan."), plan=change.key)
-        return change.back_to if change.back_to in rest else rest[-1]
-
-    def undo(self, plan_id: str | None = None) -> Done:
-        """Take back the last change to the plan *plan_id* (the plan on screen;
-        the last plan opened if not given), saved at once. Changes to other
-        plans are left alone."""
-        plan_id = plan_id or self.plan().id
-        change = self.history.next_undo(plan_id)
-        if change is None:
-            raise UserError(N_("There is nothing to undo in plan {plan}."), plan=plan_id)
-        if self._current(change) != change.after:
-            self.history.drop_undo(plan_id)
-            raise UserError(N_("Cannot undo \"{change}\": it was changed since."), change=change.wording())
-        shows = self._after_undo_shows(change)
-        if change.creates_plan and self.repo.facets(change.key):
-            raise UserError(N_("Cannot undo \"{change}\": the plan has delegations; undo or delete them first."), change=change.wording())
-        self._put(change, change.before)
-        self.history.undone(plan_id, shows)
-        if shows != plan_id and self.repo.writable and self.repo.setting("last_plan") == change.key:
-            self.repo.set_setting("last_plan", shows)
-        return Done(Msg(N_("Undone: {change}"), change=change.wording()), shows, change.kind)
-
-    def redo(self, plan_id: str | None = None) -> Done:
-        """Make again the last change undone while *plan_id* was on screen."""
-        plan_id = plan_id or self.plan().id
-        change = self.history.next_redo(plan_id)
-        if change is None:
-            raise UserError(N_("There is nothing to redo in plan {plan}."), plan=plan_id)
-        if self._current(change) != change.before:
-            self.history.drop_redo(plan_id)
-            raise UserError(N_("Cannot redo \"{change}\": it was changed since."), change=change.wording())
-        self._put(change, change.after)
-        self.history.redone(plan_id)
-        return Done(Msg(N_("Redone: {change}"), change=change.wording()), change.plan_id, change.kind)
 
     def save_plan(self, plan: Plan) -> list[Problem]:
         report = self.plan_validation(plan)

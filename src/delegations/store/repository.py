@@ -16,11 +16,7 @@ reason (``NotWritableError``) when this user cannot save the file.
 
 from __future__ import annotations
 
-import gc
 import shutil
-from collections.abc import Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -31,93 +27,15 @@ from ..domain import Delegation, Organisation, Plan
 from ..errors import N_, CorruptFileError, FileError, StoreError, Msg, LockedError, NotFoundError, NotWritableError, ReadOnlyError, SchemaTooNewError
 from ..paths import lock_path
 from . import codec, integrity, schema
+from .rows import DelegationList, _detail, _doc_id, _order, _Row, _saving, gc_paused  # noqa: F401 (gc_paused, DelegationList: public here)
 from .storage import AtomicJSONStorage, WriteThroughCache, real_path, remove_stale_temp_files, write_problem
 
 SETTINGS_ID = "1"
 
 
-def _doc_id(index: dict[str, _Row], key: str) -> int | None:
-    row = index.get(key)
-    return row.doc_id if row else None
-
-
-def _detail(exc: ValueError):
-    return exc.detail if isinstance(exc, codec.RecordError) else str(exc)
-
-
-@contextmanager
-def gc_paused():
-    """Pause the cyclic garbage collector during a bulk load.
-
-    Reading a large file makes hundreds of thousands of containers, none of
-    them garbage; each collection the allocations trigger walks all of them
-    again. Pausing halves the time to open a 10,000-delegation file.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _saving(method):
-    """Say an ``OSError`` while writing the file (disk full, permission denied, ...) in
-    the user's words, naming the database; the file keeps its earlier content."""
-    import functools
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except OSError as exc:
-            raise FileError.of(exc, N_("save the database"), self.path) from exc
-
-    return wrapper
-
-
-def _order(f: codec.Facets) -> tuple[int, str]:
-    return (f.seq, f.id)
-
-
-@dataclass
-class _Row:
-    doc_id: int
-    obj: object
-
-
-class DelegationList(Sequence):
-    """Delegations in listing order, decoded only when an item is read."""
-
-    def __init__(self, repo: "Repository", ids: list[str]):
-        self._repo = repo
-        self.ids = ids
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return DelegationList(self._repo, self.ids[index])
-        return self._repo.delegation(self.ids[index])
-
-    def __iter__(self):
-        delegation = self._repo.delegation
-        return (delegation(i) for i in self.ids)
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, (list, tuple, DelegationList)):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        return f"<DelegationList of {len(self.ids)}>"
-
-
 class Repository:
+    """The one in-memory view of a database file, locked for editing while open (see the module's docstring)."""
+
     def __init__(self, path: str | Path, *, writable: bool = True, default_data: Callable[[], dict] | None = None):
         self.path = Path(path)
         self.writable = writable

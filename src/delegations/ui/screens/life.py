@@ -23,6 +23,15 @@ from ...i18n import N_, _
 from ..bindings import translate_bindings
 
 
+def _field(placeholder: str, id: str) -> Input:
+    return Input(placeholder=placeholder, id=id, compact=True)
+
+
+def _row(*widgets) -> Horizontal:
+    """A row of fields side by side."""
+    return Horizontal(*widgets, classes="row")
+
+
 class LifeScreen(ModalScreen):
     """The roster, programme and status of one delegation."""
 
@@ -39,38 +48,42 @@ class LifeScreen(ModalScreen):
             yield Static(id="life-heading")
             with VerticalScroll():
                 yield Static(id="roster")
+                yield _row(
+                    _field(_("Full name"), "p_name"),
+                    _field(_("Position and organisation"), "p_position"),
+                )
+                yield _row(
+                    _field(_("date of birth, 1/5/1970"), "p_born"),
+                    _field(_("passport number"), "p_passport"),
+                    _field(_("passport expiry date"), "p_expires"),
+                )
                 with Horizontal(classes="row"):
-                    yield Input(placeholder=_("Full name"), id="p_name", compact=True)
-                    yield Input(placeholder=_("Position and organisation"), id="p_position", compact=True)
-                with Horizontal(classes="row"):
-                    yield Input(placeholder=_("date of birth, 1/5/1970"), id="p_born", compact=True)
-                    yield Input(placeholder=_("passport number"), id="p_passport", compact=True)
-                    yield Input(placeholder=_("passport expiry date"), id="p_expires", compact=True)
-                with Horizontal(classes="row"):
-                    yield Input(placeholder=_("the name in Lao script"), id="p_lao", compact=True)
+                    yield _field(_("the name in Lao script"), "p_lao")
                     yield Select([(self.app.wording.role(r), r) for r in ROLES], value="member", allow_blank=False, id="p_role", compact=True)
                     yield Button(_("Add to the roster"), id="add-person", compact=True)
                 yield Static(id="programme")
+                yield _row(
+                    _field(_("the day, 16/9/2021"), "i_day"),
+                    _field(_("time of day, HH:MM"), "i_time"),
+                    _field(_("the place, in Vietnamese"), "i_place"),
+                )
                 with Horizontal(classes="row"):
-                    yield Input(placeholder=_("the day, 16/9/2021"), id="i_day", compact=True)
-                    yield Input(placeholder=_("time of day, HH:MM"), id="i_time", compact=True)
-                    yield Input(placeholder=_("the place, in Vietnamese"), id="i_place", compact=True)
-                with Horizontal(classes="row"):
-                    yield Input(placeholder=_("the activity, in Vietnamese"), id="i_vi", compact=True)
-                    yield Input(placeholder=_("the activity in Lao"), id="i_lo", compact=True)
+                    yield _field(_("the activity, in Vietnamese"), "i_vi")
+                    yield _field(_("the activity in Lao"), "i_lo")
                     yield Button(_("Add to the programme"), id="add-item", compact=True)
                 yield Static(id="status")
                 with Horizontal(classes="row"):
                     yield Select([(self.app.wording.status(s), s.value) for s in Status], value=self.d.status.value, allow_blank=False,
                                  id="s_new", compact=True)
-                    yield Input(placeholder=_("approved: the decision's number, e.g. 125/QĐ-LĐLĐ"), id="s_number", compact=True)
-                    yield Input(placeholder=_("approved: the approving body"), id="s_body", compact=True)
+                    yield _field(_("approved: the decision's number, e.g. 125/QĐ-LĐLĐ"), "s_number")
+                    yield _field(_("approved: the approving body"), "s_body")
+                yield _row(
+                    _field(_("done: the first day of the visit"), "s_from"),
+                    _field(_("done: the last day of the visit"), "s_to"),
+                    _field(_("done: how many went"), "s_members"),
+                )
                 with Horizontal(classes="row"):
-                    yield Input(placeholder=_("done: the first day of the visit"), id="s_from", compact=True)
-                    yield Input(placeholder=_("done: the last day of the visit"), id="s_to", compact=True)
-                    yield Input(placeholder=_("done: how many went"), id="s_members", compact=True)
-                with Horizontal(classes="row"):
-                    yield Input(placeholder=_("done: the results in a few lines") + " / " + _("cancelled: why"), id="s_text", compact=True)
+                    yield _field(_("done: the results in a few lines") + " / " + _("cancelled: why"), "s_text")
                     yield Button(_("Change the status"), id="change-status", compact=True)
             yield Static(id="life-message")
 
