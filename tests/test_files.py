@@ -71,6 +71,27 @@ def test_a_symlinked_database_is_written_through_and_locked_by_its_real_path(tmp
             open_repo(link)
 
 
+def test_a_read_only_copy_through_a_symlink_probes_and_takes_the_real_files_lock(tmp_path):
+    real = tmp_path / "sync" / "delegations.json"
+    open_repo(real).close()
+    link = tmp_path / "desk" / "plan.json"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    writer = open_repo(real)
+    reader = Repository(link, writable=False)
+    try:
+        assert not reader.lock_is_free()                     # the editing copy is seen under the other name
+        writer.close()
+        assert reader.lock_is_free()
+        reader.become_writable()
+        with pytest.raises(LockedError):
+            open_repo(real)
+    finally:
+        writer.close()
+        reader.close()
+    assert sorted(p.name for p in link.parent.iterdir()) == ["plan.json"]
+
+
 def test_temp_files_of_a_killed_save_are_removed_at_the_next_writable_open(db_path):
     open_repo(db_path).close()
     folder = db_path.parent

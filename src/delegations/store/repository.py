@@ -162,7 +162,7 @@ class Repository:
 
     def lock_is_free(self) -> bool:
         """Whether no copy of the program holds the file for editing (probed, not kept)."""
-        probe = FileLock(str(self.path) + ".lock", timeout=0)
+        probe = FileLock(str(lock_path(self.path)), timeout=0)
         try:
             probe.acquire()
         except Timeout:
@@ -177,7 +177,7 @@ class Repository:
         raise ``LockedError`` if another copy holds it."""
         if self.writable:
             return
-        lock = FileLock(str(self.path) + ".lock", timeout=0)
+        lock = FileLock(str(lock_path(self.path)), timeout=0)
         try:
             lock.acquire()
         except Timeout:
