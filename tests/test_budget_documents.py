@@ -15,6 +15,12 @@ from delegations.exporting import export_document
 TODAY = date(2026, 11, 24)
 
 
+def summed(sheet, formula: str):
+    from test_xlsx_export import summed as add
+
+    return add(sheet, formula)
+
+
 def text_of(path) -> str:
     pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(path))]
     return " ".join(" ".join(pages).replace("\u00a0", " ").split())
@@ -89,5 +95,29 @@ def test_estimate_as_a_workbook_has_numbers_and_its_total(done, db_path, tmp_pat
     rows = [[c for c in row if c is not None] for row in load_workbook(path).active.iter_rows(values_only=True)]
     assert ["3", "Tiền thuê phòng nghỉ, thành viên", 27, 2500000, 67500000] in [r[:5] for r in rows]
     assert ["3", "Tiền ăn", 40, "—", "—"] in [r[:5] for r in rows]  # an unpriced line stays unknown, not 0
-    (total,) = [r for r in rows if "Tổng" in r]
-    assert total[-1].replace("\u00a0", " ") == "67.500.000 ₫ (chưa đủ)"  # an incomplete total stays marked as such
+    # the total is a formula over the amounts above it, adding up to the service's total; incomplete, it says so
+    sheet = load_workbook(path).active
+    (total,) = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=SUM(")]
+    assert [c.value for c in sheet[total.row]][1] == "Tổng (chưa đủ)"
+    assert summed(sheet, total.value) == done.budgeting.report(done.plan().id, delegations=[done.delegation(done.plan().id, 3)]).budget.total().amount
+    assert summed(sheet, total.value) == 67500000 and total.number_format == '#,##0 "VND"'
+    # the rows down to the table's header stay in view; the columns have the table's widths
+    header = next(c.row for c in sheet["A"] if c.value == "TT")
+    assert sheet.freeze_panes == f"A{header + 1}"
+    widths = [sheet.column_dimensions[col].width for col in "ABCDEF"]
+    assert widths[1] > 30 and all(w >= 6 for w in widths)
+    assert sheet.cell(header + 1, 2).alignment.wrap_text
+
+
+def test_settlement_workbook_sums_estimate_and_actual(done, db_path, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    assert cli.main(["--db", str(db_path), "export", "--document", "settlement", "--seq", "3", "--format", "xlsx",
+                     "--output", str(tmp_path)]) == 0
+    sheet = load_workbook(capsys.readouterr().out.strip().splitlines()[-1]).active
+    sums = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=SUM(")]
+    assert [c.column_letter for c in sums] == ["C", "D"]
+    total = done.budgeting.report(done.plan().id, delegations=[done.delegation(done.plan().id, 3)]).compare(lambda x: "all")["all"]
+    assert summed(sheet, sums[0].value) == total.estimate.amount == 67500000
+    assert summed(sheet, sums[1].value) == total.actual.amount == 90000000
+    assert sheet.cell(sums[0].row, 5).value == 22500000  # the difference: the service's figure, a number

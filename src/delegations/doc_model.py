@@ -23,9 +23,13 @@ class DocTable:
     shares: tuple[float, ...]
     centred: frozenset[int] = frozenset()
     # The cells as numbers, for a spreadsheet: per row, per column, an int, a Decimal or a
-    # Money, or None where the printed text stands (a name, an unknown amount). A row
+    # Money, or None where the printed text stands (a name, an unknown amount), or a text the
+    # spreadsheet shows instead of the printed one (a total's label). A row
     # whose values are all None (or no values at all) is written as printed.
     values: list[list[object]] | None = None
+    # The columns whose figure in the last row is the sum of the rows above it (a total row):
+    # a spreadsheet writes those cells as =SUM(...) formulas.
+    summed: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

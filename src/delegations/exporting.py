@@ -124,7 +124,8 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_c
     _check_language(planner, lang)
     plan = planner.plan(plan_id)
     found = planner.delegations(plan.id, filters)
-    report = planner.budgeting.report(plan.id, delegations=list(found)) if budget else None
+    wants_budget = budget or getattr(exporter, "wants_budget", False)  # a workbook has budget sheets
+    report = planner.budgeting.report(plan.id, delegations=list(found)) if wants_budget else None
     request = ExportRequest(plan=plan, delegations=found, lang=lang, registry=planner.registry, home=planner.home(),
                             filters=filters, today=today or date.today(), budget=report, status_column=status_column,
                             deadline_rules=deadline_rules(planner.repo))

@@ -88,8 +88,10 @@ class BudgetDocumentWriter:
         budget = self.report.budget
         values = [[None, None, line.quantity, line.rate, amount, None] for line, amount in zip(budget.lines, budget.amounts)]
         rows.append(["", self.tr(N_("Total")), "", "", view.total_text(budget.total(), bool(budget.unpriced())), ""])
-        values.append([None] * 6 if budget.unpriced() else [None, None, None, None, budget.total(), None])
-        table = DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}), values)
+        # A workbook's total is a formula, a number: an incomplete one says so in its label.
+        label = self.tr(N_("Total (incomplete)")) if budget.unpriced() else None
+        values.append([None, label, None, None, budget.total(), None])
+        table = DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}), values, frozenset({4}))
         payers = [f"{label}: {value}" for label, value in view.sections()[2].rows]
         body = [Section(table=table), Section(heading=self.tr(N_("By paying organisation")), paragraphs=payers), self.rules()]
         return self.frame("budget", body)
@@ -114,7 +116,10 @@ class BudgetDocumentWriter:
         if total is not None:
             rows.append(["", self.tr(N_("Total")), self.money(total.estimate), self.money(total.actual), self.money(total.difference)])
             values.append([None, None, total.estimate, total.actual, total.difference])
-        table = DocTable(heads, rows, (0.08, 0.32, 0.2, 0.2, 0.2), frozenset({0}), values)
+        # The difference of the total is the service's (spent less the estimate of the delegations
+        # that spent): not the sum of the rows' differences when an item was estimated but not spent.
+        table = DocTable(heads, rows, (0.08, 0.32, 0.2, 0.2, 0.2), frozenset({0}), values,
+                         frozenset({2, 3}) if total is not None else frozenset())
         payers = [f"{label}: {est} / {act} / {diff}" for label, est, act, diff in self.views[lang].comparisons()[2].rows]
         body = [Section(table=table),
                 Section(heading=self.tr(N_("By paying organisation: estimate / actual / difference")), paragraphs=payers),

@@ -1,0 +1,134 @@
+"""The plan as an Excel workbook (``export --format xlsx``): one sheet per section of
+the plan — its delegations, then its budget line by line ("by item"), by delegation,
+by paying organisation and by funding source.
+
+Members, days, years and amounts are numbers, dates are dates, every total is a
+``=SUM(...)`` formula over the rows above it; headers are in the export language
+(both, one per line, for a bilingual export); the filters of the export apply to
+every sheet (the budget is that of the delegations exported).
+"""
+
+from __future__ import annotations
+
+from ..budget.view import BudgetView
+from ..i18n import N_, translator
+from ..i18n.languages import in_each
+from ..wording import Wording
+from .sheets import Column, SheetTable, new_workbook, workbook_to_bytes, write_table
+
+
+class PlanWorkbook:
+    """Builds the sheets of a plan export request (``exporting.ExportRequest``)."""
+
+    def __init__(self, request):
+        self.r = request
+        self.langs = request.languages
+        self.words = {lang: Wording(lang, request.registry, request.home) for lang in self.langs}
+        self.numbers = {d.seq: n for n, d in enumerate(request.delegations, 1)}
+
+    def tr(self, message: str, **params) -> str:
+        return in_each(self.langs, lambda lang: translator(lang).gettext(message).format(**params))
+
+    def sheet_name(self, message: str) -> str:
+        return translator(self.langs[0]).gettext(message)
+
+    def both(self, pick) -> str:
+        return in_each(self.langs, pick)
+
+    # --- delegations ---------------------------------------------------------------
+    def delegations(self) -> SheetTable:
+        tr = self.tr
+        columns = [
+            Column(tr(N_("No.")), 6), Column(tr(N_("Delegation")), 40, wrap=True), Column(tr(N_("Direction")), 12),
+            Column(tr(N_("Partner")), 22, wrap=True), Column(tr(N_("Leader")), 30, wrap=True), Column(tr(N_("Members")), 10),
+            Column(tr(N_("Fewest days")), 10), Column(tr(N_("Most days")), 10), Column(tr(N_("Year")), 8),
+            Column(tr(N_("Month")), 8), Column(tr(N_("First day")), 12), Column(tr(N_("Last day")), 12),
+            Column(tr(N_("Activities")), 50, wrap=True), Column(tr(N_("Funding")), 50, wrap=True), Column(tr(N_("Status")), 14),
+        ]
+        rows = []
+        for d in self.r.delegations:
+            leader = "\n".join(p for p in (self.both(d.leader.position.get), self.both(d.leader.name_in)) if p)
+            t = d.timing
+            rows.append([
+                self.numbers[d.seq], self.both(d.name.get), self.both(lambda lang: self.words[lang].direction(d.direction)),
+                self.both(lambda lang: self.words[lang].org_short(d.partner)), leader, d.members,
+                d.duration.min_days, d.duration.max_days, t.year, t.month, t.start, t.end or t.start,
+                "\n".join(f"- {self.both(a.get)}" for a in d.activities),
+                self.both(lambda lang: "\n".join(f"- {x}" for x in self.words[lang].funding_lines(d))),
+                self.both(lambda lang: self.words[lang].status(d.status)),
+            ])
+        return SheetTable(self.sheet_name(N_("List of delegations")), columns, rows)
+
+    # --- the budget ------------------------------------------------------------------
+    def amount_head(self) -> str:
+        return self.tr(N_("Amount ({currency})"), currency=self.r.budget.budget.currency)
+
+    def total_label(self) -> str:
+        return self.tr(N_("Total (incomplete)") if self.r.budget.budget.unpriced() else N_("Total"))
+
+    def payer(self, code: str) -> str:
+        return self.both(lambda lang: self.words[lang].org_short(code))
+
+    def funding(self, code: str) -> str:
+        if not code:
+            return self.tr(N_("no source named"))
+        return self.both(lambda lang: self.r.registry.funding_label(code, lang))
+
+    def lines(self) -> SheetTable:
+        tr, budget = self.tr, self.r.budget.budget
+        views = {lang: BudgetView(self.r.budget, self.words[lang], self.numbers) for lang in self.langs}
+        names = {d.seq: d.name for d in self.r.delegations}
+        columns = [
+            Column(tr(N_("No.")), 6), Column(tr(N_("Delegation")), 30, wrap=True), Column(tr(N_("Item")), 28, wrap=True),
+            Column(tr(N_("Quantity")), 10), Column(tr(N_("Rate")), 16), Column(self.amount_head(), 18, total=True),
+            Column(tr(N_("Paid by")), 20, wrap=True), Column(tr(N_("Funding source")), 24, wrap=True),
+            Column(tr(N_("Rate table")), 16), Column(tr(N_("Rule")), 60, wrap=True),
+        ]
+        rows = []
+        for line, amount in zip(budget.lines, budget.amounts):
+            name = names.get(line.seq)
+            rows.append([
+                self.numbers.get(line.seq, line.seq), self.both(name.get) if name else "",
+                self.both(lambda lang: views[lang].item(line.item, line.role)), line.quantity,
+                line.rate if line.rate is not None else "—", "—" if amount is None else amount, self.payer(line.payer), self.funding(line.funding),
+                line.table, line.article,
+            ])
+        return SheetTable(self.sheet_name(N_("Budget by item")), columns, rows, self.total_label(), 2)
+
+    def grouped(self, title: str, label_heads: list[Column], groups: dict, label) -> SheetTable:
+        columns = [*label_heads, Column(self.amount_head(), 18, total=True)]
+        rows = [[*label(group), "—" if amount is None else amount] for group, amount in groups.items()]
+        return SheetTable(self.sheet_name(title), columns, rows, self.total_label(), len(label_heads) - 1)
+
+    def by_delegation(self) -> SheetTable:
+        names = {d.seq: d for d in self.r.delegations}
+        heads = [Column(self.tr(N_("No.")), 6), Column(self.tr(N_("Delegation")), 50, wrap=True), Column(self.tr(N_("Year")), 8)]
+        return self.grouped(N_("By delegation"), heads, self.r.budget.by_delegation(),
+                            lambda seq: [self.numbers.get(seq, seq), self.both(names[seq].name.get) if seq in names else "",
+                                         names[seq].timing.year if seq in names else None])
+
+    def by_payer(self) -> SheetTable:
+        return self.grouped(N_("By paying organisation"), [Column(self.tr(N_("Paid by")), 40, wrap=True)],
+                            self.r.budget.by_payer(), lambda payer: [self.payer(payer)])
+
+    def by_funding(self) -> SheetTable:
+        heads = [Column(self.tr(N_("Paid by")), 30, wrap=True), Column(self.tr(N_("Funding source")), 34, wrap=True)]
+        return self.grouped(N_("By funding source"), heads, self.r.budget.by_funding(),
+                            lambda key: [self.payer(key[0]), self.funding(key[1])])
+
+    def tables(self) -> list[SheetTable]:
+        out = [self.delegations()]
+        if self.r.budget is not None:
+            out += [self.lines(), self.by_delegation(), self.by_payer(), self.by_funding()]
+        return out
+
+    def build(self) -> bytes:
+        wb = new_workbook(self.both(self.r.plan.title.get))
+        for table in self.tables():
+            write_table(wb, table)
+        return workbook_to_bytes(wb)
+
+
+def plan_workbook(request) -> bytes:
+    """The plan of *request* as .xlsx bytes."""
+    return PlanWorkbook(request).build()

@@ -1,0 +1,130 @@
+"""A table as a worksheet: a bold header row (frozen, with an autofilter), one row per
+record with numbers and dates as real values and their display formats, column widths
+and wrapping set, and an optional total row whose figures are ``=SUM(...)`` formulas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from ..domain.money import CURRENCY_EXPONENT, Money
+
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+def money_format(currency: str) -> str:
+    """The display format of an amount in *currency*: its decimals and its code ('#,##0 "VND"')."""
+    places = CURRENCY_EXPONENT.get(currency, 2)
+    return "#,##0" + ("." + "0" * places if places else "") + f' "{currency}"'
+
+
+def cell_value(value) -> tuple[object, str | None]:
+    """A Python value as a spreadsheet value and its number format: Money as its amount
+    (an int when whole) in its currency's format, a Decimal as a number, a date as a date."""
+    if isinstance(value, Money):
+        amount = value.amount
+        return (int(amount) if amount == amount.to_integral_value() else float(amount)), money_format(value.currency)
+    if isinstance(value, Decimal):
+        whole = value == value.to_integral_value()
+        return (int(value) if whole else float(value)), ("#,##0" if whole else "#,##0.##")
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, int):
+        return value, "0"
+    if isinstance(value, date):
+        return value, DATE_FORMAT
+    return value, None
+
+
+@dataclass
+class Column:
+    """A column: its header, its width in characters, whether long text wraps in it,
+    and whether the total row sums it."""
+
+    head: str
+    width: float = 12
+    wrap: bool = False
+    total: bool = False
+
+
+@dataclass
+class SheetTable:
+    """What ``write_table`` puts on a sheet: columns, rows of values, and the label of
+    the total row (no total row when it is empty or no column is summed)."""
+
+    title: str
+    columns: list[Column]
+    rows: list[list[object]] = field(default_factory=list)
+    total_label: str = ""
+    total_label_column: int = 0
+
+
+def safe_title(title: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts: no []:*?/\\, at most 31 characters, unique."""
+    clean = "".join(" " if ch in "[]:*?/\\" else ch for ch in title.split("\n")[0]).strip()[:31] or "Sheet"
+    name, n = clean, 2
+    while name.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        name, n = clean[:31 - len(suffix)] + suffix, n + 1
+    return name
+
+
+def write_table(wb, table: SheetTable) -> object:
+    """Add *table* to the workbook *wb* as a new sheet; return the sheet."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(safe_title(table.title, set(wb.sheetnames)))
+    bold = Font(bold=True)
+    ws.append([c.head for c in table.columns])
+    for cell in ws[1]:
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for values in table.rows:
+        ws.append([cell_value(v)[0] for v in values])
+        for cell, value, column in zip(ws[ws.max_row], values, table.columns):
+            number_format = cell_value(value)[1]
+            if number_format:
+                cell.number_format = number_format
+            cell.alignment = Alignment(wrap_text=column.wrap, vertical="top",
+                                       horizontal="right" if number_format and not isinstance(value, date) else None)
+    last = ws.max_row
+    for k, column in enumerate(table.columns, 1):
+        ws.column_dimensions[get_column_letter(k)].width = column.width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(last, 1)}"
+    if table.total_label and any(c.total for c in table.columns):
+        total_row = last + 1
+        ws.cell(total_row, table.total_label_column + 1, table.total_label).font = bold
+        for k, column in enumerate(table.columns, 1):
+            if not column.total:
+                continue
+            letter = get_column_letter(k)
+            cell = ws.cell(total_row, k, f"=SUM({letter}2:{letter}{last})" if last >= 2 else 0)
+            cell.font = bold
+            formats = {ws.cell(r, k).number_format for r in range(2, last + 1)} - {"General"}
+            if len(formats) == 1:
+                cell.number_format = formats.pop()
+            cell.alignment = Alignment(horizontal="right")
+    return ws
+
+
+def new_workbook(title: str = ""):
+    """An empty workbook (its default sheet removed) titled *title*."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    if title:
+        wb.properties.title = title
+    return wb
+
+
+def workbook_to_bytes(wb) -> bytes:
+    from io import BytesIO
+
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,119 @@
+"""The plan as an Excel workbook (``export --format xlsx``), read back with openpyxl:
+one sheet per section, real numbers and dates, totals as formulas that add up to the
+budget the service computes, headers in the export language, widths, frozen header
+row, autofilter, and the export's filters applied."""
+
+import re
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from delegations import cli
+from delegations.domain import Direction, Timing
+from delegations.exporting import export_plan
+from delegations.services import Filters
+
+TODAY = date(2026, 11, 24)
+SUM = re.compile(r"=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)")
+
+
+def summed(ws, formula: str):
+    """What a =SUM(...) formula of *ws* adds up: its numbers (a "—" of an unpriced line is
+    skipped, as a spreadsheet skips text); anything else is an error."""
+    m = SUM.fullmatch(formula)
+    assert m, formula
+    total = 0
+    for row in ws[f"{m[1]}{m[2]}:{m[3]}{m[4]}"]:
+        for cell in row:
+            assert isinstance(cell.value, (int, float)) or cell.value in ("—", None), (cell.coordinate, cell.value)
+            if isinstance(cell.value, (int, float)):
+                total += cell.value
+    return total
+
+
+def formulas(ws):
+    return [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+
+
+@pytest.fixture
+def dated(planner):
+    """Delegation 1 on fixed dates (28/2–3/3/2020), so the workbook has real dates."""
+    d = planner.delegation(planner.plan().id, 1)
+    planner.save_delegation(d.evolve(timing=Timing(2020, start=date(2020, 2, 28), end=date(2020, 3, 3))))
+    return planner
+
+
+def test_one_sheet_per_section_with_numbers_dates_and_vietnamese_headers(dated, tmp_path):
+    wb = load_workbook(export_plan(dated, fmt="xlsx", output=tmp_path, today=TODAY))
+    assert wb.sheetnames == ["Danh sách đoàn", "Dự toán theo khoản chi", "Theo đoàn", "Theo đơn vị chi trả", "Theo nguồn kinh phí"]
+    ws = wb["Danh sách đoàn"]
+    heads = [c.value for c in ws[1]]
+    assert heads[:6] == ["TT", "Tên đoàn", "Loại đoàn", "Đối tác", "Trưởng đoàn", "Số thành viên"]
+    assert heads[6:12] == ["Số ngày ít nhất", "Số ngày nhiều nhất", "Năm", "Tháng", "Ngày đi", "Ngày về"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [1, 2, 3, 4]
+    first = rows[0]
+    assert first[1] == "Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)" and first[2] == "Đoàn ra"
+    # members, days, year are numbers; the dates are dates shown day/month/year
+    assert (first[5], first[6], first[7], first[8]) == (10, 5, 5, 2020)  # 28/2–3/3/2020: five days
+    assert rows[2][5:9] == (10, 3, 4, 2022)  # "3-4 ngày": fewest and most days
+    assert all(type(v) is int for v in first[5:9])
+    assert first[10] == datetime(2020, 2, 28) and first[11] == datetime(2020, 3, 3)
+    assert ws["K2"].is_date and ws["K2"].number_format == "DD/MM/YYYY"
+    assert rows[2][10] is None and rows[2][8] == 2022  # a delegation planned by the year has no dates
+    assert first[12] == "- Trao đổi kinh nghiệm hoạt động công đoàn\n- Đi thực tế một số CĐCS"
+    assert "LĐLĐ tỉnh Quảng Trị chịu chi phí về phương tiện đi lại" in first[13]
+    for sheet in wb:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+        widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[1]]
+        assert all(w and w >= 6 for w in widths), (sheet.title, widths)
+        assert all(c.font.b for c in sheet[1])
+    assert ws.column_dimensions["M"].width >= 40 and ws["M2"].alignment.wrap_text  # activities: wide and wrapped
+
+
+def test_budget_sheets_have_numbers_and_sums_equal_to_the_service_total(dated, tmp_path):
+    wb = load_workbook(export_plan(dated, fmt="xlsx", output=tmp_path, today=TODAY))
+    report = dated.budgeting.report(dated.plan().id)
+    expected = report.budget.total().amount
+    assert expected > 0
+    lines = wb["Dự toán theo khoản chi"]
+    assert lines["F1"].value == "Thành tiền (VND)"
+    amounts = [r[5] for r in lines.iter_rows(min_row=2, max_row=lines.max_row - 1, values_only=True)]
+    assert len(amounts) == len(report.budget.lines)
+    assert all(type(a) is int or a == "—" for a in amounts) and any(type(a) is int for a in amounts)
+    assert lines["F2"].number_format == '#,##0 "VND"' or lines["F2"].value == "—"
+    for title in ("Dự toán theo khoản chi", "Theo đoàn", "Theo đơn vị chi trả", "Theo nguồn kinh phí"):
+        (total,) = formulas(wb[title])
+        assert summed(wb[title], total.value) == expected, title
+        assert total.number_format == '#,##0 "VND"'
+        assert any(str(c.value).startswith("Tổng") for c in wb[title][total.row])
+    # the shipped plan's outbound rates are empty: the total says it is incomplete
+    assert any(c.value == "Tổng (chưa đủ)" for c in lines[lines.max_row])
+    payers = {r[0]: r[1] for r in wb["Theo đơn vị chi trả"].iter_rows(min_row=2, values_only=True)}
+    home = dated.home().code
+    assert payers["LĐLĐ tỉnh Quảng Trị"] == report.by_payer()[home].amount
+
+
+def test_headers_in_english_from_the_command_line(dated, db_path, tmp_path, capsys):
+    assert cli.main(["--db", str(db_path), "export", "--format", "xlsx", "--lang", "en", "--output", str(tmp_path)]) == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["List of delegations", "Budget by item", "By delegation", "By paying organisation", "By funding source"]
+    heads = [c.value for c in wb["List of delegations"][1]]
+    assert heads[:6] == ["No.", "Delegation", "Direction", "Partner", "Leader", "Members"]
+    assert wb["Budget by item"]["F1"].value == "Amount (VND)"
+
+
+def test_filters_of_the_export_apply_to_every_sheet(dated, tmp_path):
+    wb = load_workbook(export_plan(dated, fmt="xlsx", output=tmp_path, today=TODAY, filters=Filters(direction=Direction.INBOUND)))
+    names = [r[1] for r in wb["Danh sách đoàn"].iter_rows(min_row=2, values_only=True)]
+    assert names == ["Đoàn LĐLĐ tỉnh Savannakhet (Đoàn vào)", "Đoàn LĐLĐ tỉnh Salavan (Đoàn vào)"]
+    inbound = [d for d in dated.delegations(dated.plan().id) if d.direction is Direction.INBOUND]
+    expected = dated.budgeting.report(dated.plan().id, delegations=inbound).budget.total().amount
+    lines = wb["Dự toán theo khoản chi"]
+    assert {r[1] for r in lines.iter_rows(min_row=2, max_row=lines.max_row - 1, values_only=True)} == set(names)
+    (total,) = formulas(lines)
+    assert summed(lines, total.value) == expected
+    assert [r[0] for r in wb["Theo đoàn"].iter_rows(min_row=2, max_row=3, values_only=True)] == [1, 2]  # numbered as exported
