@@ -104,6 +104,7 @@ def test_estimate_as_a_workbook_has_numbers_and_its_total(done, db_path, tmp_pat
     # the rows down to the table's header stay in view; the columns have the table's widths
     header = next(c.row for c in sheet["A"] if c.value == "TT")
     assert sheet.freeze_panes == f"A{header + 1}"
+    assert total.value == f"=SUM(E{header + 1}:E{total.row - 1})"  # every line of the table, and only those
     widths = [sheet.column_dimensions[col].width for col in "ABCDEF"]
     assert widths[1] > 30 and all(w >= 6 for w in widths)
     assert sheet.cell(header + 1, 2).alignment.wrap_text

@@ -87,6 +87,7 @@ def test_budget_sheets_have_numbers_and_sums_equal_to_the_service_total(dated, t
     for title in ("Dự toán theo khoản chi", "Theo đoàn", "Theo đơn vị chi trả", "Theo nguồn kinh phí"):
         (total,) = formulas(wb[title])
         assert summed(wb[title], total.value) == expected, title
+        assert total.value == f"=SUM({total.column_letter}2:{total.column_letter}{total.row - 1})"  # every row above
         assert total.number_format == '#,##0 "VND"'
         assert any(str(c.value).startswith("Tổng") for c in wb[title][total.row])
     # the shipped plan's outbound rates are empty: the total says it is incomplete
