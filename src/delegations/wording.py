@@ -18,7 +18,7 @@ from .registry import Registry
 
 # How a rate is counted, in words ("per person and day"), not the unit's code.
 UNITS = {"person_day": N_("per person and day"), "person_night": N_("per person and night"), "day": N_("per day"),
-         "person": N_("per person"), "delegation": N_("per delegation")}
+         "person": N_("per person"), "delegation": N_("per delegation"), "page": N_("per page")}
 
 # The word for "province" in each language, left out where a column names the place alone.
 PROVINCE_WORDS = {"vi": ("tỉnh", "Tỉnh"), "lo": ("ແຂວງ",), "en": ("Province", "province")}

@@ -33,7 +33,7 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("table", nargs="?")
     p.add_argument("item", nargs="?")
     p.add_argument("amount", nargs="?")
-    p.add_argument("--role", default="all", help=_("leader, member or all (default: all)"))
+    p.add_argument("--role", default="all", help=_("leader, deputy, member or all (default: all)"))
     p.add_argument("--source", default="", help=_("with cap: the province's decision setting the lower cap"))
 
     p = sub.add_parser("fx", help=_("enter an exchange rate: fx USD VND 25400 --date 2026-11-01"))
@@ -61,6 +61,12 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("--role", default="all", help=_("leader, member or all (default: all)"))
     p.add_argument("--plan")
     p.add_argument("--clear", action="store_true", help=_("remove the delegation's own rate"))
+
+    p = sub.add_parser("translation", help=_("show or set the pages of documents translated for a delegation, "
+                                             "priced per page: translation SEQ [PAGES]"))
+    p.add_argument("seq", type=int)
+    p.add_argument("pages", nargs="?", type=int)
+    p.add_argument("--plan")
 
 
 def _print_rows(title: str, rows, total: str | None = None) -> None:
@@ -221,6 +227,15 @@ def cmd_model(planner, args) -> int:
     return _save(planner, d.evolve(cost_lines=planner.proposed_cost_lines(d)))
 
 
-COMMANDS = {"budget": cmd_budget, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate, "model": cmd_model,
+def cmd_translation(planner, args) -> int:
+    if args.pages is not None:
+        planner.budgeting.set_translation_pages(args.plan, args.seq, args.pages)
+    d = planner.delegation(planner.plan(args.plan).id, args.seq)
+    print(i18n.ngettext("Delegation {seq}: {n} page to translate.", "Delegation {seq}: {n} pages to translate.",
+                        d.translation_pages).format(seq=d.seq, n=d.translation_pages))
+    return 0
+
+
+COMMANDS = {"budget": cmd_budget, "translation": cmd_translation, "rates": cmd_rates, "fx": cmd_fx, "rate": cmd_rate, "model": cmd_model,
             "guest-class": cmd_guest_class}
-WRITES = {"rates", "fx", "rate", "model", "guest-class"}
+WRITES = {"rates", "fx", "rate", "model", "guest-class", "translation"}

@@ -37,6 +37,8 @@ class BudgetReport:
     models: dict[str, str] = field(default_factory=dict)   # delegation id -> cost model code
     choices: dict[int, TableChoice] = field(default_factory=dict)   # delegation seq -> the table chosen and why
     actual: tuple = ()   # (Spent, amount in the report's currency) for each actual cost of a done delegation
+    unassigned: dict[int, tuple[str, ...]] = field(default_factory=dict)   # seq -> cost items no side is named for (Art. 27)
+    deputies_as_members: dict[int, int] = field(default_factory=dict)   # seq -> deputies priced as members (no deputy rate)
 
     def compare(self, key) -> dict:
         """Estimate, actual and difference per group of *key* (seq, year, payer, (payer, funding))."""
@@ -229,6 +231,16 @@ class Budgeting:
         self.planner.save_delegation(updated)
         return updated
 
+    def set_translation_pages(self, plan_id: str | None, seq: int, pages: int) -> Delegation:
+        """Record how many pages are translated for delegation *seq* (priced per page)."""
+        bad = limits.check_int("translation_pages", pages, 0, limits.MAX_PAGES)
+        if bad:
+            raise ValidationError(bad)
+        d = self.planner.delegation(self.planner.plan(plan_id).id, seq)
+        updated = d.evolve(translation_pages=pages)
+        self.planner.save_delegation(updated)
+        return updated
+
     def table_for(self, direction: str, on: date) -> RateTable | None:
         """The table for *direction* in force on *on* (the latest valid one)."""
         return budget_rules.table_in_force(self.tables().values(), direction, on)
@@ -274,7 +286,7 @@ class Budgeting:
         on = on or plan.issued or date.today()
         found = list(self.planner.delegations(plan.id)) if delegations is None else delegations
         tables = self.tables().values()
-        lines, used, models, choices, spent = [], {}, {}, {}, []
+        lines, used, models, choices, spent, unassigned, deputies_as_members = [], {}, {}, {}, [], {}, {}
         for d in found:
             guest_class, confirmed = self.guest_class(d)
             choice = budget_rules.choose_table(tables, d.direction.value, d.approval.issued if d.approval else None,
@@ -285,8 +297,16 @@ class Budgeting:
             table = choice.table
             used[table.code] = table
             choices[d.seq] = choice
-            models[d.id] = self.planner.cost_model(d, model).code
+            cost_model = self.planner.cost_model(d, model)
+            models[d.id] = cost_model.code
             own = self.lines(d, table, model)
+            if getattr(cost_model, "names_every_payer", False):
+                missing = budget_rules.unassigned_items(self._priced_as(d, cost_model, self.planner.home()) if model else d, table)
+                if missing:
+                    unassigned[d.seq] = missing
+            if budget_rules.deputies(d) and any(ln.seq == d.seq and ln.role == "member" for ln in own) \
+                    and not any(ln.seq == d.seq and ln.role == "deputy" for ln in own):
+                deputies_as_members[d.seq] = budget_rules.deputies(d)
             lines += own
             spent += budget_rules.spent(d, own, self.planner.home().code)
         try:
@@ -301,4 +321,4 @@ class Budgeting:
         except MissingExchangeRate as exc:
             raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
                                  "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
-        return BudgetReport(plan, result, used, on, models, choices, actual)
+        return BudgetReport(plan, result, used, on, models, choices, actual, unassigned, deputies_as_members)

@@ -14,11 +14,12 @@ from ..wording import Wording
 RATE_ITEMS = {
     "lodging": N_("Lodging"), "meals": N_("Meals"), "refreshments": N_("Refreshments"), "banquet": N_("Banquet"),
     "gifts": N_("Gifts"), "interpreting": N_("Interpreting"), "transport": N_("Transport"), "support": N_("Support contribution"),
-    "per_diem": N_("Per diem"),
+    "per_diem": N_("Per diem"), "translation": N_("Translation, per page"),
+    "translation_lao": N_("Translation, Lao (not a UN language): up to 30% more"),
 }
 # A legal document's number: "35/2026/TT-BTC".
 _DOC_NUMBER = re.compile(r"\d+/\d{4}/[\w-]+")
-ROLES = {"leader": N_("leader"), "member": N_("members"), "all": ""}
+ROLES = {"leader": N_("leader"), "deputy": N_("deputy head"), "member": N_("members"), "all": ""}
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class BudgetView:
                 if row.capped_by:
                     out.append(t("{item}: provincial cap {amount} ({source}), below the circular's figure").format(
                         item=self.item(row.item, row.role), amount=self.money(row.amount), source=row.capped_by))
+        out += self.rule_notes()
         missing = self.r.budget.unpriced()
         if missing and document:
             out.append(t("{n} lines have no rate yet: their amounts are shown as —, and the totals that include them are incomplete.").format(n=len(missing)))
@@ -148,14 +150,31 @@ class BudgetView:
             Compared(t("Estimated and spent, by funding source"), rows(lambda x: (x.payer, x.funding), funding)),
         ]
 
+    def rule_notes(self) -> list[str]:
+        """What the circulars' own rules left open: deputies priced as members where the
+        table has no deputy's rate, and the items of a co-organised delegation (Art. 27)
+        for which no paying side is named yet."""
+        t, out = self.t, []
+        for seq, n in sorted(self.r.deputies_as_members.items(), key=lambda kv: int(self.number(kv[0]))):
+            choice = self.r.choices.get(seq)
+            table = self.table_name(choice.table) if choice else ""
+            out.append(self.w.nt("Delegation {seq}: {n} deputy head priced as a member: {table} sets no separate rate for a deputy",
+                                 "Delegation {seq}: {n} deputy heads priced as members: {table} sets no separate rate for a deputy",
+                                 n).format(seq=self.number(seq), n=n, table=table))
+        for seq, items in sorted(self.r.unassigned.items(), key=lambda kv: int(self.number(kv[0]))):
+            names = ", ".join(self.w.registry.cost_item_label(item, self.w.lang) for item in items)
+            out.append(t("Delegation {seq}, co-organised (Art. 27, Circular 35/2026): no side is named yet to pay {items}; "
+                         "they are not in the estimate until a cost line names the payer").format(seq=self.number(seq), items=names))
+        return out
+
     def table_name(self, table) -> str:
         """A table by its circular's number ("71/2018/TT-BTC"), else its code."""
         found = _DOC_NUMBER.search(table.source)
         return found.group(0) if found else table.code
 
     def choice_notes(self, document: bool = False) -> list[str]:
-        """Why each approved delegation is priced by its table (its approval date, or the
-        transition rule that keeps the older table); the others follow the heading's date."""
+        """Why each delegation is priced by its table: its approval date, the transition
+        rule that keeps the older table, or (not approved yet) the date of the estimate."""
         t, out = self.t, []
         for seq, choice in sorted(self.r.choices.items(), key=lambda kv: int(self.number(kv[0]))):
             day = f"{choice.on.day}/{choice.on.month}/{choice.on.year}"
@@ -171,8 +190,24 @@ class BudgetView:
                              "({article}); the plan may be adjusted to the new rates").format(
                     seq=self.number(seq), date=day, newer=self.table_name(newer), start=start,
                     table=self.table_name(choice.table), article=newer.transition))
+            else:
+                # The table is named once, in its "Rates:" note: here its date (and guest class) picks it out.
+                note = t("Delegation {seq}: not approved yet, priced at the rates in force on {date}").format(seq=self.number(seq), date=day)
+                if choice.guest_class:
+                    note += ", " + t("guest class {cls}").format(cls=choice.guest_class)
+                out.append(note)
         return out
 
     def heading(self) -> str:
-        return self.t("Budget estimate, in {currency}, rates in force on {date}").format(
-            currency=self.r.budget.currency, date=f"{self.r.on.day}/{self.r.on.month}/{self.r.on.year}")
+        """The estimate's currency and the day its rates are chosen by: that of the estimate
+        for delegations not yet approved, the approval day for the approved ones (each is
+        named in the notes, with its table and why)."""
+        currency, on = self.r.budget.currency, f"{self.r.on.day}/{self.r.on.month}/{self.r.on.year}"
+        approved = [c for c in self.r.choices.values() if c.basis.value != "date"]
+        if not approved:
+            return self.t("Budget estimate, in {currency}, rates in force on {date}").format(currency=currency, date=on)
+        if len(approved) == len(self.r.choices):
+            return self.t("Budget estimate, in {currency}: each delegation at the rates its approval date selects "
+                          "(see the notes)").format(currency=currency)
+        return self.t("Budget estimate, in {currency}: delegations not yet approved at the rates in force on {date}, "
+                      "approved ones at the rates their approval date selects (see the notes)").format(currency=currency, date=on)

@@ -13,6 +13,9 @@
   gifts and the interpreter.
 - Guests pay all but courtesy costs (Thông tư 35/2026, Điều 18): every line
   is the guests' except the refreshments of the working sessions.
+- Co-organised (Thông tư 35/2026, Điều 27): the two sides share the costs as they
+  agreed; each line is paid by the side the delegation's cost lines name, and an
+  item no line names is left out of the estimate and listed until a side is agreed.
 
 Each line of the last three cites the rule its amount follows and, for the
 circular's modes, the article that decides who pays.
@@ -120,9 +123,35 @@ class GuestsPayAll:
         return _cited(lines, ART_18, lambda ln: host if ln.item == "refreshments" else guests, home_funding(home))
 
 
+ART_27 = ("Điều 27 Thông tư 35/2026/TT-BTC: hoạt động phối hợp tổ chức, dự toán ghi rõ bên chi trả từng khoản theo thỏa thuận "
+          "(chưa đối chiếu văn bản chính thức)")
+
+
+class CoOrganised:
+    """Thông tư 35/2026 Điều 27: for an activity organised with the partner, the budget says
+    which side pays each item. The delegation's cost lines (what the sides agreed) name the
+    payers; the items of the table they do not name are not estimated and are listed in the
+    budget's notes (``names_every_payer``) until the officer adds a cost line for them."""
+
+    code = "art27"
+    names_every_payer = True
+    label = Text.of(vi="Phối hợp tổ chức, ghi rõ bên chi từng khoản (Điều 27 TT 35/2026)",
+                    lo="ຮ່ວມກັນຈັດຕັ້ງ, ລະບຸຝ່າຍຈ່າຍແຕ່ລະລາຍການ (ມາດຕາ 27 TT 35/2026)",
+                    en="Co-organised, each item's payer named (Art. 27, Circular 35/2026)")
+
+    def cost_lines(self, delegation: Delegation, home: Organisation, partner: Organisation) -> tuple[CostLine, ...]:
+        return delegation.cost_lines
+
+    def estimate(self, delegation: Delegation, home: Organisation, table: RateTable):
+        named = {c.item for c in delegation.cost_lines}
+        lines = budget.estimate(delegation, table, home.code, include=lambda r: r.cost_item in named, funding_for=home_funding(home))
+        return _cited(lines, ART_27)
+
+
 @hookimpl
 def register_cost_models(register):
     register(ReciprocalHosting())
     register(NormBasedEstimate())
     register(GuestsPayBoard())
     register(GuestsPayAll())
+    register(CoOrganised())

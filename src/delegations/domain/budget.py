@@ -27,6 +27,7 @@ class Unit(str, Enum):
     DAY = "day"                 # × days × per_day (an interpreter's hours, a car)
     PERSON = "person"           # × people (a ticket, a gift)
     DELEGATION = "delegation"   # once (a banquet, the support contribution)
+    PAGE = "page"               # × the pages translated for the delegation (``Delegation.translation_pages``)
 
 
 class Side(str, Enum):
@@ -36,7 +37,7 @@ class Side(str, Enum):
     SENDER = "sender"
 
 
-ROLES = ("leader", "member", "all")
+ROLES = ("leader", "deputy", "member", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,28 +199,63 @@ class BudgetLine:
         return None if self.rate is None else (self.rate * self.quantity).rounded()
 
 
-def people(d: Delegation, role: str) -> int:
-    """The delegation's people in *role*: one leader, the others are members."""
+def deputies(d: Delegation) -> int:
+    """The deputy heads of the delegation: the roster's people whose role is "deputy"
+    (none while there is no roster), never more than the members besides the leader."""
+    return min(sum(1 for p in d.roster if p.role == "deputy"), max(d.members - 1, 0))
+
+
+def people(d: Delegation, role: str, deputy_rate: bool = False) -> int:
+    """The delegation's people in *role*: one leader, the others are members. With a
+    *deputy_rate* (the table prices the item for a deputy head), the deputies are counted
+    apart ("deputy") and not among the members."""
     leaders = min(1, d.members)
-    return {"leader": leaders, "member": d.members - leaders}.get(role, d.members)
+    apart = deputies(d) if deputy_rate else 0
+    return {"leader": leaders, "deputy": apart, "member": d.members - leaders - apart}.get(role, d.members)
 
 
-def quantity(d: Delegation, rate: Rate, banquet: bool = False) -> Decimal:
+def quantity(d: Delegation, rate: Rate, banquet: bool = False, deputy_rate: bool = False) -> Decimal:
     """How many units of *rate* the delegation uses; days are the longest stay planned, nights one fewer.
     With a *banquet*, a meals row with a ``banquet_day`` share counts the banquet day at that
-    share (the banquet replaces one meal, the other meal that day is paid at 50 %)."""
+    share (the banquet replaces one meal, the other meal that day is paid at 50 %). With a
+    *deputy_rate* for the row's item, members exclude the deputies, priced by their own row."""
     days = Decimal(d.duration.max_days)
+    count = people(d, rate.role, deputy_rate)
     if banquet and rate.banquet_day is not None and rate.unit is Unit.PERSON_DAY and days >= 1:
-        return people(d, rate.role) * (days - 1 + rate.banquet_day) * rate.per_day
+        return count * (days - 1 + rate.banquet_day) * rate.per_day
     if rate.unit is Unit.PERSON_NIGHT:
-        return people(d, rate.role) * max(days - 1, Decimal(0))
+        return count * max(days - 1, Decimal(0))
     if rate.unit is Unit.PERSON_DAY:
-        return people(d, rate.role) * days * rate.per_day
+        return count * days * rate.per_day
     if rate.unit is Unit.DAY:
         return days * rate.per_day
     if rate.unit is Unit.PERSON:
-        return Decimal(people(d, rate.role))
+        return Decimal(count)
+    if rate.unit is Unit.PAGE:
+        return Decimal(d.translation_pages) * rate.per_day
     return Decimal(1)
+
+
+def deputy_items(table: RateTable) -> frozenset[str]:
+    """The items *table* prices for a deputy head apart (lodging in TT 35/2026, classes A and B)."""
+    return frozenset(r.item for r in table.rates if r.role == "deputy")
+
+
+def applies(d: Delegation, rate: Rate) -> bool:
+    """Whether a row concerns *d* at all: a deputy's row only with deputies on the roster,
+    a per-page row only with pages to translate."""
+    if rate.role == "deputy":
+        return deputies(d) > 0
+    if rate.unit is Unit.PAGE:
+        return d.translation_pages > 0
+    return True
+
+
+def unassigned_items(d: Delegation, table: RateTable) -> tuple[str, ...]:
+    """The cost items of *table* that concern *d* and that none of its cost lines gives a
+    paying side (for a co-organised activity, TT 35/2026 Art. 27 wants each side named)."""
+    named = {c.item for c in d.cost_lines}
+    return tuple(dict.fromkeys(r.cost_item for r in table.rates if applies(d, r) and r.cost_item not in named))
 
 
 def estimate(d: Delegation, table: RateTable, home: str, include: Callable[[Rate], bool] = lambda r: True,
@@ -234,16 +270,17 @@ def estimate(d: Delegation, table: RateTable, home: str, include: Callable[[Rate
     payers = {c.item: (c.payer, c.funding) for c in d.cost_lines}
     overrides = {(o.item, o.role): o.amount for o in d.rates}
     banquet = any(r.item == "banquet" and include(r) for r in table.rates)
+    apart = deputy_items(table)
     lines = []
     for rate in table.rates:
-        if not include(rate):
+        if not include(rate) or not applies(d, rate):
             continue
         side = d.host(home) if rate.side is Side.HOST else d.sender(home)
         payer, funding = payers.get(rate.cost_item, (side, funding_for(side)))
         amount = overrides.get(rate.key, rate.amount)
         lines.append(BudgetLine(
             delegation_id=d.id, seq=d.seq, year=d.timing.year, item=rate.item, role=rate.role, cost_item=rate.cost_item,
-            payer=payer, funding=funding, quantity=quantity(d, rate, banquet), rate=amount, table=table.code,
+            payer=payer, funding=funding, quantity=quantity(d, rate, banquet, rate.item in apart), rate=amount, table=table.code,
             overridden=rate.key in overrides, article=rate.article,
         ))
     return lines

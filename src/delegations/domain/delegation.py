@@ -165,6 +165,9 @@ class Delegation:
     # the roster's count) so that a roster still being filled in loses nothing: it is the
     # count again when the roster is emptied, and a roster of another size is a warning.
     planned_members: int | None = None
+    # Pages of documents translated for the delegation (to or from the partner's language),
+    # priced per page by the rate tables that have a translation row.
+    translation_pages: int = 0
 
     def __post_init__(self) -> None:
         if self.roster:

@@ -17,6 +17,7 @@ from .problem import N_, Problem
 
 MAX_MEMBERS = 500            # people in one delegation
 MAX_DAYS = 90                # days of one visit
+MAX_PAGES = 10_000           # pages translated for one delegation
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_PLAN_YEARS = 10          # length of a plan period
 MAX_AMOUNT = Decimal("1e12")  # one unit rate or amount, in any currency (a trillion)

@@ -44,6 +44,8 @@ def check_delegation(d: Delegation, plan: Plan, partners: Container[str], home: 
             )
         )
     problems += limits.check_int("duration", d.duration.max_days, 1, limits.MAX_DAYS) if d.duration.max_days > limits.MAX_DAYS else []
+    if d.translation_pages:
+        problems += limits.check_int("translation_pages", d.translation_pages, 0, limits.MAX_PAGES)
     problems.extend(_check_timing(d, plan))
     problems.extend(_check_delegation_texts(d))
     if d.partner not in partners:

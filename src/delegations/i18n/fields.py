@@ -13,7 +13,7 @@ FIELD_LABELS = {
     "notes": N_("Notes"), "number": N_("Number"), "outcome": N_("Results"), "partner": N_("Partner"), "period": N_("Period"),
     "plugin": N_("Plugin"), "programme": N_("Programme"), "rate": N_("Rate"), "rates": N_("Rates"), "recipients": N_("Recipients"),
     "roster": N_("Roster"), "seq": N_("No."), "texts": N_("Document text"), "timing": N_("Timing"), "title": N_("Title"),
-    "born": N_("Date of birth"), "expires": N_("Passport expiry date"),
+    "born": N_("Date of birth"), "expires": N_("Passport expiry date"), "translation_pages": N_("Pages to translate"),
 }
 
 

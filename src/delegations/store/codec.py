@@ -189,6 +189,7 @@ def delegation_in(rec: dict) -> Delegation:
         ),
         guest_class=_opt(rec, "guest_class", str, ""),
         planned_members=_opt(rec, "planned_members", int),
+        translation_pages=_opt(rec, "translation_pages", int, 0),
         **_life_in(rec),
     )
 
@@ -251,6 +252,8 @@ def delegation_out(d: Delegation) -> dict:
         rec["guest_class"] = d.guest_class
     if d.planned_members is not None:
         rec["planned_members"] = d.planned_members
+    if d.translation_pages:
+        rec["translation_pages"] = d.translation_pages
     rec.update(_life_out(d))
     return rec
 

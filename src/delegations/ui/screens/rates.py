@@ -16,7 +16,7 @@ from ...wording import UNITS
 from ..bindings import translate_bindings
 from ..faults import explain
 
-ROLES = {"all": N_("everyone"), "leader": N_("leader"), "member": N_("member")}
+ROLES = {"all": N_("everyone"), "leader": N_("leader"), "deputy": N_("deputy head"), "member": N_("member")}
 
 
 class RatesScreen(ModalScreen):
