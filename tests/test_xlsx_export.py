@@ -70,7 +70,11 @@ def test_one_sheet_per_section_with_numbers_dates_and_vietnamese_headers(dated, 
         widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[1]]
         assert all(w and w >= 6 for w in widths), (sheet.title, widths)
         assert all(c.font.b for c in sheet[1])
+        # printed on A4 landscape, all columns on the page's width, the header row on every page
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.print_title_rows == "$1:$1"
     assert ws.column_dimensions["M"].width >= 40 and ws["M2"].alignment.wrap_text  # activities: wide and wrapped
+    assert ws.row_dimensions[2].height >= 30  # its two activities fit: the row is as tall as its text
 
 
 def test_budget_sheets_have_numbers_and_sums_equal_to_the_service_total(dated, tmp_path):

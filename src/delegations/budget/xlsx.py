@@ -13,7 +13,7 @@ and the rows down to the table's header stay in view (frozen) while scrolling.
 from __future__ import annotations
 
 from ..doc_model import DocTable, OfficialDocument
-from ..xlsx.sheets import cell_value, money_format, workbook_to_bytes
+from ..xlsx.sheets import cell_value, line_count, money_format, print_setup, workbook_to_bytes
 
 # The width of the table, in characters, shared among its columns.
 TABLE_WIDTH = 130
@@ -24,11 +24,6 @@ def number_cell(value) -> tuple[object, str]:
     currency's decimals and code ('#,##0 "VND"'), a count as a whole number."""
     number, pattern = cell_value(value)
     return number, pattern or "#,##0"
-
-
-def _lines(text: str, width: float) -> int:
-    """How many lines *text* takes wrapped in *width* characters (a row's height)."""
-    return sum(max(1, -(-len(part) // max(int(width), 1))) for part in (text or "").split("\n"))
 
 
 class DocumentSheet:
@@ -51,7 +46,7 @@ class DocumentSheet:
             cell.font = Font(bold=True)
         if self.columns > 1:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=self.columns)
-        ws.row_dimensions[row].height = 15 * _lines(text, sum(self.widths) * 1.1)
+        ws.row_dimensions[row].height = 15 * line_count(text, sum(self.widths) * 1.1)
 
     def table(self, table: DocTable) -> None:
         from openpyxl.styles import Alignment, Font
@@ -84,7 +79,7 @@ class DocumentSheet:
                 elif value is not None:
                     cell.value, cell.number_format = number_cell(value)
                     cell.alignment = Alignment(horizontal="right", vertical="top")
-            ws.row_dimensions[row].height = 15 * max(_lines(str(c), w) for c, w in zip(printed, self.widths))
+            ws.row_dimensions[row].height = 15 * max(line_count(str(c), w) for c, w in zip(printed, self.widths))
 
 
 def workbook_bytes(doc: OfficialDocument) -> bytes:
@@ -120,5 +115,6 @@ def workbook_bytes(doc: OfficialDocument) -> bytes:
             sheet.line(line, bold=True)
     if sheet.header_row:
         ws.freeze_panes = f"A{sheet.header_row + 1}"
-    ws.print_title_rows = f"{sheet.header_row}:{sheet.header_row}" if sheet.header_row else None
+    print_setup(ws, f"{sheet.header_row}:{sheet.header_row}" if sheet.header_row else None)
+    ws.page_setup.orientation = "portrait"   # an official document: A4 portrait, the table on the page's width
     return workbook_to_bytes(wb)

@@ -61,6 +61,12 @@ class SheetTable:
     total_label_column: int = 0
 
 
+def line_count(text: str, width: float) -> int:
+    """How many lines *text* takes wrapped in a column *width* characters wide (for a row's height:
+    a spreadsheet does not size a row of wrapped text written by a program)."""
+    return sum(max(1, -(-len(part) // max(int(width) - 1, 1))) for part in (text or "").split("\n"))
+
+
 def safe_title(title: str, taken: set[str]) -> str:
     """A sheet name Excel accepts: no []:*?/\\, at most 31 characters, unique."""
     clean = "".join(" " if ch in "[]:*?/\\" else ch for ch in title.split("\n")[0]).strip()[:31] or "Sheet"
@@ -79,6 +85,7 @@ def write_table(wb, table: SheetTable) -> object:
     ws = wb.create_sheet(safe_title(table.title, set(wb.sheetnames)))
     bold = Font(bold=True)
     ws.append([c.head for c in table.columns])
+    ws.row_dimensions[1].height = 15 * max(line_count(c.head, c.width) for c in table.columns)
     for cell in ws[1]:
         cell.font = bold
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -90,10 +97,13 @@ def write_table(wb, table: SheetTable) -> object:
                 cell.number_format = number_format
             cell.alignment = Alignment(wrap_text=column.wrap, vertical="top",
                                        horizontal="right" if number_format and not isinstance(value, date) else None)
+        lines = max([line_count(str(v), c.width) for v, c in zip(values, table.columns) if c.wrap and isinstance(v, str)] or [1])
+        ws.row_dimensions[ws.max_row].height = 15 * lines
     last = ws.max_row
     for k, column in enumerate(table.columns, 1):
         ws.column_dimensions[get_column_letter(k)].width = column.width
     ws.freeze_panes = "A2"
+    print_setup(ws, "1:1")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(last, 1)}"
     if table.total_label and any(c.total for c in table.columns):
         total_row = last + 1
@@ -109,6 +119,17 @@ def write_table(wb, table: SheetTable) -> object:
                 cell.number_format = formats.pop()
             cell.alignment = Alignment(horizontal="right")
     return ws
+
+
+def print_setup(ws, title_rows: str | None) -> None:
+    """Printed on A4 landscape, every column on the page's width, *title_rows* ("1:1")
+    repeated at the top of each page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    if title_rows:
+        ws.print_title_rows = title_rows
 
 
 def new_workbook(title: str = ""):
