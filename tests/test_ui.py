@@ -213,7 +213,7 @@ async def test_budget_screen_shows_totals_and_changes_model_and_currency(make_ap
         await pilot.pause()
         # Quảng Trị hosting 3 and 4 pays only refreshments, banquet, gifts and interpreting: 2 x 47,600,000
         assert "95.200.000 ₫" in body_text()
-        await pilot.press("m", "m")  # art18, then norms, which adds reception, gifts and interpreting
+        await pilot.press("m", "m", "m")  # art18, art27, then norms, which adds reception, gifts and interpreting
         await pilot.pause()
         # norms: 2 x 197,500,000 (the meals of the banquet day at 50 %, see test_budget)
         assert "395.000.000 ₫" in body_text()

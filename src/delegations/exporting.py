@@ -124,8 +124,7 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_c
     _check_language(planner, lang)
     plan = planner.plan(plan_id)
     found = planner.delegations(plan.id, filters)
-    wants_budget = budget or getattr(exporter, "wants_budget", False)  # a workbook has budget sheets
-    report = planner.budgeting.report(plan.id, delegations=list(found)) if wants_budget else None
+    report = planner.budgeting.report(plan.id, delegations=list(found)) if budget else None
     request = ExportRequest(plan=plan, delegations=found, lang=lang, registry=planner.registry, home=planner.home(),
                             filters=filters, today=today or date.today(), budget=report, status_column=status_column,
                             deadline_rules=deadline_rules(planner.repo))
@@ -150,6 +149,7 @@ def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: 
 
     from .plugins import guarded
 
+    budget = budget or getattr(planner.registry.exporters.get(fmt), "wants_budget", False)  # a workbook's budget sheets
     exporter, request = _prepare(planner, plan_id, fmt, lang, filters, today, budget, status_column)
     payload = guarded(planner.registry, "exporters", fmt, "export", lambda: exporter.export(request),
                       lambda r: isinstance(r, (bytes, bytearray)))
