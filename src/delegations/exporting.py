@@ -177,10 +177,11 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
     if seq is None:
         raise ExportError(N_("Say which delegation: export --document {kind} --seq N"), kind=kind)
     d = planner.delegation(plan.id, seq)
-    if kind == "roster" and not d.roster:
+    base = kind.split(".", 1)[0]  # "roster.docx": the roster in another format
+    if base == "roster" and not d.roster:
         raise ExportError(N_("Delegation {seq} has no roster yet, so its list would be an empty table. Add its members first: "
                              "roster {seq} add NAME …, or roster {seq} import FILE."), seq=seq)
-    if kind == "programme" and not d.programme:
+    if base == "programme" and not d.programme:
         raise ExportError(N_("Delegation {seq} has no programme yet, so the document would be an empty table. Add its items first: "
                              "programme {seq} add DATE ACTIVITY."), seq=seq)
     request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),

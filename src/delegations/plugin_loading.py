@@ -33,6 +33,7 @@ BUILTIN_PLUGINS = (
     "delegations.builtin.rate_tables",
     "delegations.builtin.locales",
     "delegations.builtin.exporters",
+    "delegations.builtin.docx_exporter",
     "delegations.builtin.calendar_exporter",
     "delegations.builtin.validators",
 )
