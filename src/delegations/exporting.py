@@ -63,6 +63,7 @@ def _slug(value: str) -> str:
 
 
 def file_name(request: ExportRequest, suffix: str, kind: str = "") -> str:
+    kind = kind.split(".", 1)[0]  # "budget.xlsx", "proposal.docx": the suffix says the format
     if kind and request.delegation is not None:
         return "_".join([_slug(kind), _slug(request.plan.id), str(request.delegation.seq), _slug(request.lang), request.today.isoformat()]) + suffix
     if kind:
