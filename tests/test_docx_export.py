@@ -267,3 +267,42 @@ def test_the_estimate_and_the_settlement_in_word(done, tmp_path):  # noqa: F811
     assert whole.name == "budget_2020-2022_vi-lo_2026-11-23.docx"
     text = body_text(docx.Document(str(whole)))
     assert translator("vi").gettext("BUDGET ESTIMATE") in text and translator("lo").gettext("BUDGET ESTIMATE") in text
+
+
+def test_the_plan_with_its_budget_appendix(planner, tmp_path):
+    document = docx.Document(str(export_plan(planner, fmt="docx", output=tmp_path, today=TODAY, budget=True)))
+    orientations = [s.orientation for s in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    text = body_text(document)
+    assert text.index("Phụ lục") > text.index("Nguyễn Đăng Bảo") and "DỰ TOÁN KINH PHÍ" in text
+    rows = [[" ".join(lines(c)) for c in r.cells] for r in ruled(document)[-1].rows]
+    assert rows[-1][1] == "Tổng" and rows[-1][4].startswith("315.800.000")  # 2 x 157,900,000 (see test_budget)
+
+
+async def test_the_export_screen_offers_word_for_the_plan_and_for_a_document(make_app, tmp_path):
+    from textual.widgets import Input, Select
+
+    from ui_support import open_screen
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_screen(pilot, "o")
+        screen = app.screen
+        screen.query_one("#folder", Input).value = str(tmp_path)
+        assert "docx" in [value for _label, value in screen.query_one("#format", Select)._options]
+        screen.query_one("#format", Select).value = "docx"
+        await pilot.pause()
+        assert "ke-hoach_2020-2022_vi_" in str(screen.query_one("#target").render())
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen.query_one("#document", Select).value = "proposal"
+        await pilot.pause()
+        assert ".docx" in str(screen.query_one("#target").render())
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (plan,) = tmp_path.glob("ke-hoach_2020-2022_vi_*.docx")
+    (proposal,) = tmp_path.glob("proposal_2020-2022_1_vi_*.docx")
+    assert len(plan_table(docx.Document(str(plan))).rows) == 5
+    assert "TỜ TRÌNH" in body_text(docx.Document(str(proposal)))

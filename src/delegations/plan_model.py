@@ -114,12 +114,22 @@ class PlanWriter:
         sig = self.r.plan.signature
         return ("", "", "") if sig is None else (self.field(sig.authority), self.field(sig.position), sig.name)
 
+    def appendix(self) -> Section | None:
+        """The appendix "Dự toán kinh phí" when the request carries the budget: the estimate's table."""
+        if self.r.budget is None:
+            return None
+        from .budget.documents import BudgetDocumentWriter
+
+        estimate = BudgetDocumentWriter(self.r, self.r.budget).build("budget")
+        return Section(heading=self.tr(N_("BUDGET ESTIMATE")), table=estimate.body[0].table)
+
     def build(self) -> OfficialDocument:
         number, dated = self.heading()
         body = [Section(table=self.table(), landscape=True)] if self.r.delegations else []
         return OfficialDocument(kind="plan", number=number, dated=dated, doc_type=self.tr(N_("PLAN")),
                                 subject=self.field(self.r.plan.title), basis=self.basis(), body=body,
-                                recipients=self.recipients(), signature=self.signature())
+                                recipients=self.recipients(), signature=self.signature(),
+                                annex=self.appendix(), annex_title=self.tr(N_("Appendix")))
 
 
 def plan_document(request) -> OfficialDocument:
