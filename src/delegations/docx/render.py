@@ -245,17 +245,17 @@ class DocxWriter:
         left, right = table.rows[0].cells
         self._fresh.update((left._element, right._element))
         if m.recipients:
-            self.lines(left, self.tr(N_("Recipients:")), 12, bold=True, italic=True, align=LEFT, keep=True)
+            self.lines(left, self.tr(N_("Recipients:")), 12, bold=True, italic=True, align=LEFT)
             for i, recipient in enumerate(m.recipients):
                 end = "." if i == len(m.recipients) - 1 else ";"
                 text = "\n".join(f"- {line.rstrip(';.').strip()}{end}" for line in recipient.split("\n") if line.strip())
-                self.lines(left, text, 11, align=LEFT, keep=True)
+                self.lines(left, text, 11, align=LEFT)
         else:
             self.lines(left, "", 11)
         authority, position, name = m.signature
         if authority or position or name:
-            self.lines(right, authority.upper(), 13, bold=True, keep=True)
-            self.lines(right, position.upper(), 13, bold=True, keep=True)
+            self.lines(right, authority.upper(), 13, bold=True)
+            self.lines(right, position.upper(), 13, bold=True)
             self.lines(right, name, 14, bold=True, before=80)
         else:
             self.lines(right, "", 13)
