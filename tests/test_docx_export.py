@@ -306,3 +306,12 @@ async def test_the_export_screen_offers_word_for_the_plan_and_for_a_document(mak
     (proposal,) = tmp_path.glob("proposal_2020-2022_1_vi_*.docx")
     assert len(plan_table(docx.Document(str(plan))).rows) == 5
     assert "TỜ TRÌNH" in body_text(docx.Document(str(proposal)))
+
+
+def test_an_unknown_format_names_the_plans_formats_word_among_them(planner, tmp_path):
+    from delegations.exporting import ExportError
+
+    with pytest.raises(ExportError) as err:
+        export_plan(planner, fmt="odt", output=tmp_path, today=TODAY)
+    available = err.value.render().rsplit(":", 1)[1]
+    assert "docx" in available and "pdf" in available and "proposal" not in available

@@ -121,7 +121,8 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_c
         raise ExportError(N_("\"{format}\" is a delegation's document: export --document {format} --seq N."), format=fmt)
     if exporter is None:
         raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
-                          format=fmt, available=", ".join(sorted(planner.registry.exporters)) or "-")
+                          format=fmt, available=", ".join(sorted(c for c, e in planner.registry.exporters.items()
+                                                                  if not getattr(e, "document", False))) or "-")
     _check_language(planner, lang)
     plan = planner.plan(plan_id)
     found = planner.delegations(plan.id, filters)
