@@ -273,6 +273,9 @@ def test_the_plan_with_its_budget_appendix(planner, tmp_path):
     document = docx.Document(str(export_plan(planner, fmt="docx", output=tmp_path, today=TODAY, budget=True)))
     orientations = [s.orientation for s in document.sections]
     assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    appendix = document.sections[2]
+    # numbered on its own from 1, its first page without a number
+    assert appendix._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1" and appendix.different_first_page_header_footer
     text = body_text(document)
     assert text.index("Phụ lục") > text.index("Nguyễn Đăng Bảo") and "DỰ TOÁN KINH PHÍ" in text
     rows = [[" ".join(lines(c)) for c in r.cells] for r in ruled(document)[-1].rows]

@@ -34,6 +34,9 @@ ORDER = {
               "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
               "w:sectPr", "w:pPrChange"],
+    "w:sectPr": ["w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz", "w:pgMar",
+                 "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:noEndnote",
+                 "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange"],
     "w:tblBorders": ["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH", "w:insideV"],
     "w:tblCellMar": ["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"],
 }
@@ -112,6 +115,13 @@ def page_setup(section, landscape: bool = False) -> None:
     section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
     section.header_distance = HEADER_DISTANCE
     section.footer_distance = HEADER_DISTANCE
+
+
+def number_from_one(section) -> None:
+    """The section's pages are numbered on their own, from 1, its first page showing no number
+    (an appendix, Nghị định 30/2020/NĐ-CP)."""
+    _child(section._sectPr, "w:pgNumType").set(qn("w:start"), "1")
+    section.different_first_page_header_footer = True
 
 
 def text_width(section) -> Emu:

@@ -281,6 +281,8 @@ class DocxWriter:
         if m.annex is not None:
             if self.landscape or m.annex.landscape:
                 self.new_section(m.annex.landscape)
+                if m.kind == "plan":  # the plan's appendix is numbered on its own, as the PDF numbers it
+                    ooxml.number_from_one(self.doc.sections[-1])
                 self.lines(self.doc, m.annex_title, 14, bold=True, keep=True, after=6)
             else:
                 p = self.lines(self.doc, m.annex_title, 14, bold=True, keep=True, after=6)[0]
