@@ -28,5 +28,5 @@ async def test_failures_and_conflicts_are_a_notice_at_start_and_formats_show_the
             await pilot.pause()
             select = app.screen.query_one("#format", Select)
             labels = {value: str(label) for label, value in select._options if value != Select.NULL}
-            assert labels == {"csv": "Bảng CSV", "ics": "Lịch (iCalendar .ics)", "pdf": "Văn bản PDF (Kế hoạch)",
-                              "xlsx": "Bảng tính Excel (Kế hoạch và dự toán)"}
+            assert labels == {"csv": "Bảng CSV", "docx": "Văn bản Word (Kế hoạch)", "ics": "Lịch (iCalendar .ics)",
+                              "pdf": "Văn bản PDF (Kế hoạch)", "xlsx": "Bảng tính Excel (Kế hoạch và dự toán)"}

@@ -4,8 +4,9 @@ A document is its header (number line, place-date line), its type and subject,
 the addressee ("Kính gửi"), the basis it rests on, the body (paragraphs and tables), "Nơi
 nhận", the signature and an optional annex (the decision's attached list). Every
 string is already in the document's languages (a bilingual one has each version on
-its own line). The PDF renderer (``pdf.official``) lays it out in the national
-format; a Word renderer can take the same model later.
+its own line). The PDF renderer (``pdf.official``) and the Word renderer
+(``docx``) lay it out in the national format; the plan itself is one too
+(``plan_model``).
 """
 
 from __future__ import annotations
@@ -34,11 +35,14 @@ class DocTable:
 
 @dataclass(frozen=True)
 class Section:
-    """A part of the body: an optional heading, paragraphs, an optional table after them."""
+    """A part of the body: an optional heading, paragraphs, an optional table after them.
+    A *landscape* section's table goes on landscape pages (the plan's nine columns),
+    and what follows it (the closing) stays with its end."""
 
     heading: str = ""
     paragraphs: list[str] = field(default_factory=list)
     table: DocTable | None = None
+    landscape: bool = False
 
 
 @dataclass(frozen=True)

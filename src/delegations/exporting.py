@@ -63,6 +63,7 @@ def _slug(value: str) -> str:
 
 
 def file_name(request: ExportRequest, suffix: str, kind: str = "") -> str:
+    kind = kind.split(".", 1)[0]  # "budget.xlsx", "proposal.docx": the suffix says the format
     if kind and request.delegation is not None:
         return "_".join([_slug(kind), _slug(request.plan.id), str(request.delegation.seq), _slug(request.lang), request.today.isoformat()]) + suffix
     if kind:
@@ -120,7 +121,8 @@ def _prepare(planner, plan_id, fmt, lang, filters, today, budget=False, status_c
         raise ExportError(N_("\"{format}\" is a delegation's document: export --document {format} --seq N."), format=fmt)
     if exporter is None:
         raise ExportError(N_("No exporter for the format \"{format}\". Available: {available}."),
-                          format=fmt, available=", ".join(sorted(planner.registry.exporters)) or "-")
+                          format=fmt, available=", ".join(sorted(c for c, e in planner.registry.exporters.items()
+                                                                  if not getattr(e, "document", False))) or "-")
     _check_language(planner, lang)
     plan = planner.plan(plan_id)
     found = planner.delegations(plan.id, filters)
@@ -178,10 +180,11 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
     if seq is None:
         raise ExportError(N_("Say which delegation: export --document {kind} --seq N"), kind=kind)
     d = planner.delegation(plan.id, seq)
-    if kind == "roster" and not d.roster:
+    base = kind.split(".", 1)[0]  # "roster.docx": the roster in another format
+    if base == "roster" and not d.roster:
         raise ExportError(N_("Delegation {seq} has no roster yet, so its list would be an empty table. Add its members first: "
                              "roster {seq} add NAME …, or roster {seq} import FILE."), seq=seq)
-    if kind == "programme" and not d.programme:
+    if base == "programme" and not d.programme:
         raise ExportError(N_("Delegation {seq} has no programme yet, so the document would be an empty table. Add its items first: "
                              "programme {seq} add DATE ACTIVITY."), seq=seq)
     request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),

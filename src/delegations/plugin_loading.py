@@ -34,6 +34,7 @@ BUILTIN_PLUGINS = (
     "delegations.builtin.locales",
     "delegations.builtin.exporters",
     "delegations.builtin.xlsx_exporter",
+    "delegations.builtin.docx_exporter",
     "delegations.builtin.calendar_exporter",
     "delegations.builtin.validators",
 )

@@ -22,6 +22,8 @@ from reportlab.platypus.flowables import Flowable
 
 from ..i18n import N_, translator
 from ..i18n.languages import in_each
+# The table's column shares (TT … Nguồn kinh phí) and its cells come from the plan's model.
+from ..plan_model import COLUMN_SHARES, HEADS, STATUS_SHARES, PlanWriter  # noqa: F401
 from ..i18n.formatting import date_line, document_number
 from ..wording import Wording, joint_country, national_header
 from . import layout
@@ -31,16 +33,6 @@ from .paged_table import PagedTable
 from .shaping import shape_lao_words_only
 from .text import Text, clean
 from .text import width as text_width
-
-# Column shares of the landscape table (TT … Nguồn kinh phí); they add up to 1.
-# Each header word fits its column at 12 pt bold in vi, lo and en, and so does a date such as 25/12/2021.
-COLUMN_SHARES = (0.04, 0.13, 0.12, 0.08, 0.095, 0.17, 0.065, 0.09, 0.21)
-# With the optional status column (``export --status-column``): activities and funding give it room.
-STATUS_SHARES = (0.04, 0.12, 0.11, 0.08, 0.09, 0.15, 0.065, 0.09, 0.18, 0.075)
-
-
-def _list(items: list[str]) -> str:
-    return "\n".join(f"- {i}" for i in items)
 
 
 class CentredRule(Flowable):
@@ -91,19 +83,6 @@ class PlanDocument:
 
     def tr(self, message: str, langs: list[str] | None = None) -> str:
         return self.both(lambda lang: translator(lang).gettext(message), langs)
-
-    def items(self, pick: Callable[[str], list[str]]) -> str:
-        """A list cell: the items in each document language, each item on its own line;
-        an item printed for an earlier language (one with no version in a later
-        language) is not printed again."""
-        seen: set[str] = set()
-        blocks = []
-        for lang in self.langs:
-            fresh = [i for i in pick(lang) if i and i not in seen]
-            seen.update(fresh)
-            if fresh:
-                blocks.append(_list(fresh))
-        return "\n".join(blocks)
 
     def field(self, text) -> str:
         return self.both(text.get)
@@ -170,42 +149,22 @@ class PlanDocument:
         return [Text(p, self.s.body) for p in paragraphs]
 
     # --- table ---------------------------------------------------------------
+    HEADS = HEADS
+
     def leader(self, d) -> str:
-        """The leader's position (in each language), and on its own lines the name
-        (in Lao script too for a Lao text, when it is known)."""
-        return "\n".join(p for p in (self.field(d.leader.position), self.both(d.leader.name_in)) if p)
-
-    HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
-             N_("Timing"), N_("Funding"))
-
-    def status_cell(self, d) -> str:
-        """The status in each language; a cancelled delegation's reason on the next line."""
-        label = self.both(lambda lang: self.words[lang].status(d.status))
-        return f"{label}\n{d.cancel_reason}" if d.cancel_reason else label
+        """The leader's cell (position, then the name on its own lines)."""
+        return PlanWriter(self.r).leader(d)
 
     def table(self, tail: list | None = None) -> PagedTable:
-        """The delegation table; *tail* (the closing) is kept on the page where the table ends.
-        With ``request.status_column`` a last column says each delegation's status."""
+        """The delegation table (its content from ``plan_model``); *tail* (the closing) is kept
+        on the page where the table ends. With ``request.status_column`` a last column says
+        each delegation's status."""
         s = self.s
-        with_status = getattr(self.r, "status_column", False)
-        heads = (*self.HEADS, N_("Status")) if with_status else self.HEADS
-        rows = [[Text(self.tr(h), s.cell_head) for h in heads]]
-        numbered = enumerate(self.r.delegations, 1)
-        for n, d in numbered:
-            c = {lang: w.cells(d) for lang, w in self.words.items()}
-
-            def cell(pick, style=s.cell):
-                return Text(self.both(lambda lang: pick(c[lang])), style)
-
-            rows.append([
-                Text(str(n), s.cell_center), cell(lambda x: x.name), Text(self.leader(d), s.cell), cell(lambda x: x.members, s.cell_center),
-                cell(lambda x: x.destination, s.cell_center), Text(self.items(lambda lang: c[lang].activities), s.cell),
-                cell(lambda x: x.days, s.cell_center), cell(lambda x: x.timing, s.cell_center),
-                Text(self.items(lambda lang: c[lang].funding), s.cell),
-            ] + ([Text(self.status_cell(d), s.cell_center)] if with_status else []))
+        t = PlanWriter(self.r).table()
+        head = [Text(h, s.cell_head) for h in t.heads]
+        rows = [[Text(c, s.cell_center if i in t.centred else s.cell) for i, c in enumerate(r)] for r in t.rows]
         width = frame_width(LANDSCAPE)
-        shares = STATUS_SHARES if with_status else COLUMN_SHARES
-        return PagedTable(rows[0], rows[1:], [width * share for share in shares], tail=tail,
+        return PagedTable(head, rows, [width * share for share in t.shares], tail=tail,
                           page_height=LANDSCAPE[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM)
 
     # --- closing ---------------------------------------------------------------

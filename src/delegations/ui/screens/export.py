@@ -42,7 +42,8 @@ class ExportScreen(ModalScreen):
             yield Static("[b]" + _("Export the plan") + "[/b]  " + _("(Ctrl+O export, Esc closes)"))
             lang = i18n.current_language()
             plan_formats = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
-            documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False))
+            # A document in another format ("proposal.docx") is the same document: the format chooses it.
+            documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False) and "." not in c)
             with Horizontal(classes="row"):
                 yield Label(_("Format"), classes="label")
                 yield ChoiceSelect([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
@@ -82,8 +83,12 @@ class ExportScreen(ModalScreen):
         self.show_target()
 
     def _document(self) -> str | None:
+        """The document chosen, in the chosen format when it has an exporter for it ("proposal.docx")."""
         kind = str(self.query_one("#document", Select).value)
-        return None if kind == "plan" else kind
+        if kind == "plan":
+            return None
+        fmt = str(self.query_one("#format", Select).value)
+        return f"{kind}.{fmt}" if f"{kind}.{fmt}" in self.app.planner.registry.exporters else kind
 
     def _choices(self) -> dict:
         filters = self.app.filters if self.query_one("#filtered", Checkbox).value else Filters()

@@ -1,0 +1,137 @@
+"""The cooperation plan (Kế hoạch, Mẫu 1.4) as an ``OfficialDocument``.
+
+The same content every renderer lays out: the number and place-date lines, the
+type name and subject, the basis paragraph (one per language), the nine-column
+delegation table (bilingual cells: each version on its own line, list items
+one per line) with the optional status column, "Nơi nhận" and the signature.
+The table's section is ``landscape``: it goes on landscape pages, as the PDF
+prints it. The PDF's own layout (``pdf.document``) takes its table from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .doc_model import DocTable, OfficialDocument, Section
+from .i18n import N_, translator
+from .i18n.formatting import date_line, document_number
+from .i18n.languages import in_each
+from .wording import Wording
+
+# Column shares of the landscape table (TT … Nguồn kinh phí); they add up to 1.
+# Each header word fits its column at 12 pt bold in vi, lo and en, and so does a date such as 25/12/2021.
+COLUMN_SHARES = (0.04, 0.13, 0.12, 0.08, 0.095, 0.17, 0.065, 0.09, 0.21)
+# With the optional status column (``export --status-column``): activities and funding give it room.
+STATUS_SHARES = (0.04, 0.12, 0.11, 0.08, 0.09, 0.15, 0.065, 0.09, 0.18, 0.075)
+# The columns printed centred: TT, members, destination, days, timing, status.
+CENTRED = frozenset({0, 3, 4, 6, 7, 9})
+
+HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
+         N_("Timing"), N_("Funding"))
+
+
+def _list(items: list[str]) -> str:
+    return "\n".join(f"- {i}" for i in items)
+
+
+class PlanWriter:
+    """The plan of an export request in one language ("vi", "lo") or two ("vi-lo":
+    every label in both, as joint documents are)."""
+
+    def __init__(self, request):
+        self.r = request
+        self.langs = request.languages
+        self.words = {lang: Wording(lang, request.registry, request.home) for lang in self.langs}
+
+    def both(self, pick: Callable[[str], str], langs: list[str] | None = None) -> str:
+        """*pick* in each document language (or *langs*), one per line; a repeated version is printed once."""
+        return in_each(langs or self.langs, pick)
+
+    def tr(self, message: str, langs: list[str] | None = None) -> str:
+        return self.both(lambda lang: translator(lang).gettext(message), langs)
+
+    def field(self, text) -> str:
+        return self.both(text.get)
+
+    def items(self, pick: Callable[[str], list[str]]) -> str:
+        """A list cell: the items in each document language, each item on its own line;
+        an item printed for an earlier language (one with no version in a later
+        language) is not printed again."""
+        seen: set[str] = set()
+        blocks = []
+        for lang in self.langs:
+            fresh = [i for i in pick(lang) if i and i not in seen]
+            seen.update(fresh)
+            if fresh:
+                blocks.append(_list(fresh))
+        return "\n".join(blocks)
+
+    # --- the parts ---------------------------------------------------------------
+    def heading(self) -> tuple[str, str]:
+        """The number line ("Số: …/KH-LĐLĐ") and the place-date line, in the document's languages."""
+        plan = self.r.plan
+        return (self.both(lambda lang: document_number(plan.number, plan.symbol, lang)),
+                self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)))
+
+    def basis(self) -> list[str]:
+        """One paragraph per language; a paragraph not yet written in Lao is printed once."""
+        return list(dict.fromkeys(w.basis_paragraph(self.r.plan) for w in self.words.values()))
+
+    def leader(self, d) -> str:
+        """The leader's position (in each language), and on its own lines the name
+        (in Lao script too for a Lao text, when it is known)."""
+        return "\n".join(p for p in (self.field(d.leader.position), self.both(d.leader.name_in)) if p)
+
+    def status_cell(self, d) -> str:
+        """The status in each language; a cancelled delegation's reason on the next line."""
+        label = self.both(lambda lang: self.words[lang].status(d.status))
+        return f"{label}\n{d.cancel_reason}" if d.cancel_reason else label
+
+    def table(self) -> DocTable:
+        """The delegation table; with ``request.status_column`` a last column says each delegation's status."""
+        with_status = getattr(self.r, "status_column", False)
+        heads = [self.tr(h) for h in ((*HEADS, N_("Status")) if with_status else HEADS)]
+        rows, values = [], []
+        for n, d in enumerate(self.r.delegations, 1):
+            c = {lang: w.cells(d) for lang, w in self.words.items()}
+
+            def cell(pick) -> str:
+                return self.both(lambda lang: pick(c[lang]))
+
+            rows.append([
+                str(n), cell(lambda x: x.name), self.leader(d), cell(lambda x: x.members), cell(lambda x: x.destination),
+                self.items(lambda lang: c[lang].activities), cell(lambda x: x.days), cell(lambda x: x.timing),
+                self.items(lambda lang: c[lang].funding),
+            ] + ([self.status_cell(d)] if with_status else []))
+            values.append([n, None, None, d.members] + [None] * (len(heads) - 4))
+        return DocTable(heads, rows, STATUS_SHARES if with_status else COLUMN_SHARES, CENTRED, values)
+
+    def recipients(self) -> list[str]:
+        """Each recipient in the document's languages, without its end (the renderer puts ";" or ".")."""
+        return [self.both(lambda lang, r=r: r.get(lang).rstrip(";.").strip()) for r in self.r.plan.recipients]
+
+    def signature(self) -> tuple[str, str, str]:
+        sig = self.r.plan.signature
+        return ("", "", "") if sig is None else (self.field(sig.authority), self.field(sig.position), sig.name)
+
+    def appendix(self) -> Section | None:
+        """The appendix "Dự toán kinh phí" when the request carries the budget: the estimate's table."""
+        if self.r.budget is None:
+            return None
+        from .budget.documents import BudgetDocumentWriter
+
+        estimate = BudgetDocumentWriter(self.r, self.r.budget).build("budget")
+        return Section(heading=self.tr(N_("BUDGET ESTIMATE")), table=estimate.body[0].table)
+
+    def build(self) -> OfficialDocument:
+        number, dated = self.heading()
+        body = [Section(table=self.table(), landscape=True)] if self.r.delegations else []
+        return OfficialDocument(kind="plan", number=number, dated=dated, doc_type=self.tr(N_("PLAN")),
+                                subject=self.field(self.r.plan.title), basis=self.basis(), body=body,
+                                recipients=self.recipients(), signature=self.signature(),
+                                annex=self.appendix(), annex_title=self.tr(N_("Appendix")))
+
+
+def plan_document(request) -> OfficialDocument:
+    """The plan of *request* (its delegations, filtered and in order) as an ``OfficialDocument``."""
+    return PlanWriter(request).build()
