@@ -160,7 +160,7 @@ class RowBuilder:
         return found
 
     def _partner(self, get, say) -> str | None:
-        known = ", ".join(sorted(self.names.partners))
+        known = ", ".join(sorted(org.short() for org in self.names.partners.values()))
         if get("partner"):
             found = self.names.orgs_in(get("partner"), partners_only=True)
             if len(found) == 1:
