@@ -239,3 +239,28 @@ def test_days_members_and_list_items():
     assert list_items("- Trao đổi kinh nghiệm hoạt động công đoàn - Đi thực tế một số CĐCS") == [
         "Trao đổi kinh nghiệm hoạt động công đoàn", "Đi thực tế một số CĐCS"]
     assert list_items("Một\nHai") == ["Một", "Hai"]
+
+
+def test_heading_rows_give_the_direction_and_numbering_and_repeated_header_rows_are_skipped(planner, tmp_path):
+    header = ["STT", "Tên đoàn", "Trưởng đoàn", "Số người", "Nội dung", "Số ngày", "Thời gian", "Kinh phí"]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header)
+    sheet.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"])
+    sheet.append(["I. ĐOÀN VÀO"] + [None] * 7)
+    sheet.append([1, "Đoàn Công đoàn tỉnh Salavan", "Phó Chủ tịch LHCĐ tỉnh Salavan", 8, "Học tập kinh nghiệm", None,
+                  date(2021, 9, 16), None])
+    sheet.append(header)
+    sheet.append(["II. ĐOÀN RA"] + [None] * 7)
+    sheet.append([2, "Đoàn LĐLĐ tỉnh Quảng Trị thăm Savannakhet", "Chủ tịch LĐLĐ tỉnh", 10, "Trao đổi", "4 ngày", "Tháng 10/2022",
+                  None])
+    book.save(tmp_path / "k.xlsx")
+    found = preview(planner, tmp_path / "k.xlsx", "2020-2022")
+    assert found.errors == [] and [r.row for r in found.rows] == [4, 7]
+    inbound, outbound = found.delegations
+    assert (inbound.direction, inbound.partner, inbound.timing.start, inbound.duration) == (
+        Direction.INBOUND, "salavan", date(2021, 9, 16), DayRange(1, 1))
+    assert (outbound.direction, outbound.partner, outbound.timing, outbound.duration) == (
+        Direction.OUTBOUND, "savannakhet", Timing(2022, 10), DayRange(4, 4))
+    assert outbound.cost_lines  # none in the file: the partner's usual sharing, and the row says so
+    assert any(f.severity == "note" and f.column == "Kinh phí" for f in found.rows[1].findings)

@@ -66,8 +66,9 @@ def preview(planner, path: Path, plan_id: str | None = None, translate=lambda s:
     builder = RowBuilder(planner, plan, layout, translate)
     seq = max((f.seq for f in planner.repo.facets(plan.id)), default=0)
     context = None
+    header = next(cells for number, cells in grid.rows if number == layout.header_row)
     for number, cells in grid.rows:
-        if number <= layout.header_row or not any(cells):
+        if number <= layout.header_row or not any(cells) or cells == header:  # a header row repeated on a later page
             continue
         heading, direction = heading_direction(cells)
         if heading:
