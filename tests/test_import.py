@@ -107,6 +107,8 @@ def test_the_word_table_of_seed_000_imports_as_the_four_delegations_of_the_plan(
     assert first[8] == [("board_lodging", "savannakhet", "", ""), ("transport", "quangtri", "union_budget", ""),
                         ("support", "quangtri", "union_budget", "")]
     assert third[8] == [("board_lodging", "quangtri", "union_budget", "của đoàn"), ("transport", "savannakhet", "", "")]
+    shipped, again = planner.delegation("2020-2022", 3), planner.delegation("2020-2022", 7)
+    assert again.cost_lines == shipped.cost_lines  # the detail "của đoàn" in Lao and English too
 
 
 OTHER_HEADER = ["STT", "Đoàn", "TRƯỞNG ĐOÀN", "Số người", "Nuoc den", "Nội dung", "Số ngày (ngày)", "Thời gian", "Kinh phí:"]
