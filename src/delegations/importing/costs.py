@@ -19,6 +19,8 @@ from .parsing import list_items, words
 _PAYS = re.compile(r"\s(?:chiu|dam nhan|dam bao|chi tra|pays?|covers?|ຮັບຜິດຊອບ|ຮັບຜິດຊອບຄ່າ)\s")
 _TRAILING_BRACKET = re.compile(r"\(([^()]*)\)\s*[.;]?\s*$")
 _CONNECTORS = {"va", "and", ",", ";", "ແລະ", ""}
+# The details the plans usually write after an item, with their wording in the other languages.
+KNOWN_DETAILS = {"cua doan": {"vi": "của đoàn", "lo": "ຂອງຄະນະ", "en": "of the delegation"}}
 
 
 def _tokens(text: str) -> list[str]:
@@ -107,8 +109,15 @@ def read_cost_line(line: str, names: Names, partner: str) -> list[CostLine] | No
     items = _match_items(items_text, names)
     if items is None:
         return None
-    return [CostLine(item=code, payer=payers[0], funding=funding, detail=Text.of(detail) if detail else Text())
-            for code, detail in items]
+    return [CostLine(item=code, payer=payers[0], funding=funding, detail=_detail(detail)) for code, detail in items]
+
+
+def _detail(text: str) -> Text:
+    """The detail as written, in every language when it is a usual one ("của đoàn")."""
+    if not text:
+        return Text()
+    known = KNOWN_DETAILS.get(fold(text))
+    return Text.of({**known, "vi": text}) if known else Text.of(text)
 
 
 def read_cost_lines(cell: str, names: Names, partner: str) -> tuple[list[CostLine], list[str]]:
