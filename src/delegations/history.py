@@ -9,6 +9,7 @@ from .errors import N_, Msg
 
 UNDO_DEPTH = 50  # changes kept per plan
 PLAN_REMOVAL = "plan_removal"  # a plan deleted with its delegations: before = (plan, delegations)
+IMPORT = "import"  # delegations imported from a file: before = None, after = the delegations
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Change:
         """What the change was, e.g. "add delegation 5 to plan 2023-2025"."""
         if self.kind == PLAN_REMOVAL:
             return Msg(N_("delete plan {plan}"), plan=self.key)
+        if self.kind == IMPORT:
+            return Msg(N_("import {count} delegations into plan {plan}"), count=len(self.after or self.before), plan=self.plan_id)
         if self.kind == "plan":
             if self.before is None:
                 return Msg(N_("create plan {plan}"), plan=self.plan_id)

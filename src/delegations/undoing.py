@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .domain import Delegation, Plan
 from .errors import Msg, NotFoundError, UserError
-from .history import PLAN_REMOVAL, Change, Done
+from .history import IMPORT, PLAN_REMOVAL, Change, Done
 from .i18n import N_
 
 
@@ -35,6 +35,9 @@ class Undoing:
         if change.kind == PLAN_REMOVAL:
             plan = self._current_plan(change.key)
             return None if plan is None else (plan, tuple(self.repo.delegations(change.key)))
+        if change.kind == IMPORT:  # the imported delegations as they are now; None once all are gone
+            now = tuple(self._current_delegation(d.id) for d in change.after)
+            return None if all(d is None for d in now) else now
         return self._current_plan(change.key) if change.kind == "plan" else self._current_delegation(change.key)
 
     def can_undo(self, plan_id: str | None = None) -> bool:
@@ -56,6 +59,12 @@ class Undoing:
                 for d in delegations:
                     self.repo.save_delegation(d)
             self._haystacks.clear()
+        elif change.kind == IMPORT:
+            for d in change.after:
+                if state is None:
+                    self.repo.delete_delegation(d.id)
+                else:
+                    self.repo.save_delegation(d)
         elif change.kind == "plan":
             if state is None:
                 self.repo.delete_plan(change.key)

@@ -40,6 +40,7 @@ class MainScreen(Screen):
         Binding("h", "header", N_("Edit the plan header"), show=False),
         Binding("l", "plans", N_("Switch or create plans"), show=False),
         Binding("o", "export", N_("Export")),
+        Binding("I", "import_file", N_("Import a plan table (Word, Excel, CSV)"), show=False),
         Binding("g", "plugins", N_("Plugins"), show=False),
         Binding("b", "budget", N_("Budget"), show=False),
         Binding("D", "calendar", N_("Calendar and what is due"), show=False, id="calendar"),
@@ -313,6 +314,18 @@ class MainScreen(Screen):
 
         current = self._current()
         self.app.push_screen(ExportScreen(seq=current.seq if current is not None else None))
+
+    def action_import_file(self) -> None:
+        from .import_plan import ImportScreen
+
+        if self._writable():
+            self.app.push_screen(ImportScreen(), self._after_import)
+
+    def _after_import(self, stored) -> None:
+        if stored:
+            self.reload(keep=stored[0].id)
+            self.notify(ngettext("Imported {n} delegation (u undoes it).", "Imported {n} delegations (u undoes them).", len(stored))
+                        .format(n=len(stored)), timeout=4)
 
     def action_life(self) -> None:
         d = self._current()

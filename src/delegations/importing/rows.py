@@ -1,0 +1,198 @@
+"""Turning the rows of a plan table into delegations, each with what the import found
+about it: errors (the row cannot be stored), warnings, and notes (what the import
+decided, e.g. a cost line kept as free text).
+
+A delegation built here is checked by the same validators as one saved from a form;
+what they refuse is an error of that row, named by the column it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from ..domain import DayRange, Delegation, Direction, Leader, Plan, Problem, Text, Timing, fold
+from ..errors import Msg
+from ..i18n import N_
+from ..i18n.fields import FIELD_LABELS
+from .columns import Layout
+from .costs import read_cost_lines
+from .names import Names
+from .parsing import CellError, direction_word, list_items, parse_days, parse_members, parse_timing
+
+# The column a validator's field comes from.
+FIELD_COLUMNS = {"name": "name", "leader": "leader", "members": "members", "duration": "days", "timing": "timing",
+                 "activities": "activities", "cost_lines": "funding", "partner": "partner", "notes": "notes"}
+_LAO = re.compile("[\u0e80-\u0eff]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the import found: in a row (``row``) and column (its header as the
+    file words it), or in the file as a whole (``row`` is ``None``)."""
+
+    row: int | None
+    column: str
+    message: Msg
+    severity: str = "error"  # "error", "warning" or "note"
+
+
+@dataclass
+class RowResult:
+    """One row of the table: the delegation it makes (``None`` when it cannot be built)
+    and what was found in it."""
+
+    row: int
+    delegation: Delegation | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def text_of(value: str) -> Text:
+    """Text in the language it is written in: Lao script is Lao, anything else Vietnamese."""
+    return Text.of(lo=value) if _LAO.search(value) else Text.of(value)
+
+
+class RowBuilder:
+    """Builds the delegations of one table for *plan* (see the module's docstring)."""
+
+    def __init__(self, planner, plan: Plan, layout: Layout, translate=lambda s: s):
+        self.planner = planner
+        self.plan = plan
+        self.layout = layout
+        self.names = Names(planner.registry, planner.home())
+        self.translate = translate
+
+    def column(self, key: str) -> str:
+        return self.layout.title(key, self.translate)
+
+    def build(self, number: int, cells: tuple[str, ...], seq: int, context: Direction | None) -> RowResult:
+        get = lambda key: self.layout.get(cells, key)  # noqa: E731
+        result = RowResult(number, None)
+
+        def say(key: str, message: str, severity: str = "error", **params) -> None:
+            result.findings.append(Finding(number, self.column(key), Msg(message, **params), severity))
+
+        bad: set[str] = set()
+
+        def parse(key: str, parser, default):
+            text = get(key)
+            if not text:
+                if key in self.layout.where or key in ("members", "timing"):
+                    say(key, N_("The cell is empty."))
+                    bad.add(key)
+                return default
+            try:
+                return parser(text)
+            except CellError as exc:
+                say(key, exc.message, **exc.params)
+                bad.add(key)
+                return default
+
+        members = parse("members", parse_members, 1)
+        timing = parse("timing", parse_timing, Timing(self.plan.period.start_year))
+        days = self._days(get, parse, timing, say, bad)
+        direction = self._direction(get, say, context)
+        partner = self._partner(get, say)
+        if direction is None or partner is None:
+            bad.add("partner")
+        activities = tuple(text_of(a) for a in list_items(get("activities")))
+        notes = [get("notes")] if get("notes") else []
+        cost_lines = ()
+        if partner is not None:
+            cost_lines, unread = read_cost_lines(get("funding"), self.names, partner) if get("funding") else ((), [])
+            if unread:
+                notes.append(self.translate(N_("Costs")) + ": " + "; ".join(unread))
+                say("funding", N_("Not in the usual wording (\"<payer> chịu <items> (<funding source>)\"); kept as free text "
+                                  "in the notes: {lines}"), "warning", lines="; ".join(f"\"{u}\"" for u in unread))
+        d = Delegation(id=uuid.uuid4().hex[:12], plan_id=self.plan.id, seq=seq, direction=direction or Direction.OUTBOUND,
+                       partner=partner or "", name=text_of(get("name")), leader=Leader(text_of(get("leader"))), members=members,
+                       duration=days, timing=timing, activities=activities, cost_lines=tuple(cost_lines), notes="\n".join(notes))
+        if partner is not None and not get("funding"):
+            d = d.evolve(cost_lines=self.planner.proposed_cost_lines(d))
+            say("funding", N_("No costs in the file: the partner's usual sharing was proposed."), "note")
+        for problem in self.planner.check(d, self.plan):
+            key = FIELD_COLUMNS.get(problem.field, problem.field)
+            if key in bad or (problem.field == "partner" and "partner" in bad):
+                continue  # already said, in the file's terms
+            title = self.column(key) if key in FIELD_COLUMNS.values() else self.translate(FIELD_LABELS.get(problem.field, problem.field))
+            result.findings.append(Finding(number, title, _msg(problem), problem.severity))
+        if not result.errors:
+            result.delegation = d
+        return result
+
+    def _days(self, get, parse, timing: Timing, say, bad) -> DayRange:
+        if timing.days is not None:  # dates: they say the length
+            if get("days") and "days" not in bad:
+                written = parse("days", parse_days, None)
+                if written is not None and timing.days not in (written.min_days, written.max_days):
+                    say("days", N_("The dates cover {days} days, the file says {written}: the dates count."), "warning",
+                        days=timing.days, written=get("days"))
+            return DayRange(timing.days, timing.days)
+        if not get("days"):
+            say("days", N_("No number of days, and the time is not a span of dates."))
+            bad.add("days")
+            return DayRange(1, 1)
+        return parse("days", parse_days, DayRange(1, 1))
+
+    def _direction(self, get, say, context: Direction | None) -> Direction | None:
+        said = direction_word(get("direction")) if get("direction") else None
+        if get("direction") and said is None:
+            say("direction", N_("\"{value}\" is not a direction (Đoàn ra / Đoàn vào)."), value=get("direction"))
+            return None
+        said = said or direction_word(get("name"))
+        country = self.names.country(get("destination")) if get("destination") else None
+        if get("destination") and country is None:
+            say("destination", N_("\"{value}\" is not a country the import knows; the destination follows from the partner."),
+                "warning", value=get("destination"))
+        by_country = None if country is None else (Direction.INBOUND if country == self.names.home.country else Direction.OUTBOUND)
+        if said is not None and by_country is not None and said is not by_country:
+            say("destination", N_("The delegation is marked {direction}, but goes to {value}."),
+                direction=Msg(N_("Outbound") if said is Direction.OUTBOUND else N_("Inbound")), value=get("destination"))
+            return None
+        found = said or by_country or context
+        if found is None:
+            say("name", N_("Neither \"(Đoàn ra)\"/\"(Đoàn vào)\" in the name nor a destination country says the direction."))
+        return found
+
+    def _partner(self, get, say) -> str | None:
+        known = ", ".join(sorted(org.short() for org in self.names.partners.values()))
+        if get("partner"):
+            found = self.names.orgs_in(get("partner"), partners_only=True)
+            if len(found) == 1:
+                return found[0]
+            say("partner", N_("\"{value}\" is not one partner of the plugins ({known})."), value=get("partner"), known=known)
+            return None
+        for key in ("name", "leader", "funding", "activities"):
+            found = self.names.orgs_in(get(key), partners_only=True)
+            if len(found) == 1:
+                return found[0]
+        say("name", N_("The row names no partner the plugins know ({known})."), known=known)
+        return None
+
+
+def _msg(problem: Problem) -> Msg:
+    return Msg(problem.message, **problem.params)
+
+
+def heading_direction(cells: tuple[str, ...]) -> tuple[bool, Direction | None]:
+    """Whether a row is a heading inside the table (one text across the row, or only
+    column numbers "(1) (2) …"), and the direction it names ("I. Đoàn ra")."""
+    filled = [c for c in cells if c]
+    if len(set(filled)) == 1:
+        folded = fold(filled[0])
+        if "doan vao" in folded or "inbound" in folded:
+            return True, Direction.INBOUND
+        if "doan ra" in folded or "outbound" in folded:
+            return True, Direction.OUTBOUND
+        return True, None
+    if filled and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled) and len(filled) >= 3:
+        return True, None
+    return False, None
+
+
+__all__ = ["FIELD_COLUMNS", "Finding", "RowBuilder", "RowResult", "heading_direction", "text_of"]
