@@ -174,13 +174,13 @@ def cmd_roster(planner, args) -> int:
 
 
 def _day(text: str):
+    """A day typed after the action (16/9/2021 or 2021-09-16), in the year bounds of ``date_arg``."""
     from .cli_types import date_arg
 
     try:
         return date_arg(text)
     except argparse.ArgumentTypeError as exc:
-        raise UserError(N_("\"{value}\" is not a date; write it as 16/9/2019 or 2019-09-16, the year with four digits."),
-                        value=text) from None
+        raise UserError(N_("{problem}"), problem=str(exc)) from None
 
 
 def _edited_item(old, args, values: list[str]):
