@@ -43,7 +43,8 @@ async def test_roster_programme_and_status_from_the_life_screen(app):
         app.screen.add_item()
         await pilot.pause()
         app.screen.query_one("#s_new", Select).value = "cancelled"
-        await fill(pilot, "#s_text", "Dịch bệnh")
+        await pilot.pause()
+        await fill(pilot, "#s_reason", "Dịch bệnh")
         app.screen.change_status()
         await pilot.pause()
         await pilot.press("escape")
