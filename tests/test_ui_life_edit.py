@@ -234,3 +234,45 @@ async def test_nothing_is_cut_at_80x24(planner, lang, tab):
             await pilot.pause()
             lines = keys.render().wrap(keys.size.width)
             assert keys.size.height == len(lines) and keys.region.bottom <= SIZE[1] - 1
+
+
+async def test_the_table_marks_done_and_cancelled_delegations_at_80_columns(planner):
+    d = planner.delegation(PLAN, 3)
+    for new in (Status.PROPOSED, Status.APPROVED, Status.DONE):
+        facts = {Status.APPROVED: lifecycle.StatusFacts(Approval("5/QĐ", date(2022, 3, 10))),
+                 Status.DONE: lifecycle.StatusFacts(outcome=lifecycle.Outcome(date(2022, 5, 10), date(2022, 5, 13), 8))}.get(new, lifecycle.StatusFacts())
+        d, _w = lifecycle.change_status(planner, d, new, date(2022, 5, 14), facts)
+    lifecycle.change_status(planner, planner.delegation(PLAN, 4), Status.CANCELLED, date(2022, 1, 5), lifecycle.StatusFacts(reason="Dịch bệnh"))
+    app = app_on(planner)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        from ui_support import table
+
+        rows = {int(table(app).cells(i)["seq"]): table(app).render_line(n + 1) for n, i in enumerate(table(app).ids)}
+        assert "✓ Đoàn" in rows[3].text and "✗ Đoàn" in rows[4].text and "✓" not in rows[1].text + rows[2].text
+        assert any(seg.style and seg.style.strike for seg in rows[4]) and not any(seg.style and seg.style.strike for seg in rows[3])
+    wide = app_on(planner)
+    async with wide.run_test(size=(200, 40)) as pilot:  # the status has its column: no mark
+        await pilot.pause()
+        from ui_support import table
+
+        line = table(wide).render_line(4).text
+        assert "Đã hủy" in line and "✗" not in line
+
+
+async def test_the_form_shows_the_status_and_roster_and_keeps_them(planner):
+    d = planner.delegation(PLAN, 2)
+    d, _w = lifecycle.add_person(planner, d, lifecycle.person("Nguyễn Văn An"))
+    lifecycle.change_status(planner, d, Status.CANCELLED, date(2020, 3, 1), lifecycle.StatusFacts(reason="Dịch bệnh"))
+    app = app_on(planner)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        line = str(app.screen.query_one("#life-line").render())
+        assert "Đã hủy" in line and "1 người" in line and "i" in line
+        await type_in(pilot, "#notes", "Ghi chú mới")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    d = planner.delegation(PLAN, 2)
+    assert d.notes == "Ghi chú mới" and d.status is Status.CANCELLED and d.cancel_reason == "Dịch bệnh" and len(d.roster) == 1
