@@ -270,7 +270,7 @@ async def test_the_form_shows_the_status_and_roster_and_keeps_them(planner):
         await pilot.press("down", "e")
         await pilot.pause()
         line = str(app.screen.query_one("#life-line").render())
-        assert "Đã hủy" in line and "1 người" in line and "i" in line
+        assert "Đã hủy" in line and "1 người" in line and "phím i" in line
         await type_in(pilot, "#notes", "Ghi chú mới")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -26,7 +26,7 @@ TABS = ("roster", "programme", "status")
 def life_line(w, d) -> str:
     """The status and the roster's size in a line, with the key of the life screen (for the form)."""
     people = ngettext("{n} person", "{n} people", len(d.roster)).format(n=len(d.roster))
-    return _("{status} · roster: {people} — i in the table: roster, programme, status").format(status=w.status(d.status), people=people)
+    return _("{status} · roster: {people} (key i in the table)").format(status=w.status(d.status), people=people)
 
 
 class LifeScreen(ModalScreen):

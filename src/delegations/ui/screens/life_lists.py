@@ -229,7 +229,7 @@ class RosterPane(ListPane):
     """The people of the delegation: every field of a ``Person``."""
 
     HEADS = (N_("No."), N_("Full name"), N_("Position and organisation"), N_("Passport"), N_("Role"))
-    WIDTHS = (2, None, None, 19, 12)
+    WIDTHS = (3, None, None, 19, 14)
     FIRST = "p_name"
     ADD = N_("Add to the roster")
 
