@@ -91,8 +91,10 @@ class LifeScreen(ModalScreen):
             keys = _("Tab: next field · Enter or Ctrl+S: change the status · Ctrl+Z: undo · Esc: close")
         elif self.pane().editing is not None:
             keys = _("Enter or Ctrl+S: save the row · Esc: stop editing · Ctrl+Z: undo")
+        elif isinstance(self.focused, DataTable):
+            keys = _("Enter: edit the row · x: remove it · Tab: type a new row · Ctrl+Z: undo · Esc: close")
         else:
-            keys = _("Enter: edit the row · x: remove it · Enter in the fields or Ctrl+S: add · Ctrl+Z: undo · Esc: close")
+            keys = _("Enter or Ctrl+S: add · Esc: back to the table · Ctrl+Z: undo")
         self.query_one("#life-keys", Static).update(keys)
 
     def say(self, text: str, style: str = "") -> None:
@@ -170,6 +172,9 @@ class LifeScreen(ModalScreen):
         if self.tab != "status" and pane.editing is not None:
             pane.stop_editing()
             self._keys()
+            return
+        if self.tab != "status" and pane.table.row_count and not isinstance(self.focused, DataTable):
+            pane.table.focus()  # from the fields of a new row back to the table (what was typed stays)
             return
         self.dismiss(self.d if self.changed else None)
 
