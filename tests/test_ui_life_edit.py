@@ -113,6 +113,12 @@ async def test_add_clears_the_fields_and_keeps_the_focus_on_the_first(planner):
         items = planner.delegation(PLAN, 1).programme
         assert [(i.day, i.activity.get(), i.place.get("lo")) for i in items] == [(date(2020, 6, 1), "Làm việc", "ສະຫວັນນະເຂດ")]
         assert app.focused.id == "i_day" and all(app.screen.query_one(f"#{f}", Input).value == "" for f in ("i_day", "i_vi", "i_place_lo"))
+        await pilot.press("escape")  # from the fields back to the table, then closed
+        await pilot.pause()
+        assert isinstance(app.focused, DataTable) and "x:" in str(app.screen.query_one("#life-keys").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MainScreen"
 
 
 async def test_remove_a_programme_item_and_undo(planner):
