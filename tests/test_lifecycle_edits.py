@@ -88,7 +88,7 @@ def test_actual_costs_of_a_done_delegation_show_in_the_budget(db, capsys):
     assert run(db, "status", "3", "approved", "--number", "12/QĐ", "--date", "1/3/2022") == 0
     assert run(db, "status", "3", "done", "--from", "10/5/2022", "--to", "13/5/2022", "--members", "8",
                "--cost", "lodging=12000000", "--cost", "meals=3500000") == 0
-    capsys.readouterr()
+    assert "Tiền ăn: 3.500.000" in capsys.readouterr().out  # status says the actual costs
     assert run(db, "budget", "--json") == 0
     data = json.loads(capsys.readouterr().out)
     row = next(r for r in data["delegations"] if r["seq"] == 3)

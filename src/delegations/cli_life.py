@@ -270,6 +270,11 @@ def cmd_status(planner, args) -> int:
     if d.outcome:
         o = d.outcome
         print(safe(_("Went {start} to {end}, {n} members").format(start=o.start.strftime("%d/%m/%Y"), end=o.end.strftime("%d/%m/%Y"), n=o.members)))
+        from .budget.view import RATE_ITEMS
+        from .i18n.formatting import format_money
+
+        for c in o.costs:
+            print(safe(f"  {_(RATE_ITEMS[c.item]) if c.item in RATE_ITEMS else c.item}: {format_money(c.amount, w.lang)}"))
     if d.cancel_reason:
         print(safe(_("Cancelled: {reason}").format(reason=d.cancel_reason)))
     for h in d.history:
