@@ -217,6 +217,7 @@ async def test_cancel_with_a_reason_and_undo(planner):
         d = planner.delegation(PLAN, 2)
         assert d.status is Status.CANCELLED and d.cancel_reason == "Dịch bệnh" and d.history[-1].note == "Dịch bệnh"
         assert [v for _l, v in app.screen.query_one("#s_new", Select)._options] == ["cancelled"]  # only its facts
+        assert "(sửa thông tin)" in str(app.screen.query_one("#s_new SelectCurrent #label").render())
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert planner.delegation(PLAN, 2).status is Status.PLANNED

@@ -92,8 +92,8 @@ class StatusPane(VerticalScroll):
         options = self.options(d)
         with self.prevent(Select.Changed):
             select.set_options(options)
-            if options:
-                select.value = options[0][1]
+            select.value = options[0][1]
+            select._watch_value(select.value)  # the same value under a new label ("… (correct its facts)") is shown too
         self.prefill(d)
         for item in self.items:
             money = self.estimate.get(item)
