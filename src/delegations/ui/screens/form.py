@@ -153,7 +153,7 @@ class DelegationForm(ModalScreen):
                 select.value = value if value in known else ("" if "" in known else Select.NULL)
             self.query_one("#acts_vi", TextArea).load_text("\n".join(f.activities.get("vi", [])))
             self.query_one("#acts_lo", TextArea).load_text("\n".join(f.activities.get("lo", [])))
-        from .life import life_line
+        from .life_line import life_line
 
         self.query_one("#life-line", Static).update(life_line(self.app.wording, d))
         for box in self.query(".error"):

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from ...errors import ConflictError, UserError
-from ...i18n import N_, _, describe, ngettext
+from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
 from ..faults import explain
 from .life_lists import ProgrammePane, RosterPane
@@ -22,11 +22,6 @@ from .life_status import StatusPane
 
 TABS = ("roster", "programme", "status")
 
-
-def life_line(w, d) -> str:
-    """The status and the roster's size in a line, with the key of the life screen (for the form)."""
-    people = ngettext("{n} person", "{n} people", len(d.roster)).format(n=len(d.roster))
-    return _("{status} · roster: {people} (key i in the table)").format(status=w.status(d.status), people=people)
 
 
 class LifeScreen(ModalScreen):
