@@ -43,10 +43,11 @@ async def test_roster_programme_and_status_from_the_life_screen(app):
         app.screen.add_item()
         await pilot.pause()
         app.screen.query_one("#s_new", Select).value = "cancelled"
-        await fill(pilot, "#s_text", "Dịch bệnh")
+        await pilot.pause()
+        await fill(pilot, "#s_reason", "Dịch bệnh")
         app.screen.change_status()
         await pilot.pause()
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # back to the roster's table, then closed
         await pilot.pause()
         d = app.planner.delegation("2020-2022", 1)
         assert [p.name for p in d.roster] == ["Nguyễn Văn An"] and d.members == 1 and d.roster[0].lao_name == "ຫງວຽນ ວັນ ອານ"

@@ -83,3 +83,22 @@ def test_screens(snap_compare, app_in, lang, key):
         await pilot.pause(0.3)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_screen)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_life_screen(snap_compare, app_in, lang):
+    """The life screen (i) at 80x24: the roster's tab with one person, in every language."""
+    from datetime import date
+
+    from delegations import lifecycle
+
+    async def open_life(pilot):
+        planner = pilot.app.planner
+        d = planner.delegation("2020-2022", 1)
+        lifecycle.add_person(planner, d, lifecycle.person("Nguyễn Văn An", "Phó Chủ tịch LĐLĐ tỉnh Quảng Trị", passport="C1234567",
+                                                          expires=date(2031, 1, 1), lao_name="ຫງວຽນ ວັນ ອານ", role="leader"))
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_life)

@@ -18,37 +18,44 @@ from .terminal import safe
 def _time(text: str) -> str:
     import re
 
-    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
+    if text and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
         raise argparse.ArgumentTypeError(_("\"{value}\" is not a time of day; write it as 08:30.").format(value=text))
     return text
 
 
 def add_parsers(sub) -> None:
-    p = sub.add_parser("roster", help=_("a delegation's members: roster SEQ, roster SEQ add NAME …, roster SEQ import FILE [--replace]"),
+    p = sub.add_parser("roster", help=_("a delegation's members: roster SEQ, roster SEQ add NAME …, roster SEQ edit N …, roster SEQ import FILE [--replace]"),
                        description=_("roster SEQ import FILE adds the people of a .csv or .xlsx file to the roster; with --replace "
-                                     "they replace it. A file with unknown columns or a faulty row is refused; nothing is written then."))
+                                     "they replace it. A file with unknown columns or a faulty row is refused; nothing is written then. "
+                                     "roster SEQ edit N [NAME] changes only what is given of the N-th person (\"\" empties a text)."))
     p.add_argument("seq", type=int, help=_("the delegation's number (TT)"))
-    p.add_argument("action", nargs="?", choices=["list", "add", "import", "remove"], default="list")
-    p.add_argument("value", nargs="?", help=_("the name (add), the .csv or .xlsx file (import), the person's number (remove)"))
-    p.add_argument("--position", default="", help=_("position and organisation"))
+    p.add_argument("action", nargs="?", choices=["list", "add", "edit", "import", "remove"], default="list")
+    p.add_argument("value", nargs="?", help=_("the name (add), the .csv or .xlsx file (import), the person's number (edit, remove)"))
+    p.add_argument("name", nargs="?", help=_("edit: the person's new name"))
+    p.add_argument("--position", help=_("position and organisation"))
     p.add_argument("--sex", choices=[s.value for s in Sex])
     p.add_argument("--born", type=_date, help=_("date of birth, 1/5/1970"))
-    p.add_argument("--passport", default="", help=_("passport number"))
+    p.add_argument("--passport", help=_("passport number"))
     p.add_argument("--expires", type=_date, help=_("passport expiry date"))
-    p.add_argument("--lao-name", dest="lao_name", default="", help=_("the name in Lao script"))
-    p.add_argument("--role", choices=ROLES, default="member")
+    p.add_argument("--lao-name", dest="lao_name", help=_("the name in Lao script"))
+    p.add_argument("--role", choices=ROLES, help=_("the role (add: member unless given)"))
     p.add_argument("--replace", action="store_true", help=_("import: replace the roster instead of adding to it"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
-    p = sub.add_parser("programme", help=_("a delegation's programme: programme SEQ, programme SEQ add DATE ACTIVITY"))
+    p = sub.add_parser("programme", help=_("a delegation's programme: programme SEQ, programme SEQ add DATE ACTIVITY, "
+                                           "programme SEQ edit N …, programme SEQ remove N"),
+                       description=_("programme SEQ edit N [DATE [ACTIVITY]] changes only what is given of the N-th item "
+                                     "(\"\" empties the time or a place)."))
     p.add_argument("seq", type=int, help=_("the delegation's number (TT)"))
-    p.add_argument("action", nargs="?", choices=["list", "add"], default="list")
-    p.add_argument("day", nargs="?", type=_date, help=_("the day, 16/9/2021"))
-    p.add_argument("activity", nargs="?", help=_("the activity, in Vietnamese"))
+    p.add_argument("action", nargs="?", choices=["list", "add", "edit", "remove"], default="list")
+    p.add_argument("values", nargs="*", help=_("add: the day (16/9/2021) and the activity in Vietnamese; edit: the item's number, "
+                                               "then the new day and activity if they change; remove: the item's number"))
+    p.add_argument("--day", type=_date, help=_("edit: the new day"))
+    p.add_argument("--activity", help=_("edit: the new activity, in Vietnamese"))
     p.add_argument("--time", type=_time, help=_("time of day, HH:MM"))
-    p.add_argument("--place", default="", help=_("the place, in Vietnamese"))
-    p.add_argument("--lo", default="", help=_("the activity in Lao"))
-    p.add_argument("--place-lo", dest="place_lo", default="", help=_("the place in Lao"))
+    p.add_argument("--place", help=_("the place, in Vietnamese"))
+    p.add_argument("--lo", help=_("the activity in Lao"))
+    p.add_argument("--place-lo", dest="place_lo", help=_("the place in Lao"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
     p = sub.add_parser("status", help=_("show a delegation's status and history, or change it: status SEQ proposed|approved|done|cancelled"))
@@ -104,6 +111,29 @@ def _person_line(w, n: int, p) -> str:
     return " · ".join(parts)
 
 
+def _number(text: str | None, message: str) -> int:
+    """A person's or an item's number as typed (1, 2, …)."""
+    if not (text or "").isdigit():
+        raise UserError(message)
+    return int(text)
+
+
+def _edited_person(old, args):
+    """*old* with what the command gives; an error when it gives nothing."""
+    from dataclasses import replace
+
+    changes = {k: v for k, v in {
+        "name": args.name.strip() if args.name is not None else None,
+        "position": Text.of(args.position) if args.position is not None else None,
+        "sex": Sex(args.sex) if args.sex else None, "born": args.born, "passport_expires": args.expires,
+        "passport": args.passport.strip() if args.passport is not None else None,
+        "lao_name": args.lao_name.strip() if args.lao_name is not None else None, "role": args.role,
+    }.items() if v is not None}
+    if not changes:
+        raise UserError(N_("Say what changes: roster SEQ edit N [NAME] --position … --born … --passport … --expires …"))
+    return replace(old, **changes)
+
+
 def cmd_roster(planner, args) -> int:
     from . import lifecycle
 
@@ -113,8 +143,9 @@ def cmd_roster(planner, args) -> int:
     if args.action == "add":
         if not args.value:
             raise UserError(N_("Say the person's name: roster SEQ add NAME --position …"))
-        person = lifecycle.person(args.value, args.position, sex=Sex(args.sex) if args.sex else None, born=args.born,
-                                  passport=args.passport, expires=args.expires, lao_name=args.lao_name, role=args.role)
+        person = lifecycle.person(args.value, args.position or "", sex=Sex(args.sex) if args.sex else None, born=args.born,
+                                  passport=args.passport or "", expires=args.expires, lao_name=args.lao_name or "",
+                                  role=args.role or "member")
         d, problems = lifecycle.add_person(planner, d, person)
         _report(problems)
     elif args.action == "import":
@@ -124,10 +155,15 @@ def cmd_roster(planner, args) -> int:
             raise UserError(N_("Say the file: roster SEQ import FILE.csv"))
         d, problems = lifecycle.import_roster(planner, d, read_roster(Path(args.value)), replace=args.replace)
         _report(problems)
+    elif args.action == "edit":
+        n = _number(args.value, N_("Say the person's number in the roster: roster SEQ edit N --position …"))
+        if not 1 <= n <= len(d.roster):
+            raise UserError(N_("There is no person {n} in the roster (it has {count})."), n=n, count=len(d.roster))
+        d, problems = lifecycle.edit_person(planner, d, n, _edited_person(d.roster[n - 1], args))
+        _report(problems)
     elif args.action == "remove":
-        if not (args.value or "").isdigit():
-            raise UserError(N_("Say the person's number in the roster: roster SEQ remove N"))
-        d, problems = lifecycle.remove_person(planner, d, int(args.value))
+        n = _number(args.value, N_("Say the person's number in the roster: roster SEQ remove N"))
+        d, problems = lifecycle.remove_person(planner, d, n)
         _report(problems)
     else:
         _report([p for p in planner.check(d) if p.field == "roster"])
@@ -137,6 +173,37 @@ def cmd_roster(planner, args) -> int:
     return 0
 
 
+def _day(text: str):
+    """A day typed after the action (16/9/2021 or 2021-09-16), in the year bounds of ``date_arg``."""
+    from .cli_types import date_arg
+
+    try:
+        return date_arg(text)
+    except argparse.ArgumentTypeError as exc:
+        raise UserError(N_("{problem}"), problem=str(exc)) from None
+
+
+def _edited_item(old, args, values: list[str]):
+    """*old* with what the command gives (the day and activity typed after N, or --day, --activity)."""
+    from dataclasses import replace
+
+    day = _day(values[0]) if values else args.day
+    activity = values[1] if len(values) > 1 else args.activity
+    versions, places = old.activity.as_dict(), old.place.as_dict()
+    if activity is not None:
+        versions["vi"] = activity.strip()
+    if args.lo is not None:
+        versions["lo"] = args.lo.strip()
+    if args.place is not None:
+        places["vi"] = args.place.strip()
+    if args.place_lo is not None:
+        places["lo"] = args.place_lo.strip()
+    if day is None and args.time is None and (versions, places) == (old.activity.as_dict(), old.place.as_dict()):
+        raise UserError(N_("Say what changes: programme SEQ edit N [DATE [ACTIVITY]] --time … --place … --lo … --place-lo …"))
+    return replace(old, day=day or old.day, time=old.time if args.time is None else args.time,
+                   activity=Text.of(versions), place=Text.of(places))
+
+
 def cmd_programme(planner, args) -> int:
     from . import lifecycle
     from .domain import ProgrammeItem
@@ -144,15 +211,32 @@ def cmd_programme(planner, args) -> int:
     plan = planner.plan(args.plan)
     d = planner.delegation(plan.id, args.seq)
     w = planner.wording(i18n.current_language())
+    values = list(args.values)
     if args.action == "add":
-        if args.day is None or not args.activity:
+        if len(values) != 2 or not values[1].strip():
             raise UserError(N_("Say the day and the activity: programme SEQ add 2026-11-23 \"Làm việc với …\""))
-        item = ProgrammeItem(args.day, Text.of(vi=args.activity, lo=args.lo), args.time or "", Text.of(vi=args.place, lo=args.place_lo))
+        item = ProgrammeItem(_day(values[0]), Text.of(vi=values[1].strip(), lo=(args.lo or "").strip()), args.time or "",
+                             Text.of(vi=(args.place or "").strip(), lo=(args.place_lo or "").strip()))
         d, problems = lifecycle.add_programme_item(planner, d, item)
         _report(problems)
-    for item in d.programme:
+    elif args.action in ("edit", "remove"):
+        example = N_("Say the item's number in the programme: programme SEQ remove N") if args.action == "remove" else \
+            N_("Say the item's number in the programme: programme SEQ edit N [DATE [ACTIVITY]] --time …")
+        n = _number(values[0] if values else None, example)
+        if not 1 <= n <= len(d.programme):
+            raise UserError(N_("There is no item {n} in the programme (it has {count})."), n=n, count=len(d.programme))
+        if args.action == "remove":
+            if len(values) > 1:
+                raise UserError(example)
+            d, problems = lifecycle.remove_programme_item(planner, d, n)
+        else:
+            d, problems = lifecycle.edit_programme_item(planner, d, n, _edited_item(d.programme[n - 1], args, values[1:3]))
+        _report(problems)
+    elif values:
+        raise UserError(N_("Say what to do with the programme: programme SEQ add|edit|remove …"))
+    for n, item in enumerate(d.programme, 1):
         place = item.place.get(w.lang)
-        print(safe(f"{item.day.strftime('%d/%m/%Y')} {item.time or '     '}  {item.activity.get(w.lang)}" + (f" ({place})" if place else "")))
+        print(safe(f"{n:>2}. {item.day.strftime('%d/%m/%Y')} {item.time or '     '}  {item.activity.get(w.lang)}" + (f" ({place})" if place else "")))
     if not d.programme:
         print(_("No programme yet."))
     return 0
@@ -186,6 +270,11 @@ def cmd_status(planner, args) -> int:
     if d.outcome:
         o = d.outcome
         print(safe(_("Went {start} to {end}, {n} members").format(start=o.start.strftime("%d/%m/%Y"), end=o.end.strftime("%d/%m/%Y"), n=o.members)))
+        from .budget.view import RATE_ITEMS
+        from .i18n.formatting import format_money
+
+        for c in o.costs:
+            print(safe(f"  {_(RATE_ITEMS[c.item]) if c.item in RATE_ITEMS else c.item}: {format_money(c.amount, w.lang)}"))
     if d.cancel_reason:
         print(safe(_("Cancelled: {reason}").format(reason=d.cancel_reason)))
     for h in d.history:

@@ -31,11 +31,27 @@ def add_person(planner, d: Delegation, person: Person) -> tuple[Delegation, list
 
 
 def remove_person(planner, d: Delegation, index: int) -> tuple[Delegation, list]:
-    if not 1 <= index <= len(d.roster):
-        raise UserError(N_("There is no person {n} in the roster (it has {count})."), n=index, count=len(d.roster))
+    _check_index(index, len(d.roster), N_("There is no person {n} in the roster (it has {count})."))
     roster = d.roster[:index - 1] + d.roster[index:]
     new = d.evolve(roster=roster)
     return new, planner.save_delegation(new)
+
+
+def edit_person(planner, d: Delegation, index: int, person: Person) -> tuple[Delegation, list]:
+    """Put *person* in the place of the *index*-th member (from 1); one who becomes the
+    leader goes first, as when added."""
+    _check_index(index, len(d.roster), N_("There is no person {n} in the roster (it has {count})."))
+    roster = list(d.roster)
+    roster[index - 1] = person
+    if person.role == "leader" and index != 1:
+        roster.insert(0, roster.pop(index - 1))
+    new = d.evolve(roster=tuple(roster))
+    return new, planner.save_delegation(new)
+
+
+def _check_index(index: int, count: int, message: str) -> None:
+    if not 1 <= index <= count:
+        raise UserError(message, n=index, count=count)
 
 
 def import_roster(planner, d: Delegation, people: list[Person], *, replace: bool = False) -> tuple[Delegation, list]:
@@ -51,6 +67,21 @@ def add_programme_item(planner, d: Delegation, item: ProgrammeItem) -> tuple[Del
     """Add *item*, kept in the order of day and time."""
     items = sorted((*d.programme, item), key=lambda i: (i.day, i.time))
     new = d.evolve(programme=tuple(items))
+    return new, planner.save_delegation(new)
+
+
+def edit_programme_item(planner, d: Delegation, index: int, item: ProgrammeItem) -> tuple[Delegation, list]:
+    """Put *item* in the place of the *index*-th item (from 1); the programme stays in the order of day and time."""
+    _check_index(index, len(d.programme), N_("There is no item {n} in the programme (it has {count})."))
+    items = list(d.programme)
+    items[index - 1] = item
+    new = d.evolve(programme=tuple(sorted(items, key=lambda i: (i.day, i.time))))
+    return new, planner.save_delegation(new)
+
+
+def remove_programme_item(planner, d: Delegation, index: int) -> tuple[Delegation, list]:
+    _check_index(index, len(d.programme), N_("There is no item {n} in the programme (it has {count})."))
+    new = d.evolve(programme=d.programme[:index - 1] + d.programme[index:])
     return new, planner.save_delegation(new)
 
 
@@ -257,4 +288,5 @@ def person(name: str, position: str = "", *, sex=None, born=None, passport: str 
 
 
 __all__ = ["FINAL", "NEXT", "ORDER", "check_move", "StatusError", "StatusFacts", "Summary", "SummaryRow", "add_person", "add_programme_item", "change_status",
+           "edit_person", "edit_programme_item", "remove_programme_item",
            "import_roster", "planned_costs", "summary", "actual_cost", "cost_item_codes", "person", "remove_person"]

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from ...domain import Delegation, Direction, Status, ValidationError
+from ...domain import Delegation, Direction, ValidationError
 from ...forms import DelegationFields, dates_say, delegation_from_fields
 from ...errors import UserError
 from ...i18n import N_, _, describe
@@ -76,8 +76,8 @@ class DelegationForm(ModalScreen):
                 yield from self._row(_("Year, month"), Input(f.year, id="year", compact=True), Input(f.month, placeholder=_("month"), id="month", compact=True))
                 yield from self._row(_("Dates"), Input(f.start, placeholder=_("from 16/9/2020"), id="start", compact=True),
                                      Input(f.end, placeholder=_("to"), id="end", compact=True), error="timing")
-                yield from self._row(_("Status"), ChoiceSelect([(w.status(s), s.value) for s in Status], value=f.status,
-                                                       allow_blank=False, id="status", compact=True))
+                # The status moves on with its facts on the life screen (i), not here: shown, not typed.
+                yield from self._row(_("Status"), Static("", id="life-line", markup=False))
                 models = [(_("the partner's or the plan's"), "")] + [(m.label.get(w.lang), code) for code, m in sorted(app.planner.registry.cost_models.items())]
                 yield from self._row(_("Cost model"), ChoiceSelect(models, value=f.cost_model if f.cost_model in app.planner.registry.cost_models else "",
                                                            allow_blank=False, id="cost_model", compact=True))
@@ -138,7 +138,7 @@ class DelegationForm(ModalScreen):
                  "days_min": f.days_min, "days_max": f.days_max, "year": f.year, "month": f.month, "start": f.start,
                  "end": f.end, "notes": f.notes}
         choices = {"direction": f.direction, "partner": f.partner if f.partner in registry.partners else Select.NULL,
-                   "status": f.status, "cost_model": f.cost_model if f.cost_model in registry.cost_models else ""}
+                   "cost_model": f.cost_model if f.cost_model in registry.cost_models else ""}
         for item in registry.cost_items:
             choices[f"payer-{item}"] = f.payers.get(item, "")
             choices[f"funding-{item}"] = f.funding.get(item, "")
@@ -153,6 +153,9 @@ class DelegationForm(ModalScreen):
                 select.value = value if value in known else ("" if "" in known else Select.NULL)
             self.query_one("#acts_vi", TextArea).load_text("\n".join(f.activities.get("vi", [])))
             self.query_one("#acts_lo", TextArea).load_text("\n".join(f.activities.get("lo", [])))
+        from .life_line import life_line
+
+        self.query_one("#life-line", Static).update(life_line(self.app.wording, d))
         for box in self.query(".error"):
             box.display = False
         self._say("")
@@ -180,7 +183,7 @@ class DelegationForm(ModalScreen):
             leader_name=self._value("leader_name"), members=self._value("members"),
             days_min=self._value("days_min"), days_max=self._value("days_max"),
             year=self._value("year"), month=self._value("month"), start=self._value("start"), end=self._value("end"),
-            status=self._value("status"),
+            status=self.base.status.value,
             activities={"vi": self._value("acts_vi").splitlines(), "lo": self._value("acts_lo").splitlines()},
             payers={i: self._value(f"payer-{i}") for i in items}, funding={i: self._value(f"funding-{i}") for i in items},
             notes=self._value("notes"), cost_model=self._value("cost_model"), leader_name_lo=self._value("leader_name_lo"),

@@ -1,196 +1,190 @@
 """A delegation's life on screen (key ``i`` in the main screen): its roster, its
-programme and its status with the facts and history; each can be added to or
-moved on here, through the same services as the ``roster``, ``programme`` and
-``status`` commands (validated, stored, undoable with ``u``)."""
+programme and its status with the facts and history, one at a time (F2, F3, F4).
+People and programme items are added, edited and removed here, and the status moved
+on with its facts, through the same services as the ``roster``, ``programme`` and
+``status`` commands (validated, stored, undoable with Ctrl+Z here or ``u`` in the table)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from rich.table import Table
-from rich.text import Text as RichText
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import ContentSwitcher, DataTable, Static
 
-from ... import lifecycle
-from ...forms import parse_day
-from ...domain import ROLES, Approval, Outcome, Person, ProgrammeItem, Status, Text
-from ...errors import UserError
-from ...i18n import N_, _
+from ...errors import ConflictError, UserError
+from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
+from ..faults import explain
+from .life_lists import ProgrammePane, RosterPane
+from .life_status import StatusPane
 
+TABS = ("roster", "programme", "status")
 
-def _field(placeholder: str, id: str) -> Input:
-    return Input(placeholder=placeholder, id=id, compact=True)
-
-
-def _row(*widgets) -> Horizontal:
-    """A row of fields side by side."""
-    return Horizontal(*widgets, classes="row")
 
 
 class LifeScreen(ModalScreen):
-    """The roster, programme and status of one delegation."""
+    """The roster, programme and status of one delegation; returns the delegation when
+    something was changed (``None`` otherwise)."""
 
-    BINDINGS = [Binding("escape", "close", N_("Close"))]
+    BINDINGS = [
+        Binding("escape", "back", N_("Close")),
+        Binding("f2", "tab('roster')", N_("Roster")),
+        Binding("f3", "tab('programme')", N_("Programme")),
+        Binding("f4", "tab('status')", N_("Status")),
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("ctrl+z", "undo", N_("Undo")),
+        Binding("ctrl+y", "redo", N_("Redo")),
+        Binding("x,delete", "remove", N_("Remove"), show=False),
+    ]
 
-    def __init__(self, delegation):
+    def __init__(self, delegation, tab: str = "roster"):
         super().__init__()
         translate_bindings(self)
         self.d = delegation
         self.changed = False
+        self.tab = tab
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide", id="life"):
-            yield Static(id="life-heading")
-            with VerticalScroll():
-                yield Static(id="roster")
-                yield _row(
-                    _field(_("Full name"), "p_name"),
-                    _field(_("Position and organisation"), "p_position"),
-                )
-                yield _row(
-                    _field(_("date of birth, 1/5/1970"), "p_born"),
-                    _field(_("passport number"), "p_passport"),
-                    _field(_("passport expiry date"), "p_expires"),
-                )
-                with Horizontal(classes="row"):
-                    yield _field(_("the name in Lao script"), "p_lao")
-                    yield Select([(self.app.wording.role(r), r) for r in ROLES], value="member", allow_blank=False, id="p_role", compact=True)
-                    yield Button(_("Add to the roster"), id="add-person", compact=True)
-                yield Static(id="programme")
-                yield _row(
-                    _field(_("the day, 16/9/2021"), "i_day"),
-                    _field(_("time of day, HH:MM"), "i_time"),
-                    _field(_("the place, in Vietnamese"), "i_place"),
-                )
-                with Horizontal(classes="row"):
-                    yield _field(_("the activity, in Vietnamese"), "i_vi")
-                    yield _field(_("the activity in Lao"), "i_lo")
-                    yield Button(_("Add to the programme"), id="add-item", compact=True)
-                yield Static(id="status")
-                with Horizontal(classes="row"):
-                    yield Select([(self.app.wording.status(s), s.value) for s in Status], value=self.d.status.value, allow_blank=False,
-                                 id="s_new", compact=True)
-                    yield _field(_("approved: the decision's number, e.g. 125/QĐ-LĐLĐ"), "s_number")
-                    yield _field(_("approved: the approving body"), "s_body")
-                yield _row(
-                    _field(_("done: the first day of the visit"), "s_from"),
-                    _field(_("done: the last day of the visit"), "s_to"),
-                    _field(_("done: how many went"), "s_members"),
-                )
-                with Horizontal(classes="row"):
-                    yield _field(_("done: the results in a few lines") + " / " + _("cancelled: why"), "s_text")
-                    yield Button(_("Change the status"), id="change-status", compact=True)
-            yield Static(id="life-message")
+        with Vertical(classes="dialog", id="life"):
+            yield Static(id="life-heading", markup=False)
+            yield Static(id="life-tabs")
+            with ContentSwitcher(initial=self.tab, id="life-body"):
+                yield RosterPane(id="roster")
+                yield ProgrammePane(id="programme")
+                yield StatusPane(self.d, id="status")
+            yield Static(id="life-message", markup=False)
+            yield Static(id="life-keys", markup=False)
 
     def on_mount(self) -> None:
         self.show()
+        self.action_tab(self.tab)
 
     # --- showing ---------------------------------------------------------------------
+    def pane(self, name: str | None = None):
+        return self.query_one(f"#{name or self.tab}")
+
     def show(self) -> None:
         w, d = self.app.wording, self.d
-        self.query_one("#life-heading", Static).update(RichText.assemble(
-            (f"{d.seq}. {d.name.get(w.lang)}", "bold"), "  ", _("(Esc closes)")))
-        roster = Table(title=_("List of the delegation") + (f" ({d.members}/{d.planned_members})" if d.planned_members not in (None, d.members) else f" ({d.members})"), title_justify="left", expand=True, show_edge=False)
-        for head in (_("No."), _("Full name"), _("Position and organisation"), _("Passport"), _("Role")):
-            roster.add_column(head)
-        for n, p in enumerate(d.roster, 1):
-            expiry = p.passport_expires.strftime("%d/%m/%Y") if p.passport_expires else ""
-            roster.add_row(str(n), "\n".join(x for x in (p.name, p.lao_name) if x), p.position.get(w.lang), f"{p.passport} {expiry}".strip(),
-                           w.role(p.role))
-        self.query_one("#roster", Static).update(roster)
-        programme = Table(title=_("Programme"), title_justify="left", expand=True, show_edge=False)
-        for head in (_("Day"), _("Time"), _("Activity"), _("Place")):
-            programme.add_column(head)
-        for item in d.programme:
-            programme.add_row(item.day.strftime("%d/%m/%Y"), item.time, item.activity.get(w.lang), item.place.get(w.lang))
-        self.query_one("#programme", Static).update(programme)
-        lines = [RichText(_("Status") + ": " + w.status(d.status), style="bold")]
-        if d.approval:
-            lines.append(RichText(_("Approved by {body}, decision {number} of {date}").format(
-                body=d.approval.body.get(w.lang) or "-", number=d.approval.number, date=d.approval.issued.strftime("%d/%m/%Y"))))
-        if d.outcome:
-            o = d.outcome
-            lines.append(RichText(_("Went {start} to {end}, {n} members").format(start=o.start.strftime("%d/%m/%Y"), end=o.end.strftime("%d/%m/%Y"), n=o.members)))
-        if d.cancel_reason:
-            lines.append(RichText(_("Cancelled: {reason}").format(reason=d.cancel_reason)))
-        for h in d.history:
-            lines.append(RichText(f"  {h.on.strftime('%d/%m/%Y')}  {w.status(Status(h.status))}  {h.note}"))
-        self.query_one("#status", Static).update(RichText("\n").join(lines))
+        self.query_one("#life-heading", Static).update(f"{d.seq}. {d.name.get(w.lang)}")
+        planned = d.planned_members if d.roster else d.members  # an empty roster: the plan's count
+        size = f"{len(d.roster)}/{planned}" if planned not in (None, len(d.roster)) else str(len(d.roster))
+        titles = {"roster": _("Roster ({n})").format(n=size), "programme": _("Programme ({n})").format(n=len(d.programme)),
+                  "status": _("Status: {status}").format(status=w.status(d.status))}
+        parts = []
+        for key, name in zip(("F2", "F3", "F4"), TABS):
+            text = f"{key} {escape(titles[name])}"
+            parts.append(f"[reverse b] {text} [/]" if name == self.tab else f"[@click=screen.tab('{name}')] {text} [/]")
+        self.query_one("#life-tabs", Static).update(" ".join(parts))
+        for name in TABS:
+            self.pane(name).show(d)
+        self._keys()
 
-    def _say(self, text: str, style: str = "") -> None:
-        self.query_one("#life-message", Static).update(RichText(text, style=style))
+    def _keys(self) -> None:
+        if self.tab == "status":
+            keys = _("Tab: next field · Enter or Ctrl+S: change the status · Ctrl+Z: undo · Esc: close")
+        elif self.pane().editing is not None:
+            keys = _("Enter or Ctrl+S: save the row · Esc: stop editing · Ctrl+Z: undo")
+        elif isinstance(self.focused, DataTable):
+            keys = _("Enter: edit the row · x: remove it · Tab: type a new row · Ctrl+Z: undo · Esc: close")
+        else:
+            keys = _("Enter or Ctrl+S: add · Esc: back to the table · Ctrl+Z: undo")
+        self.query_one("#life-keys", Static).update(keys)
+
+    def say(self, text: str, style: str = "") -> None:
+        line = self.query_one("#life-message", Static)
+        line.update(text)
+        line.set_class(style == "warning", "warning")
+        line.set_class(style == "error", "error-text")
 
     # --- changing ----------------------------------------------------------------------
-    def _value(self, selector: str) -> str:
-        return self.query_one(selector, Input).value.strip()
-
-    def _date(self, selector: str, label: str) -> date | None:
-        text = self._value(selector)
-        if not text:
-            return None
-        try:
-            return parse_day(text)
-        except ValueError:
-            raise UserError(N_("\"{value}\" is not a date; write it as 16/9/2019 or 2019-09-16, the year with four digits."),
-                            value=text) from None
-
-    def _apply(self, change) -> None:
+    def apply(self, change, removed: bool = False) -> bool:
+        """Run *change* (it returns the saved delegation and its warnings); show what it
+        says. A refusal is said on the message line and nothing is kept."""
         if self.app.read_only:
-            self._say(_("This copy is read-only: {reason}").format(reason=self.app.read_only), "red")
-            return
-        result = self.app.run_change(change)
-        if result is None:
-            return
+            self.say(_("This copy is read-only: {reason}").format(reason=self.app.read_only), "error")
+            return False
+        try:
+            result = change()
+        except Exception as exc:  # noqa: BLE001 - explained, or raised again
+            message = None if isinstance(exc, ConflictError) else explain(exc, self.app.planner.host)
+            if message is None:  # another program's change (offers to reload), or a fault of the program
+                self.app.report(exc)
+                return False
+            self.say(message, "error")  # a refusal of what was typed: said here, the fields kept
+            return False
         self.d, problems = result
         self.changed = True
         self.show()
-        warnings = [p for p in problems if p.severity == "warning"]
-        from ...i18n import describe
+        # the warnings of what this tab shows (the roster's count is said on the roster's tab)
+        fields = {"roster": ("roster",), "programme": ("programme",)}.get(self.tab)
+        warnings = [describe(p) for p in problems if p.severity == "warning"
+                    and (p.field in fields if fields else p.field not in ("roster", "programme"))]
+        done = _("Removed; Ctrl+Z brings it back.") if removed else _("Saved delegation {seq}.").format(seq=self.d.seq)
+        self.say("\n".join([done, *warnings]), "warning" if warnings else "")
+        return True
 
-        self._say("\n".join(describe(p) for p in warnings) or _("Saved delegation {seq}.").format(seq=self.d.seq), "yellow" if warnings else "")
+    def _history(self, step) -> None:
+        if self.app.read_only:
+            self.say(_("This copy is read-only: {reason}").format(reason=self.app.read_only), "error")
+            return
+        done = self.app.run_change(step)
+        if done is None:
+            return
+        self.changed = True
+        try:
+            self.d = self.app.planner.repo.delegation(self.d.id)
+        except UserError:  # the delegation itself was undone: back to the table
+            self.dismiss(self.d)
+            return
+        self.show()
+        self.say(describe(done.message))
 
+    def action_undo(self) -> None:
+        self._history(lambda: self.app.planner.undo(self.app.plan_id))
+
+    def action_redo(self) -> None:
+        self._history(lambda: self.app.planner.redo(self.app.plan_id))
+
+    def action_tab(self, name: str) -> None:
+        if name != self.tab:
+            self.say("")
+        self.tab = name
+        self.query_one(ContentSwitcher).current = name
+        self.show()
+        self.pane().focus_first()
+
+    def action_save(self) -> None:
+        self.pane().submit()
+
+    def action_remove(self) -> None:
+        if self.tab != "status" and isinstance(self.focused, DataTable):
+            self.pane().remove_row()
+
+    def action_back(self) -> None:
+        pane = self.pane()
+        if self.tab != "status" and pane.editing is not None:
+            pane.stop_editing()
+            self._keys()
+            return
+        if self.tab != "status" and pane.table.row_count and not isinstance(self.focused, DataTable):
+            pane.table.focus()  # from the fields of a new row back to the table (what was typed stays)
+            return
+        self.dismiss(self.d if self.changed else None)
+
+    def on_descendant_focus(self) -> None:
+        self._keys()
+
+    # kept for callers of the former screen (tests, plugins' screenshots)
     def add_person(self) -> None:
-        def change():
-            name = self._value("#p_name")
-            if not name:
-                raise UserError(N_("Every member of the roster needs a name."))
-            person = Person(name=name, position=Text.of(self._value("#p_position")), born=self._date("#p_born", "born"),
-                            passport=self._value("#p_passport"), passport_expires=self._date("#p_expires", "expires"),
-                            lao_name=self._value("#p_lao"), role=str(self.query_one("#p_role", Select).value))
-            return lifecycle.add_person(self.app.planner, self.d, person)
-        self._apply(change)
+        self.pane("roster").submit()
 
     def add_item(self) -> None:
-        def change():
-            day = self._date("#i_day", "day")
-            if day is None or not self._value("#i_vi"):
-                raise UserError(N_("Say the day and the activity: programme SEQ add 2026-11-23 \"Làm việc với …\""))
-            item = ProgrammeItem(day, Text.of(vi=self._value("#i_vi"), lo=self._value("#i_lo")), self._value("#i_time"),
-                                 Text.of(vi=self._value("#i_place")))
-            return lifecycle.add_programme_item(self.app.planner, self.d, item)
-        self._apply(change)
+        self.pane("programme").submit()
 
     def change_status(self) -> None:
-        def change():
-            new = Status(str(self.query_one("#s_new", Select).value))
-            text = self._value("#s_text")
-            facts = lifecycle.StatusFacts(reason=text if new is Status.CANCELLED else "")
-            if new is Status.APPROVED and self._value("#s_number"):
-                facts = lifecycle.StatusFacts(approval=Approval(self._value("#s_number"), date.today(), Text.of(self._value("#s_body"))))
-            elif new is Status.DONE:
-                start, end, members = self._date("#s_from", "from"), self._date("#s_to", "to"), self._value("#s_members")
-                if start and end and members.isdigit():
-                    facts = lifecycle.StatusFacts(outcome=Outcome(start, end, int(members), (), Text.of(text)))
-            return lifecycle.change_status(self.app.planner, self.d, new, date.today(), facts)
-        self._apply(change)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"add-person": self.add_person, "add-item": self.add_item, "change-status": self.change_status}[event.button.id]()
+        self.pane("status").submit()
 
     def action_close(self) -> None:
         self.dismiss(self.d if self.changed else None)

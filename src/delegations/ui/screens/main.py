@@ -97,6 +97,7 @@ class MainScreen(Screen):
                 "seq": str(d.seq), "name": c.name, "direction": w.direction(d.direction),
                 "partner": w.place(d.partner) if org else d.partner, "leader": c.leader,
                 "members": c.members, "days": str(d.duration), "timing": w.compact_timing(d), "status": w.status(d.status),
+                "state": d.status.value,
             }
         return values
 

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -47,6 +48,11 @@ COLUMNS = (
     Column("timing", N_("Timing"), 13),
     Column("status", N_("Status"), 10, min_screen=90),
 )
+
+
+# Where the status column does not fit (80 columns), a done or cancelled delegation's
+# name begins with a mark; a cancelled one is struck through at every width.
+MARKS = {"done": "✓ ", "cancelled": "✗ "}
 
 
 class PlanTable(ScrollView, can_focus=True):
@@ -153,12 +159,17 @@ class PlanTable(ScrollView, can_focus=True):
         if index >= len(self.ids):
             return Strip.blank(width, self.rich_style)
         values = self.cells(self.ids[index])
+        mark = MARKS.get(values.get("state", ""))
+        if mark and not any(c.key == "status" for c, _w in cols):  # too narrow for the status: the name says it
+            values = {**values, "name": mark + values.get("name", "")}
         if index == self.cursor:
             style = self.get_component_rich_style("plan-table--cursor")
         elif index % 2:
             style = self.rich_style + self.get_component_rich_style("plan-table--odd")
         else:
             style = self.rich_style
+        if values.get("state") == "cancelled":
+            style += Style(strike=True)
         return Strip([Segment(self._line(values, cols), style)]).adjust_cell_length(width, style)
 
     def on_resize(self) -> None:
