@@ -110,3 +110,10 @@ def test_the_ics_file_holds_every_dated_visit_and_deadline_and_reimports_without
         for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
             store[str(e["uid"])] = e
     assert len(store) == len(events)
+
+
+def test_a_bad_date_range_for_own_dates_is_a_message_not_a_crash(db_path, capsys):
+    status = main(["--db", str(db_path), "--lang", "en", "dates", "add", "2025-13-40", "Congress"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "Traceback" not in err and "2025-13-40" in err

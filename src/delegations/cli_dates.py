@@ -104,7 +104,7 @@ def cmd_dates(planner, args) -> int:
         try:
             start, end = _span(args.when)
         except argparse.ArgumentTypeError as exc:
-            raise UserError(N_("{message}"), message=str(exc)) from None
+            raise UserError(N_("{problem}"), problem=str(exc)) from None
         ds.add_date(planner.repo, start, end, args.name)
     elif args.action == "remove":
         if not (args.when or "").isdigit():
