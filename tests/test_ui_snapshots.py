@@ -30,8 +30,18 @@ def app_in(db_path, host):
     i18n.set_language("vi")
 
 
-async def settle(pilot):
-    await pilot.pause(0.2)  # the totals line is drawn just after the table
+async def settle(pilot, at_least: float = 0.2, within: float = 10.0):
+    """Wait until the screen stops changing: the totals line is drawn just after the
+    table, the palette fills its list in the background. A fixed pause was not enough
+    on a busy machine; this waits for two equal pictures in a row (at most *within* s)."""
+    await pilot.pause(at_least)
+    before = pilot.app.export_screenshot()
+    for _ in range(int(within / 0.1)):
+        await pilot.pause(0.1)
+        now = pilot.app.export_screenshot()
+        if now == before:
+            return
+        before = now
 
 
 @pytest.mark.parametrize("lang", ["vi", "lo", "en"])
@@ -47,7 +57,7 @@ def test_delegation_form(snap_compare, app_in):
     async def open_form(pilot):
         await settle(pilot)
         await pilot.press("e")
-        await pilot.pause(0.2)
+        await settle(pilot)
 
     assert snap_compare(app_in("vi"), terminal_size=SIZE, run_before=open_form)
 
@@ -57,7 +67,7 @@ def test_delegation_form_in(snap_compare, app_in, lang):
     async def open_form(pilot):
         await settle(pilot)
         await pilot.press("e")
-        await pilot.pause(0.2)
+        await settle(pilot)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_form)
 
@@ -67,7 +77,7 @@ def test_command_palette(snap_compare, app_in, lang):
     async def open_palette(pilot):
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await settle(pilot, 0.3)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_palette)
 
@@ -80,7 +90,7 @@ def test_screens(snap_compare, app_in, lang, key):
     async def open_screen(pilot):
         await settle(pilot)
         await pilot.press(key)
-        await pilot.pause(0.3)
+        await settle(pilot, 0.3)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_screen)
 
@@ -99,6 +109,6 @@ def test_life_screen(snap_compare, app_in, lang):
                                                           expires=date(2031, 1, 1), lao_name="ຫງວຽນ ວັນ ອານ", role="leader"))
         await settle(pilot)
         await pilot.press("i")
-        await pilot.pause(0.3)
+        await settle(pilot, 0.3)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_life)

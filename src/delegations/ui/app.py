@@ -69,6 +69,12 @@ class DelegationsApp(App):
             # After the first frames: the check competes with drawing for the interpreter.
             self.set_timer(0.5, lambda: self.run_worker(self._check_every_record, thread=True, exclusive=True, group="verify"))
 
+    def on_descendant_focus(self, event) -> None:
+        """With ``blink=False`` (pictures and tests) every focused cursor stays drawn,
+        on every screen, so a picture does not depend on when it was taken."""
+        if not self.blink and getattr(event.widget, "cursor_blink", False):
+            event.widget.cursor_blink = False
+
     def _plugin_notice(self) -> None:
         """Plugin failures, conflicts and slow plugins, at start, in one notice."""
         from ..plugin_report import notices
