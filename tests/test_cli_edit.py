@@ -72,6 +72,10 @@ def test_a_new_delegation_without_cost_lines_gets_its_models_and_a_year_timing(d
     assert d["timing"] == {"kind": "month", "year": 2025, "month": 10, "from": None, "to": None}
     assert d["days"] == {"min": 3, "max": 4}
     assert {c["payer"] for c in d["cost_lines"]} == {"quangtri", "savannakhet"}  # the reciprocal model's lines
+    assert run(db_path, capsys, "edit", "1", "--month", "11")[0] == 0  # the year kept
+    assert listed(db_path, capsys)["delegations"][0]["timing"]["month"] == 11
+    assert run(db_path, capsys, "edit", "1", "--year", "2024")[0] == 0  # a year alone: the whole year
+    assert listed(db_path, capsys)["delegations"][0]["timing"] == {"kind": "year", "year": 2024, "month": None, "from": None, "to": None}
 
 
 def test_edit_changes_only_the_fields_given(db_path, capsys, plan_2023):
