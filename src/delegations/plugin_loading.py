@@ -35,6 +35,7 @@ BUILTIN_PLUGINS = (
     "delegations.builtin.exporters",
     "delegations.builtin.calendar_exporter",
     "delegations.builtin.validators",
+    "delegations.builtin.calendar_checks",
 )
 
 SHIPPED_PLUGINS = (

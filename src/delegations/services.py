@@ -202,16 +202,27 @@ class Planner(Undoing):
 
     # --- validation ----------------------------------------------------------
     def validation(self, d: Delegation, plan: Plan | None = None, others=None) -> ValidationReport:
-        """Every ``validate_delegation`` hook on *d*: its problems and the validators that failed;
-        then the warnings about its dates (holidays, the officer's dates, overlapping visits)."""
-        from .deadline_settings import date_warnings
-        from .i18n import current_language, translate
+        """Every ``validate_delegation`` hook on *d*, then every ``validate_schedule`` hook
+        (the calendar: the plan's *others* delegations, the officer's own dates): their
+        problems and the validators that failed."""
+        from .deadline_settings import own_dates
 
         plan = plan or self.repo.plan(d.plan_id)
         report = run_validators(self.host, "validate_delegation", delegation=d, plan=plan, registry=self.registry)
-        report.problems.extend(date_warnings(self, d, plan, current_language(), translate, others))
+        schedule = run_validators(self.host, "validate_schedule", delegation=d, plan=plan, others=self._others(d, plan, others),
+                                  own_dates=own_dates(self.repo), registry=self.registry)
+        report.problems.extend(schedule.problems)
+        report.faults.extend(schedule.faults)
         self._note_faults(report)
         return report
+
+    def _others(self, d: Delegation, plan: Plan, others=None):
+        """The delegations of *plan* but *d* (stored ones read only when a hook reads them)."""
+        if others is None:
+            others = self.repo.delegations(plan.id)
+        if isinstance(others, DelegationList):
+            return DelegationList(self.repo, [i for i in others.ids if i != d.id])
+        return tuple(o for o in others if o.id != d.id)
 
     def plan_validation(self, plan: Plan) -> ValidationReport:
         """Every ``validate_plan`` hook on *plan* (as given, saved or not) and its delegations."""
