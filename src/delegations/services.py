@@ -209,20 +209,14 @@ class Planner(Undoing):
 
         plan = plan or self.repo.plan(d.plan_id)
         report = run_validators(self.host, "validate_delegation", delegation=d, plan=plan, registry=self.registry)
-        schedule = run_validators(self.host, "validate_schedule", delegation=d, plan=plan, others=self._others(d, plan, others),
+        others = self.repo.delegations(plan.id) if others is None else others
+        others = others.without(d.id) if isinstance(others, DelegationList) else tuple(o for o in others if o.id != d.id)
+        schedule = run_validators(self.host, "validate_schedule", delegation=d, plan=plan, others=others,
                                   own_dates=own_dates(self.repo), registry=self.registry)
         report.problems.extend(schedule.problems)
         report.faults.extend(schedule.faults)
         self._note_faults(report)
         return report
-
-    def _others(self, d: Delegation, plan: Plan, others=None):
-        """The delegations of *plan* but *d* (stored ones read only when a hook reads them)."""
-        if others is None:
-            others = self.repo.delegations(plan.id)
-        if isinstance(others, DelegationList):
-            return DelegationList(self.repo, [i for i in others.ids if i != d.id])
-        return tuple(o for o in others if o.id != d.id)
 
     def plan_validation(self, plan: Plan) -> ValidationReport:
         """Every ``validate_plan`` hook on *plan* (as given, saved or not) and its delegations."""
