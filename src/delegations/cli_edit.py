@@ -29,9 +29,9 @@ CARRY_DEFAULT = ("recipients", "signature")
 def _texts(p, option: str, dest: str, help_vi: str, repeat: bool = False) -> None:
     action = "append" if repeat else "store"
     p.add_argument(option, dest=dest, action=action, metavar=_("TEXT"), help=help_vi)
+    same = {"lo": _("the same in Lao"), "en": _("the same in English")}
     for lang in LANGS:
-        p.add_argument(f"{option}-{lang}", dest=f"{dest}_{lang}", action=action, metavar=_("TEXT"),
-                       help=_("the same in {language}").format(language={"lo": _("Lao"), "en": _("English")}[lang]))
+        p.add_argument(f"{option}-{lang}", dest=f"{dest}_{lang}", action=action, metavar=_("TEXT"), help=same[lang])
 
 
 def _delegation_options(p) -> None:
