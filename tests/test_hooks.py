@@ -105,10 +105,24 @@ def test_hook_validate_plan(hooked):
     assert [p.render() for p in results["plan"]] == ["Fewer than 5 delegations."]
 
 
+def test_hook_validate_schedule(hooked):
+    from delegations.deadline_settings import add_date
+
+    first, problems = add_sekong(hooked)
+    assert [p.render() for p in problems if p.field == "timing"] == []  # the delegation is not among its others
+    add_date(hooked.repo, date(2022, 5, 1), date(2022, 5, 2), "Đại hội LHCĐ Sekong")
+    second, problems = add_sekong(hooked)
+    assert [p.render() for p in problems if p.field == "timing"] == [
+        f"Sekong in 2022: delegations [{first.seq}]; dates ['Đại hội LHCĐ Sekong']."]
+    stored = hooked.delegation(first.plan_id, first.seq)  # validated again once stored: still not among its others
+    assert [p.render() for p in hooked.check(stored) if p.field == "timing"] == [
+        f"Sekong in 2022: delegations [{second.seq}]; dates ['Đại hội LHCĐ Sekong']."]
+
+
 def test_every_hook_has_documentation_and_a_test():
     guide = (ROOT / "src" / "delegations" / "docs" / "plugins.md").read_text("utf-8")
     tests = (ROOT / "tests" / "test_hooks.py").read_text("utf-8")
-    assert len(HOOKS) == 8
+    assert len(HOOKS) == 9
     for name in HOOKS:
         assert getattr(hookspecs, name).__doc__.strip(), f"{name} has no docstring"
         section = re.search(rf"^### `{name}\((.*?)\)`\n(.*?)(?=^### |\Z)", guide, re.S | re.M)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import __version__, hookimpl
 from .doc_model import DocTable, OfficialDocument, Section
+from .domain.conflicts import Occasion
 from .domain import (ActualCost, Approval, BudgetLine, CostLine, DayRange, Delegation, Direction, Leader, Money, Organisation,
                      Outcome, Period, Person, Plan, Problem, ProgrammeItem, Rate, RateTable, Status, StatusChange, Text, Timing, budget)
 from .exporting import ExportRequest
@@ -19,7 +20,7 @@ from .budget.tables import load_table
 from .registry import CostItem, CostModel, Exporter, FundingSource, LocaleInfo, MessageCatalog, Registry
 from .wording import Wording
 
-API_VERSION = "1.1"
+API_VERSION = "1.2"
 """Raised in its minor part when a name is added, in its major part when one changes."""
 
 def official_pdf(request, document: OfficialDocument) -> bytes:
@@ -38,12 +39,21 @@ def document_model(request, kind: str) -> OfficialDocument:
     return DocumentWriter(request, request.delegation, request.planned).build(kind)
 
 
+def public_holidays(years) -> tuple[Occasion, ...]:
+    """The public holidays of Vietnam and Laos (and Laos's That Luang festival) in *years*,
+    one ``Occasion`` per day (``country`` "VN" or "LA"), named in vi, lo and en; for a
+    ``validate_schedule`` hook that checks the calendar its own way."""
+    from .holiday_data import public_holidays as holidays
+
+    return holidays(years)
+
+
 __all__ = [
     "API_VERSION", "ActualCost", "Approval", "DocTable", "OfficialDocument", "Outcome", "Person", "ProgrammeItem", "Section",
     "StatusChange", "document_model", "official_pdf", "BudgetLine", "CostItem", "CostLine", "CostModel", "DayRange", "Delegation", "Direction", "ExportRequest",
-    "Exporter", "FundingSource", "Leader", "LocaleInfo", "MessageCatalog", "Money", "N_", "Organisation", "Period", "Plan",
+    "Exporter", "FundingSource", "Leader", "LocaleInfo", "MessageCatalog", "Money", "N_", "Occasion", "Organisation", "Period", "Plan",
     "Problem", "Rate", "RateTable", "Registry", "Status", "Text", "Timing", "Wording", "__version__", "budget",
-    "current_language", "hookimpl", "load_table", "translate",
+    "current_language", "hookimpl", "load_table", "public_holidays", "translate",
 ]
 
 # What each field of the classes above holds; printed by ``delegations plugins --hooks``.
@@ -105,6 +115,11 @@ FIELDS: dict[str, dict[str, str]] = {
         "status_column": "True when the plan's table should show each delegation's status",
         "wording": "Wording(lang, registry, home): the program's phrases for a delegation in that language",
     },
+    "Occasion": {
+        "name": "Text: the holiday's or the date's name", "start": "first day (date)", "end": "last day (date)",
+        "country": "\"VN\" or \"LA\" for a public holiday; \"\" for a date the officer added",
+        "overlaps(start, end)": "True when it shares a day with start..end",
+    },
     "Money": {"amount": "Decimal", "currency": "ISO 4217 code (\"VND\", \"LAK\", \"USD\")"},
     "Problem": {
         "field": "the field it concerns (\"members\", \"timing\", \"recipients\"…; the form shows it there)",
@@ -149,4 +164,4 @@ FIELDS: dict[str, dict[str, str]] = {
 # The classes above, in the order the reference lists them.
 CLASSES = ("Text", "Organisation", "Delegation", "CostLine", "Plan", "ExportRequest", "Money", "Problem", "CostItem",
            "FundingSource", "LocaleInfo", "MessageCatalog", "CostModel", "Exporter", "Registry", "Person", "ProgrammeItem",
-           "OfficialDocument")
+           "OfficialDocument", "Occasion")

@@ -7,7 +7,7 @@ import decimal
 import sys
 from pathlib import Path
 
-from . import __version__, cli_dates, cli_import, cli_life, cli_plan, i18n
+from . import __version__, cli_dates, cli_edit, cli_import, cli_json, cli_life, cli_plan, i18n
 from .budget import cli as cli_budget
 from .domain import Direction, Status, ValidationError, nfc
 from .errors import FileError, UserError
@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_life.add_parsers(sub)
     cli_dates.add_parsers(sub)
     cli_import.add_parsers(sub)
+    cli_edit.add_parsers(sub)
+    cli_json.add_options(sub)
 
     p = sub.add_parser("partner", help=_("partner provinces: partner new NAME writes a plugin to fill in"))
     p.add_argument("action", choices=["new"])
@@ -216,7 +218,8 @@ def _run(args) -> int:
         from .ui import run
 
         return run(args.db, args.lang)
-    writable = command in {"restore-defaults"} | cli_budget.WRITES | cli_life.WRITES | cli_dates.WRITES or cli_import.writes(args)
+    writable = (command in {"restore-defaults"} | cli_budget.WRITES | cli_life.WRITES | cli_dates.WRITES | cli_edit.WRITES
+                or cli_import.writes(args))
     with Planner.open(args.db, writable=writable) as planner:
         _warn_plugin_failures(planner, quiet=command == "plugins")
         handler = COMMANDS[command]
@@ -238,6 +241,8 @@ COMMANDS = {
     **cli_life.COMMANDS,
     **cli_dates.COMMANDS,
     **cli_import.COMMANDS,
+    **cli_edit.COMMANDS,
+    **cli_json.COMMANDS,  # list, show, validate and plans with --json
 }
 
 if __name__ == "__main__":

@@ -33,4 +33,46 @@ def year_arg(text: str) -> int:
     return int(value)
 
 
-__all__ = ["date_arg", "year_arg"]
+
+
+def count_arg(text: str) -> int:
+    """A whole number of 1 or more (members)."""
+    value = text.strip()
+    if not (value.isascii() and value.isdigit() and int(value) >= 1):
+        raise argparse.ArgumentTypeError(_("\"{value}\" is not a whole number of 1 or more.").format(value=text))
+    return int(value)
+
+
+def month_arg(text: str) -> int:
+    """A month, 1 to 12."""
+    value = text.strip()
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 12):
+        raise argparse.ArgumentTypeError(_("\"{value}\" is not a month; write 1 to 12.").format(value=text))
+    return int(value)
+
+
+def days_arg(text: str) -> tuple[int, int]:
+    """A length in days: ``5``, or a range ``3-4``."""
+    low, _sep, high = text.strip().partition("-")
+    try:
+        first, last = count_arg(low), count_arg(high or low)
+    except argparse.ArgumentTypeError:
+        first = last = 0
+    if not 1 <= first <= last:
+        raise argparse.ArgumentTypeError(_("\"{value}\" is not a number of days; write 5, or 3-4.").format(value=text))
+    return first, last
+
+
+def plan_period_arg(text: str) -> tuple[int, int]:
+    """A plan's period, ``2023-2025``: two years, the last not before the first."""
+    first, _sep, last = text.strip().partition("-")
+    try:
+        start, end = year_arg(first), year_arg(last)
+    except argparse.ArgumentTypeError:
+        start = end = 0
+    if not start or end < start:
+        raise argparse.ArgumentTypeError(_("\"{value}\" is not a period; write the first and last year, e.g. 2023-2025.").format(value=text))
+    return start, end
+
+
+__all__ = ["count_arg", "date_arg", "days_arg", "month_arg", "plan_period_arg", "year_arg"]

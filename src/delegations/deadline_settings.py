@@ -1,12 +1,13 @@
 """The deadline rules, the officer's own dates and the deadlines met, kept in the
-database settings; what is due for a plan; the date warnings of a delegation."""
+database settings; what is due for a plan. (The date warnings of a delegation are the
+built-in plugin ``builtin.calendar_checks``'s.)"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from .domain import Delegation, Text
-from .domain.conflicts import Occasion, occasion_warnings, overlap_warnings
+from .domain.conflicts import Occasion
 from .domain.deadlines import DEFAULT_RULES, YEARLY, DeadlineRule, DueItem, apply_overrides, due_items, overdue_count, visit_span
 from .errors import N_, UserError
 
@@ -98,17 +99,3 @@ def overdue_now(planner, plan, today: date | None = None) -> int:
     """How many of *plan*'s deadlines are past and not marked met (the UI's header says it)."""
     today = today or date.today()
     return overdue_count(plan_due(planner, plan, today), today, met(planner.repo))
-
-
-def date_warnings(planner, d: Delegation, plan, lang: str, translate, others=None) -> list:
-    """The warnings about *d*'s dates: holidays on both sides, the officer's dates, other
-    visits of the plan at the same time, its leader elsewhere."""
-    span = visit_span(d)
-    if span is None:
-        return []
-    from .holiday_data import public_holidays
-
-    occasions = public_holidays(range(span[0].year, span[1].year + 1)) + own_dates(planner.repo)
-    if others is None:
-        others = planner.repo.delegations(plan.id)
-    return occasion_warnings(d, occasions, lang, translate) + overlap_warnings(d, [o for o in others if o.id != d.id], lang)

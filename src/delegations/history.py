@@ -108,3 +108,12 @@ class History:
     def clear(self) -> None:
         self._undo.clear()
         self._redo.clear()
+
+    def stacks(self) -> tuple[dict[str, list[Change]], dict[str, list[Change]]]:
+        """The changes to undo and to redo, per plan (oldest first), e.g. to keep them in a file."""
+        return ({k: list(v) for k, v in self._undo.items() if v}, {k: list(v) for k, v in self._redo.items() if v})
+
+    def restore(self, undo: dict[str, list[Change]], redo: dict[str, list[Change]]) -> None:
+        """Take up the stacks ``stacks`` gave."""
+        self._undo = {k: list(v) for k, v in undo.items()}
+        self._redo = {k: list(v) for k, v in redo.items()}

@@ -198,3 +198,30 @@ def validate_plan(plan, delegations, registry):
             if not plan.recipients:
                 return [Problem("recipients", N_("The plan has no recipients."), severity="warning")]
     """
+
+
+@hookspec
+def validate_schedule(delegation, plan, others, own_dates, registry):
+    """Check a delegation's dates against the calendar; return a list of ``Problem`` or None.
+
+    Called after ``validate_delegation`` whenever a delegation is validated or about to
+    be saved, with ``others``, the plan's other delegations (without this one; a long
+    plan's are read as you go through them), and ``own_dates``, the dates the officer
+    added (``Occasion``: ``name``, ``start``, ``end``). ``api.public_holidays(years)``
+    gives the public holidays of Vietnam and Laos as ``Occasion`` too (``country`` "VN"
+    or "LA"). The built-in plugin ``calendar_checks`` warns here about holidays, the
+    officer's dates, two visits at once and a leader in two places;
+    ``DELEGATIONS_DISABLE_PLUGINS=calendar_checks`` turns it off. It fails closed like
+    ``validate_delegation``::
+
+        @hookimpl
+        def validate_schedule(delegation, plan, others, own_dates, registry):
+            start = delegation.timing.start
+            if start is None:
+                return None
+            close = [o.seq for o in others if o.partner == delegation.partner and o.timing.start
+                     and abs((o.timing.start - start).days) < 30]
+            if close:
+                return [Problem("timing", N_("Another visit with the same partner within 30 days: {seqs}."),
+                                {"seqs": ", ".join(map(str, close))}, "warning")]
+    """

@@ -37,6 +37,7 @@ BUILTIN_PLUGINS = (
     "delegations.builtin.docx_exporter",
     "delegations.builtin.calendar_exporter",
     "delegations.builtin.validators",
+    "delegations.builtin.calendar_checks",
 )
 
 SHIPPED_PLUGINS = (

@@ -202,14 +202,19 @@ class Planner(Undoing):
 
     # --- validation ----------------------------------------------------------
     def validation(self, d: Delegation, plan: Plan | None = None, others=None) -> ValidationReport:
-        """Every ``validate_delegation`` hook on *d*: its problems and the validators that failed;
-        then the warnings about its dates (holidays, the officer's dates, overlapping visits)."""
-        from .deadline_settings import date_warnings
-        from .i18n import current_language, translate
+        """Every ``validate_delegation`` hook on *d*, then every ``validate_schedule`` hook
+        (the calendar: the plan's *others* delegations, the officer's own dates): their
+        problems and the validators that failed."""
+        from .deadline_settings import own_dates
 
         plan = plan or self.repo.plan(d.plan_id)
         report = run_validators(self.host, "validate_delegation", delegation=d, plan=plan, registry=self.registry)
-        report.problems.extend(date_warnings(self, d, plan, current_language(), translate, others))
+        others = self.repo.delegations(plan.id) if others is None else others
+        others = others.without(d.id) if isinstance(others, DelegationList) else tuple(o for o in others if o.id != d.id)
+        schedule = run_validators(self.host, "validate_schedule", delegation=d, plan=plan, others=others,
+                                  own_dates=own_dates(self.repo), registry=self.registry)
+        report.problems.extend(schedule.problems)
+        report.faults.extend(schedule.faults)
         self._note_faults(report)
         return report
 

@@ -82,3 +82,14 @@ def validate_delegation(delegation, plan, registry):
 def validate_plan(plan, delegations, registry):
     if len(delegations) < 5:
         return [Problem("plan", N_("Fewer than {n} delegations."), {"n": 5}, "warning")]
+
+
+@hookimpl
+def validate_schedule(delegation, plan, others, own_dates, registry):
+    if delegation.partner != "sekong":
+        return None
+    same_year = [o.seq for o in others if o.partner == "sekong" and o.timing.year == delegation.timing.year]
+    congress = [d.name.get() for d in own_dates if d.start.year == delegation.timing.year]
+    if same_year or congress:
+        return [Problem("timing", N_("Sekong in {year}: delegations {seqs}; dates {names}."),
+                        {"year": delegation.timing.year, "seqs": same_year, "names": congress}, "warning")]

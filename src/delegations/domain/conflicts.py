@@ -1,6 +1,7 @@
 """Warnings about dates: a visit over a public holiday of either country or a date
 the officer added, two visits at the same time, a leader in two places. Pure: the
-holidays come in as data (``Occasion``)."""
+holidays come in as data (``Occasion``). The dates go into the problems' parameters as
+dates: the message shows them as the interface language writes them (``i18n.describe``)."""
 
 from __future__ import annotations
 
@@ -50,13 +51,12 @@ def occasion_warnings(d: Delegation, occasions, lang: str, translate=lambda s: s
         names = distinct_names([o.name.get(lang) for o in sorted(hits, key=lambda o: o.start) if o.country == country])
         if names:
             problems.append(Problem("timing", N_("The visit ({start} to {end}) falls on public holidays of {country}: {names}."),
-                                    {"start": start.isoformat(), "end": end.isoformat(), "country": translate(COUNTRY_NAMES[country]),
+                                    {"start": start, "end": end, "country": translate(COUNTRY_NAMES[country]),
                                      "names": ", ".join(names)}, "warning"))
     for o in hits:
         if not o.country:
             problems.append(Problem("timing", N_("The visit ({start} to {end}) overlaps {name} ({from_} to {to}), a date you added."),
-                                    {"start": start.isoformat(), "end": end.isoformat(), "name": o.name.get(lang),
-                                     "from_": o.start.isoformat(), "to": o.end.isoformat()}, "warning"))
+                                    {"start": start, "end": end, "name": o.name.get(lang), "from_": o.start, "to": o.end}, "warning"))
     return problems
 
 
@@ -73,7 +73,7 @@ def overlap_warnings(d: Delegation, others, lang: str) -> list[Problem]:
         other = visit_span(o)
         if other is None or not (other[0] <= span[1] and span[0] <= other[1]):
             continue
-        params = {"seq": o.seq, "name": o.name.get(lang), "start": other[0].isoformat(), "end": other[1].isoformat()}
+        params = {"seq": o.seq, "name": o.name.get(lang), "start": other[0], "end": other[1]}
         problems.append(Problem("timing", N_("The visit overlaps delegation {seq} ({name}, {start} to {end})."), params, "warning"))
         if leader and fold(o.leader.name) == leader:
             problems.append(Problem("leader", N_("{leader} leads delegation {seq} ({name}) at the same time ({start} to {end})."),

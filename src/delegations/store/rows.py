@@ -86,6 +86,11 @@ class DelegationList(Sequence):
         delegation = self._repo.delegation
         return (delegation(i) for i in self.ids)
 
+    def without(self, delegation_id: str) -> "DelegationList":
+        """The same list but the delegation *delegation_id* (none is read, the ids are
+        listed again only when asked for: validating a long plan asks this of every row)."""
+        return _Without(self._repo, self.ids, delegation_id)
+
     def __eq__(self, other) -> bool:
         if isinstance(other, (list, tuple, DelegationList)):
             return list(self) == list(other)
@@ -95,3 +100,20 @@ class DelegationList(Sequence):
 
     def __repr__(self) -> str:
         return f"<DelegationList of {len(self.ids)}>"
+
+
+class _Without(DelegationList):
+    """A ``DelegationList`` but one delegation (``DelegationList.without``)."""
+
+    def __init__(self, repo: "Repository", ids: list[str], skip: str):
+        self._repo, self._all, self._skip, self._ids = repo, ids, skip, None
+
+    @property
+    def ids(self) -> list[str]:
+        if self._ids is None:
+            self._ids = [i for i in self._all if i != self._skip]
+        return self._ids
+
+    def __iter__(self):
+        delegation, skip = self._repo.delegation, self._skip
+        return (delegation(i) for i in self._all if i != skip)
