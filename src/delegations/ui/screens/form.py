@@ -60,7 +60,7 @@ class DelegationForm(ModalScreen):
             # Why a save was refused: a line of the form's own, not a notice over its fields.
             yield Static("", id="form-message", markup=False)
             with VerticalScroll(id="form-body"):
-                yield from self._row(_("Name"), TranslatedField("name", id="tf-name"), error="name")
+                yield from self._row(_("Delegation"), TranslatedField("name", id="tf-name"), error="name")
                 yield from self._row(_("Direction"), ChoiceSelect([(w.direction(x), x.value) for x in Direction], value=f.direction,
                                                           allow_blank=False, id="direction", compact=True))
                 yield from self._row(_("Partner"), ChoiceSelect([(o.short(w.lang), o.code) for o in partners], value=f.partner

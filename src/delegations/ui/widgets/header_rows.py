@@ -40,7 +40,7 @@ class ListRow(Vertical):
         with Horizontal(classes="row"):
             with Vertical(classes="label"):
                 yield Label("", classes="row-number")
-                yield Button(_("Remove"), classes="remove-row", compact=True)
+                yield Button("− " + _("Remove"), classes="remove-row", compact=True)
             with Vertical(classes="fields"):
                 yield from self.parts()
 
@@ -126,7 +126,7 @@ class RowList(Vertical):
         if self.error:
             yield Static("", id=f"err-{self.error}", classes="error", markup=False)
         yield from self.rows
-        yield Button(self.add_label, classes="add-row", compact=True)
+        yield Button("+ " + self.add_label, classes="add-row", compact=True)
 
     def on_mount(self) -> None:
         self.renumber()
