@@ -21,7 +21,10 @@ def side_by_side(screen, prefix: str) -> None:
 
 
 def stale(screen, prefix: str, lang: str) -> bool:
-    return screen.query_one(f"#{prefix}_{lang}-stale").display
+    """Whether the mark beside the *lang* line of the field is shown (as drawn)."""
+    marks = screen.query_one(f"#{prefix}-stale")
+    lines = str(marks.render()).split("\n")
+    return marks.display and len(lines) == 3 and lines[LANGS.index(lang)].strip().startswith("⚠")
 
 
 async def test_the_delegation_form_shows_the_names_side_by_side_and_marks_an_outdated_translation(make_app):

@@ -20,15 +20,16 @@ BASIS_PARTS = ("verb", "kind", "issuer", "subject")
 
 
 def _part(label: str, widget):
-    with Horizontal(classes="part"):
-        yield Label(label, classes="part-label")
-        yield widget
+    """A part's label and its input, in the two columns of the row's grid."""
+    yield Label(label, classes="part-label")
+    yield widget
 
 
 class ListRow(Vertical):
     """One row of a list: its number and a remove button on the left, its parts on the right."""
 
     TITLE = ""
+    FIELDS_CLASS = ""
 
     def __init__(self, origin: int | None, **kwargs):
         super().__init__(classes="list-row", **kwargs)
@@ -41,7 +42,7 @@ class ListRow(Vertical):
             with Vertical(classes="label"):
                 yield Label("", classes="row-number")
                 yield Button("− " + _("Remove"), classes="remove-row", compact=True)
-            with Vertical(classes="fields"):
+            with Vertical(classes=f"fields {self.FIELDS_CLASS}"):
                 yield from self.parts()
 
     def parts(self):
@@ -62,6 +63,8 @@ class ListRow(Vertical):
 
 class BasisRow(ListRow):
     """A basis document: verb, kind, number, date, issuer and subject."""
+
+    FIELDS_CLASS = "parts"
 
     def __init__(self, origin: int | None, doc: BasisDocument | None = None, **kwargs):
         super().__init__(origin, **kwargs)

@@ -21,11 +21,14 @@ class TranslatedField(Vertical):
 
     DEFAULT_CSS = """
     TranslatedField { height: auto; width: 1fr; }
+    TranslatedField.lines { layout: grid; grid-size: 3 3; grid-columns: 3 1fr auto; grid-rows: 1; }
+    TranslatedField .langs { row-span: 3; height: 3; color: $text-muted; }
     TranslatedField .lang-line { height: auto; }
-    TranslatedField .lang { width: 3; color: $text-muted; }
     TranslatedField Input { width: 1fr; }
     TranslatedField TextArea { width: 1fr; height: 3; }
-    TranslatedField .stale { width: auto; color: $warning; text-style: bold; margin-left: 1; display: none; }
+    TranslatedField .stale { width: auto; color: $warning; text-style: bold; }
+    TranslatedField .lang-line .stale { margin-left: 1; display: none; }
+    TranslatedField .marks { row-span: 3; height: 3; }
     """
     BINDINGS = [Binding("ctrl+t", "still_correct", N_("Translation still correct"))]
 
@@ -35,16 +38,22 @@ class TranslatedField(Vertical):
         self.area = area or multiline  # a text area: one text of several lines (``area``) or a text per line
         self.base: tuple[Text, ...] = ()
         self.still_correct: set[str] = set()
+        self.marked: set[str] = set()  # the languages shown outdated
 
     def compose(self):
+        if not self.area:  # one line per language: codes, inputs and marks in a grid of three columns (few widgets)
+            self.add_class("lines")
+            yield Static("\n".join(LANGS), classes="langs")
+            for lang in LANGS:
+                yield Input(placeholder=self.placeholder if lang == "vi" else "", id=f"{self.prefix}_{lang}", compact=True)
+                if lang == "vi":
+                    yield Static("", id=f"{self.prefix}-stale", classes="stale marks", markup=False)
+            return
         for lang in LANGS:
             with Horizontal(classes="lang-line"):
                 yield Label(lang, classes="lang")
-                if self.area:
-                    yield TextArea(id=f"{self.prefix}_{lang}", compact=True, soft_wrap=True)
-                else:
-                    yield Input(placeholder=self.placeholder if lang == "vi" else "", id=f"{self.prefix}_{lang}", compact=True)
-                yield Static("⚠ " + _("outdated"), id=f"{self.prefix}_{lang}-stale", classes="stale", markup=False)
+                yield TextArea(id=f"{self.prefix}_{lang}", compact=True, soft_wrap=True)
+                yield Static("", id=f"{self.prefix}_{lang}-stale", classes="stale", markup=False)
 
     def _box(self, lang: str):
         return self.query_one(f"#{self.prefix}_{lang}")
@@ -78,9 +87,16 @@ class TranslatedField(Vertical):
         return {lang for t in texts for lang in t.outdated()} - self.still_correct
 
     def show_marks(self) -> None:
-        stale = self.outdated()
-        for lang in LANGS:
-            self.query_one(f"#{self.prefix}_{lang}-stale").display = lang in stale
+        self.marked = self.outdated()
+        mark = "⚠ " + _("outdated")
+        if self.area:
+            for lang in LANGS:
+                box = self.query_one(f"#{self.prefix}_{lang}-stale", Static)
+                box.update(mark)
+                box.display = lang in self.marked
+            return
+        box = self.query_one(f"#{self.prefix}-stale", Static)  # always placed (the grid's third column), empty when current
+        box.update("\n".join(" " + mark if lang in self.marked else "" for lang in LANGS) if self.marked else "")
 
     def _typed_in(self, event) -> None:
         widget = event.input if isinstance(event, Input.Changed) else event.text_area
