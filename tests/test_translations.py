@@ -109,3 +109,16 @@ def test_a_lao_export_warns_of_outdated_translations_and_still_exports(db, tmp_p
     assert "these translations were made from an earlier Vietnamese text" in captured.err
     assert "  - delegation 2: Leader (Lao)" in captured.err
     assert captured.out.strip().endswith(".pdf")
+
+
+def test_the_officers_document_text_in_vietnamese_outdates_its_lao(db):
+    from delegations import lifecycle
+
+    with Planner.open(db) as p:
+        d = p.delegation(p.plan().id, 1)
+        d, _w = lifecycle.set_document_text(p, d, "proposal", "vi", "Đề nghị cử đoàn")
+        d, _w = lifecycle.set_document_text(p, d, "proposal", "lo", "ສະເໜີສົ່ງຄະນະ")
+        assert dict(d.texts)["proposal"].outdated() == ()
+        d, _w = lifecycle.set_document_text(p, d, "proposal", "vi", "Đề nghị cử đoàn sang Lào")
+        assert dict(d.texts)["proposal"].outdated() == ("lo",)
+        assert [w.params["field"] for w in p.check(d) if w.severity == "warning" and "version" in w.message] == ["Nội dung văn bản 1"]
