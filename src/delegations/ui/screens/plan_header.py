@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
 from ...domain import Plan, ValidationError
 from ...forms import PlanFields, plan_from_fields
@@ -69,7 +69,14 @@ class PlanHeaderScreen(ModalScreen):
         for name, text in texts.items():
             self.query_one(f"#tf-{name}", TranslatedField).fill(text if text is not None else ())
         self.query_one("#title_vi", Input).focus()
+        self._steady_cursors()
         self.call_after_refresh(self._remember)
+
+    def _steady_cursors(self) -> None:
+        """Without blinking (``app.blink`` off, as in the pictures of the tests), every cursor stays drawn."""
+        if not self.app.blink:
+            for box in (*self.query(Input), *self.query(TextArea)):
+                box.cursor_blink = False
 
     def _remember(self) -> None:
         self._typed_at_start = self.fields()

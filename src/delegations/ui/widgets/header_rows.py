@@ -148,6 +148,9 @@ class RowList(Vertical):
         row = self.new_row()
         await self.mount(row, before=self.query_one(".add-row"))
         self.renumber()
+        if not self.app.blink:
+            for box in row.query(Input):
+                box.cursor_blink = False
         row.query(Input).first().focus()
         return row
 
