@@ -122,3 +122,21 @@ def test_the_officers_document_text_in_vietnamese_outdates_its_lao(db):
         d, _w = lifecycle.set_document_text(p, d, "proposal", "vi", "Đề nghị cử đoàn sang Lào")
         assert dict(d.texts)["proposal"].outdated() == ("lo",)
         assert [w.params["field"] for w in p.check(d) if w.severity == "warning" and "version" in w.message] == ["Nội dung văn bản 1"]
+
+
+def test_a_row_removed_from_the_header_form_leaves_the_others_as_they_were():
+    from dataclasses import replace
+
+    from delegations.forms import PlanFields, plan_from_fields
+    from delegations.store.codec import plan_in
+
+    plan = plan_in(next(iter(default_data()["plans"].values())))
+    stale = plan.recipients[1].edited({"vi": "Lưu: VT"})
+    plan = replace(plan, recipients=(plan.recipients[0], stale))
+    fields = PlanFields.of(plan)
+    del fields.recipients[0]                                   # "Sở Ngoại vụ" removed
+    new, problems = plan_from_fields(plan, fields)
+    assert problems == [] and new.recipients == (stale,) and new.recipients[0].outdated() == ("en", "lo")
+    fields = PlanFields.of(new)
+    fields.still_correct = {"recipients-0": ("lo",)}           # Ctrl+T on its Lao line
+    assert plan_from_fields(new, fields)[0].recipients[0].outdated() == ("en",)

@@ -132,3 +132,22 @@ async def test_a_vietnamese_export_asks_nothing(make_app, tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen) and len(list(tmp_path.glob("*_vi_*.pdf"))) == 1
+
+
+async def test_a_header_translation_declared_still_correct_is_current(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "h")
+        form = app.screen
+        form.query_one("#position_vi").value = "CHỦ TỊCH"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await open_screen(pilot, "h")
+        form = app.screen
+        assert stale(form, "position", "lo") and stale(form, "position", "en")
+        form.query_one("#position_lo").focus()
+        await pilot.press("ctrl+t")
+        assert not stale(form, "position", "lo") and stale(form, "position", "en")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.planner.plan(app.plan_id).signature.position.outdated() == ("en",)
