@@ -159,7 +159,7 @@ def test_a_version_3_file_migrates_and_keeps_its_delegations(db):
     db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert run(db, "roster", "1", "add", "An") == 0
     saved = json.loads(db.read_text("utf-8"))
-    assert saved["meta"]["1"]["schema_version"] == schema.CURRENT == 4
+    assert saved["meta"]["1"]["schema_version"] == schema.CURRENT == 5
     assert db.with_name(db.name + ".v3.bak").exists()
     d = delegation(db, 1)
     assert d.members == 1 and delegation(db, 2).members == 10 and delegation(db, 2).roster == ()

@@ -112,3 +112,31 @@ def test_life_screen(snap_compare, app_in, lang):
         await settle(pilot, 0.3)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_life)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_header_form_rows_and_outdated_marks(snap_compare, app_in, lang):
+    """The header form further down: recipients as rows, and the signer's position
+    in every language with its translations marked outdated after a new Vietnamese."""
+    async def edit_position(pilot):
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot, 0.3)
+        field = pilot.app.screen.query_one("#position_vi")
+        field.focus()
+        field.value = "CHỦ TỊCH"
+        pilot.app.screen.query_one("#form-body").scroll_end(animate=False)
+        await settle(pilot, 0.3)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=edit_position)
+
+
+def test_delegation_form_outdated_mark(snap_compare, app_in):
+    async def edit_name(pilot):
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        pilot.app.screen.query_one("#name_vi").value = "Đoàn LĐLĐ tỉnh Quảng Trị sang Savannakhet"
+        await settle(pilot)
+
+    assert snap_compare(app_in("vi"), terminal_size=SIZE, run_before=edit_name)

@@ -179,7 +179,7 @@ class PlannerMachine(RuleBasedStateMachine):
 
         def act():
             fields = PlanFields.of(plan)
-            fields.title, fields.number, fields.issued = title, number, issued
+            fields.title["vi"], fields.number, fields.issued = title, number, issued
             new, problems = plan_from_fields(plan, fields)
             if new is None:
                 raise ValidationError(problems)

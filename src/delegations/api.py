@@ -61,6 +61,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "Text": {
         "versions": "the text per language code; build it with Text.of(vi=..., lo=..., en=...)",
         "get(lang)": "the text in lang, else in Vietnamese, else any version (get(\"vi-lo\") gives the Vietnamese: use ExportRequest.languages)",
+        "sources": "per translation, the fingerprint of the Vietnamese it was made from (set by Text.of and Text.edited)",
+        "outdated()": "the languages whose version was made from an earlier Vietnamese text",
     },
     "Organisation": {
         "code": "unique key, stored in every delegation (Delegation.partner)",

@@ -114,6 +114,7 @@ def cmd_export(planner: Planner, args) -> int:
     if args.seq is not None and not args.document:
         raise UserError(N_("--seq needs --document: export --document proposal|decision|invitation|programme|roster|report --seq {seq}"),
                         seq=args.seq)
+    _warn_outdated(planner, args)
     if args.document:
         kind = args.document if args.format == "pdf" else f"{args.document}.{args.format}"
         print(export_document(planner, kind, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))
@@ -124,6 +125,17 @@ def cmd_export(planner: Planner, args) -> int:
                        budget=args.budget, status_column=args.status_column)
     print(path)
     return 0
+
+
+def _warn_outdated(planner: Planner, args) -> None:
+    """Before a Lao (or English) export: the translations made from an earlier Vietnamese, on stderr."""
+    from .translation_checks import outdated_for_export
+
+    lines = outdated_for_export(planner, args.plan, args.doc_lang, args.seq if args.document else None)
+    if lines:
+        print(safe(_("Warning: these translations were made from an earlier Vietnamese text:")), file=sys.stderr)
+        for line in lines:
+            print(safe("  - " + line), file=sys.stderr)
 
 
 def cmd_plugins(planner: Planner, args) -> int:

@@ -34,6 +34,7 @@ class DelegationFields:
     notes: str = ""
     cost_model: str = ""                                      # "" = the partner's or the plan's
     leader_name_lo: str = ""                                  # the name in Lao script
+    still_correct: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> translations declared still correct
 
     @classmethod
     def of(cls, d: Delegation) -> "DelegationFields":
@@ -110,13 +111,19 @@ def _clean(value: str) -> str:
     return nfc(value).strip()
 
 
-def _activities(by_lang: dict[str, list[str]]) -> tuple[Text, ...]:
-    """Line i of every language is one activity (the Vietnamese line first)."""
+def edit_lines(base: tuple[Text, ...], by_lang: dict[str, list[str]]) -> tuple[Text, ...]:
+    """Line i of every language is text i (the Vietnamese line first), each an edit
+    of *base*'s text i: a translation left as it was keeps what it was made from."""
     cleaned = {lang: [x.strip() for x in lines if x.strip()] for lang, lines in by_lang.items()}
     count = max((len(v) for v in cleaned.values()), default=0)
     return tuple(
-        Text.of({lang: lines[i] for lang, lines in cleaned.items() if i < len(lines)}) for i in range(count)
+        (base[i] if i < len(base) else Text()).edited({lang: lines[i] if i < len(lines) else "" for lang, lines in cleaned.items()})
+        for i in range(count)
     )
+
+
+def _confirmed(text: Text, langs) -> Text:
+    return text.confirmed(*langs) if langs else text
 
 
 def dates_say(start: str, end: str) -> dict[str, str] | None:
@@ -153,11 +160,14 @@ def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Deleg
         CostLine(item, payer, f.funding.get(item, ""), next((c.detail for c in base.cost_lines if c.item == item), Text()))
         for item, payer in f.payers.items() if payer
     )
+    still = f.still_correct
+    activities = tuple(_confirmed(a, still.get("activities")) for a in edit_lines(base.activities, f.activities))
     d = base.evolve(
-        name=Text.of(f.name), direction=Direction(f.direction), partner=f.partner,
-        leader=Leader(Text.of(f.leader_position), _clean(f.leader_name), _clean(f.leader_name_lo)), members=members,
+        name=_confirmed(base.name.edited(f.name), still.get("name")), direction=Direction(f.direction), partner=f.partner,
+        leader=Leader(_confirmed(base.leader.position.edited(f.leader_position), still.get("leader")), _clean(f.leader_name),
+                      _clean(f.leader_name_lo)), members=members,
         duration=DayRange(days_min, days_max), timing=Timing(year, month, start, end or start),
-        status=Status(f.status), activities=_activities(f.activities), cost_lines=lines, notes=_clean(f.notes),
+        status=Status(f.status), activities=activities, cost_lines=lines, notes=_clean(f.notes),
         cost_model=f.cost_model,
     )
     return d, []
@@ -165,68 +175,107 @@ def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Deleg
 
 # --- the plan header ------------------------------------------------------------
 
-BASIS_PARTS = 6  # verb | kind | number | date | issuer | subject
+LANGS = ("vi", "lo", "en")  # the languages each text of the header is typed in
 
 
-def _with(t: Text, lang: str, value: str) -> Text:
-    """*t* with its *lang* version replaced (other languages kept)."""
-    versions = dict(t.versions)
-    versions[lang] = value
-    return Text.of(versions)
+def _typed(t: Text) -> dict[str, str]:
+    return {lang: t.get(lang, fallback=False) for lang in LANGS}
 
 
-def basis_lines(plan: Plan, lang: str = "vi") -> list[str]:
-    return [" | ".join([b.verb.get(lang), b.kind.get(lang), b.number, b.issued.strftime("%d/%m/%Y") if b.issued else "",
-                        b.issuer.get(lang), b.subject.get(lang)]) for b in plan.basis]
+@dataclass
+class BasisFields:
+    """One basis document as typed; the texts per language. ``origin`` is the
+    index of the document it was filled from (``None`` for a row added)."""
+
+    verb: dict[str, str]
+    kind: dict[str, str]
+    number: str = ""
+    issued: str = ""
+    issuer: dict[str, str] = field(default_factory=dict)
+    subject: dict[str, str] = field(default_factory=dict)
+    origin: int | None = None
+
+    @classmethod
+    def of(cls, b: BasisDocument, origin: int | None = None) -> "BasisFields":
+        return cls(_typed(b.verb), _typed(b.kind), b.number, b.issued.strftime("%d/%m/%Y") if b.issued else "",
+                   _typed(b.issuer), _typed(b.subject), origin)
+
+    def is_empty(self) -> bool:
+        return not any(v.strip() for d in (self.verb, self.kind, self.issuer, self.subject) for v in d.values()) \
+            and not self.number.strip() and not self.issued.strip()
+
+
+@dataclass
+class RecipientFields:
+    """One "Nơi nhận" line as typed, per language; ``origin`` as in ``BasisFields``."""
+
+    text: dict[str, str]
+    origin: int | None = None
 
 
 @dataclass
 class PlanFields:
-    title: str
+    """What the plan-header form holds, as typed: each text in every language at once."""
+
+    title: dict[str, str]
     number: str
     symbol: str
-    place: str
+    place: dict[str, str]
     issued: str
-    basis: list[str]
-    introduction: str
-    recipients: list[str]
-    authority: str
-    position: str
+    basis: list[BasisFields]
+    introduction: dict[str, str]
+    recipients: list[RecipientFields]
+    authority: dict[str, str]
+    position: dict[str, str]
     signer: str
+    still_correct: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> translations declared still correct
 
     @classmethod
-    def of(cls, plan: Plan, lang: str = "vi") -> "PlanFields":
+    def of(cls, plan: Plan) -> "PlanFields":
         s = plan.signature
         return cls(
-            title=plan.title.get(lang), number=str(plan.number or ""), symbol=plan.symbol, place=plan.place.get(lang),
-            issued=plan.issued.strftime("%d/%m/%Y") if plan.issued else "", basis=basis_lines(plan, lang),
-            introduction=plan.introduction.get(lang), recipients=[r.get(lang) for r in plan.recipients],
-            authority=s.authority.get(lang) if s else "", position=s.position.get(lang) if s else "", signer=s.name if s else "",
+            title=_typed(plan.title), number=str(plan.number or ""), symbol=plan.symbol, place=_typed(plan.place),
+            issued=plan.issued.strftime("%d/%m/%Y") if plan.issued else "",
+            basis=[BasisFields.of(b, i) for i, b in enumerate(plan.basis)],
+            introduction=_typed(plan.introduction), recipients=[RecipientFields(_typed(r), i) for i, r in enumerate(plan.recipients)],
+            authority=_typed(s.authority) if s else {}, position=_typed(s.position) if s else {}, signer=s.name if s else "",
         )
 
 
-def plan_from_fields(plan: Plan, f: PlanFields, lang: str = "vi") -> tuple[Plan | None, list[Problem]]:
-    """The plan with the header the form describes (the *lang* texts replaced, others kept)."""
+def _edit(old: Text, typed: dict[str, str], langs=()) -> Text:
+    return _confirmed(old.edited({lang: v.strip() for lang, v in typed.items()}), langs)
+
+
+def plan_from_fields(plan: Plan, f: PlanFields) -> tuple[Plan | None, list[Problem]]:
+    """The plan with the header the form describes. Each text is an edit of the one its
+    row was filled from: a translation left as it was keeps what it was made from."""
     problems: list[Problem] = []
+    still = f.still_correct
     number = _int(problems, "number", f.number, optional=True)
     issued = _date(problems, "issued", f.issued)
     basis = []
-    for i, line in enumerate(x for x in f.basis if x.strip()):
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != BASIS_PARTS:
-            problems.append(Problem("basis", N_("Basis document {n}: write six parts separated by \"|\": verb | kind | number | date | issuer | subject (found {found})."), {"n": i + 1, "found": len(parts)}))
-            continue
-        old = plan.basis[i] if i < len(plan.basis) else BasisDocument(Text(), Text())
-        basis.append(BasisDocument(_with(old.verb, lang, parts[0]), _with(old.kind, lang, parts[1]), _clean(parts[2]),
-                                   _date(problems, "basis", parts[3]), _with(old.issuer, lang, parts[4]), _with(old.subject, lang, parts[5])))
+    for b in (x for x in f.basis if not x.is_empty()):
+        old = plan.basis[b.origin] if b.origin is not None and b.origin < len(plan.basis) else BasisDocument(Text(), Text())
+        def part(name: str, old_text: Text, typed: dict[str, str], origin=b.origin) -> Text:
+            return _edit(old_text, typed, still.get(f"basis-{origin}-{name}", ()))
+
+        basis.append(BasisDocument(part("verb", old.verb, b.verb), part("kind", old.kind, b.kind), _clean(b.number),
+                                   _date(problems, "basis", b.issued), part("issuer", old.issuer, b.issuer),
+                                   part("subject", old.subject, b.subject)))
     if problems:
         return None, problems
-    recipients = tuple(_with(plan.recipients[i] if i < len(plan.recipients) else Text(), lang, r.strip())
-                       for i, r in enumerate(x for x in f.recipients if x.strip()))
+    recipients = []
+    for r in f.recipients:
+        old = plan.recipients[r.origin] if r.origin is not None and r.origin < len(plan.recipients) else Text()
+        text = _edit(old, r.text, still.get(f"recipients-{r.origin}", ()))
+        if text:
+            recipients.append(text)
     old_sig = plan.signature or Signature(Text(), Text())
-    signature = Signature(_with(old_sig.authority, lang, f.authority.strip()), _with(old_sig.position, lang, f.position.strip()), _clean(f.signer))
+    signature = Signature(_edit(old_sig.authority, f.authority, still.get("authority")), _edit(old_sig.position, f.position, still.get("position")),
+                          _clean(f.signer))
     return replace(
-        plan, title=_with(plan.title, lang, f.title.strip()), number=number, symbol=_clean(f.symbol),
-        place=_with(plan.place, lang, f.place.strip()), issued=issued, basis=tuple(basis),
-        introduction=_with(plan.introduction, lang, f.introduction.strip()), recipients=recipients, signature=signature,
+        plan, title=_edit(plan.title, f.title, still.get("title")), number=number, symbol=_clean(f.symbol),
+        place=_edit(plan.place, f.place, still.get("place")), issued=issued, basis=tuple(basis),
+        introduction=_edit(plan.introduction, f.introduction, still.get("introduction")), recipients=tuple(recipients),
+        signature=signature,
     ), []

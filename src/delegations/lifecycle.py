@@ -88,9 +88,7 @@ def remove_programme_item(planner, d: Delegation, index: int) -> tuple[Delegatio
 def set_document_text(planner, d: Delegation, kind: str, lang: str, text: str) -> tuple[Delegation, list]:
     """Store the officer's own main paragraph of the document *kind* in *lang* ("" removes it)."""
     texts = dict(d.texts)
-    versions = texts.get(kind, Text()).as_dict()
-    versions[lang] = text
-    updated = Text.of(versions)
+    updated = texts.get(kind, Text()).edited({lang: text})  # the other languages keep what they were made from
     if updated:
         texts[kind] = updated
     else:

@@ -59,3 +59,19 @@ def rates_within_caps(delegation, plan, registry):
                  "unverified": "" if row.verified else " [" + _("not verified against the official text") + "]"},
                 "warning"))
     return problems
+
+
+@hookimpl(specname="validate_delegation")
+def delegation_translations_current(delegation, plan, registry):
+    """Warn of each translation made from an earlier Vietnamese text of the delegation."""
+    from ..translation_checks import delegation_warnings
+
+    return delegation_warnings(delegation)
+
+
+@hookimpl(specname="validate_plan")
+def plan_translations_current(plan, delegations, registry):
+    """Warn of each translation made from an earlier Vietnamese text of the plan header."""
+    from ..translation_checks import plan_warnings
+
+    return plan_warnings(plan)

@@ -51,21 +51,32 @@ def text_in(value: Any, key: str = "text") -> Text:
     if isinstance(value, str):
         return Text.of(value)
     if type(value) is dict:
+        sources = value.get(SOURCES_KEY)
+        if sources is not None:
+            if type(sources) is not dict or not all(type(v) is str for v in sources.values()):
+                raise RecordError(N_("field '{field}' must be text or a mapping of language to text"), field=key)
+            value = {k: v for k, v in value.items() if k != SOURCES_KEY}
         try:
-            key = tuple(value.items())
-            cached = _TEXT_MEMO.get(key)
+            memo = (tuple(value.items()), tuple(sources.items()) if sources else ())
+            cached = _TEXT_MEMO.get(memo)
             if cached is None:
                 if len(_TEXT_MEMO) > 100_000:
                     _TEXT_MEMO.clear()
-                cached = _TEXT_MEMO[key] = Text.from_stored(value)
+                cached = _TEXT_MEMO[memo] = Text.from_stored(value, sources)
             return cached
         except TypeError:
             pass
     raise RecordError(N_("field '{field}' must be text or a mapping of language to text"), field=key)
 
 
-def text_out(t: Text) -> dict[str, str]:
-    return t.as_dict()
+SOURCES_KEY = "from_vi"  # language -> fingerprint of the Vietnamese its version was made from
+
+
+def text_out(t: Text) -> dict:
+    out: dict = t.as_dict()
+    if t.sources:
+        out[SOURCES_KEY] = dict(t.sources)
+    return out
 
 
 def date_in(value: Any, key: str) -> date | None:

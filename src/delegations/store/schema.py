@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..errors import N_
 
-CURRENT = 4
+CURRENT = 5
 META_TABLE = "meta"
 
 
@@ -61,7 +61,39 @@ def _v3_to_v4(data: dict) -> dict:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+TEXT_TABLES = ("delegations", "plans", "organisations")  # the tables whose records hold translated texts
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _fingerprint_translations(value):
+    """Every text in *value* (a mapping of language to text with a Vietnamese and
+    another version) with the fingerprint of its Vietnamese beside its translations."""
+    from ..domain.text import fingerprint
+
+    if isinstance(value, list):
+        return [_fingerprint_translations(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    is_text = (len(value) > 1 and isinstance(value.get("vi"), str)
+               and all(_LANGUAGE.match(k) and isinstance(v, str) for k, v in value.items()))
+    if is_text:
+        source = fingerprint(value["vi"])
+        return {**value, "from_vi": {lang: source for lang in sorted(value) if lang != "vi"}}
+    return {k: _fingerprint_translations(v) for k, v in value.items()}
+
+
+def _v4_to_v5(data: dict) -> dict:
+    """Version 5 keeps beside each translation a fingerprint of the Vietnamese it was
+    made from ("from_vi"), so that a later change of the Vietnamese marks it outdated.
+    The translations of a version-4 file are taken as current: each is fingerprinted
+    with the Vietnamese it stands beside now."""
+    for table in TEXT_TABLES:  # in place: the caller keeps using *data*
+        if isinstance(data.get(table), dict):
+            data[table] = _fingerprint_translations(data[table])
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 class SchemaVersionError(ValueError):

@@ -85,6 +85,7 @@ class KeysScreen(_InfoScreen):
         table.add_row("↑ ↓ PgUp PgDn", _("Move in the table"))
         table.add_row("Enter", _("Edit the delegation"))
         table.add_row("Esc", _("Leave the search box"))
+        table.add_row("ctrl+t", _("In a form: the focused translation is still correct"))
         return table
 
 

@@ -26,6 +26,9 @@ from ..faults import explain
 DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_("Vietnamese and Lao")), ("en", N_("English")))
 
 
+MAX_LISTED = 8  # outdated translations listed before an export; the rest counted
+
+
 class ExportScreen(ModalScreen):
     BINDINGS = [Binding("escape", "close", N_("Close")), Binding("ctrl+o", "export", N_("Export"))]
 
@@ -127,6 +130,23 @@ class ExportScreen(ModalScreen):
         self.show_target()
 
     def action_export(self) -> None:
+        """Export; first, for a document that prints translations made from an earlier
+        Vietnamese text, list them and ask (the export goes on if the officer confirms)."""
+        from ...translation_checks import outdated_for_export
+        from .dialogs import ConfirmScreen
+
+        kind = self._document()
+        lines = outdated_for_export(self.app.planner, self.app.plan_id, str(self.query_one("#lang", Select).value),
+                                    self.seq if kind is not None else None)
+        if not lines:
+            self._start_export()
+            return
+        shown = lines[:MAX_LISTED] + ([_("… and {n} more").format(n=len(lines) - MAX_LISTED)] if len(lines) > MAX_LISTED else [])
+        question = _("These translations were made from an earlier Vietnamese text:") + "\n" + "\n".join("- " + x for x in shown) \
+            + "\n" + _("Export anyway?")
+        self.app.push_screen(ConfirmScreen(question, yes=_("Export anyway"), no=_("Back")), lambda yes: self._start_export() if yes else None)
+
+    def _start_export(self) -> None:
         self._say(_("Exporting…"))
         force, budget = self.query_one("#force", Checkbox).value, self.query_one("#budget", Checkbox).value
         self._status_column = self.query_one("#status-column", Checkbox).value

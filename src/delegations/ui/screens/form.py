@@ -16,6 +16,7 @@ from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
 from ..widgets.choice import ChoiceSelect
+from ..widgets.translated import TranslatedField
 
 DERIVED = ("year", "month", "days_min", "days_max")  # what dates say; filled from them
 ERROR_FIELDS = ("name", "leader", "members", "duration", "timing", "partner", "cost_lines", "seq", "status")
@@ -59,16 +60,14 @@ class DelegationForm(ModalScreen):
             # Why a save was refused: a line of the form's own, not a notice over its fields.
             yield Static("", id="form-message", markup=False)
             with VerticalScroll(id="form-body"):
-                yield from self._row(_("Name (vi)"), Input(f.name.get("vi", ""), id="name_vi", compact=True), error="name")
-                yield from self._row(_("Name (lo)"), Input(f.name.get("lo", ""), id="name_lo", compact=True))
+                yield from self._row(_("Delegation"), TranslatedField("name", id="tf-name"), error="name")
                 yield from self._row(_("Direction"), ChoiceSelect([(w.direction(x), x.value) for x in Direction], value=f.direction,
                                                           allow_blank=False, id="direction", compact=True))
                 yield from self._row(_("Partner"), ChoiceSelect([(o.short(w.lang), o.code) for o in partners], value=f.partner
                                                         if f.partner in app.planner.registry.partners else Select.NULL,
                                                         id="partner", compact=True), error="partner")
-                yield from self._row(_("Leader"), Input(f.leader_position.get("vi", ""), placeholder=_("position"), id="leader_vi", compact=True),
-                                     Input(f.leader_name, placeholder=_("name, if known"), id="leader_name", compact=True), error="leader")
-                yield from self._row(_("Leader (lo)"), Input(f.leader_position.get("lo", ""), id="leader_lo", compact=True),
+                yield from self._row(_("Leader"), TranslatedField("leader", placeholder=_("position"), id="tf-leader"), error="leader")
+                yield from self._row(_("Leader's name"), Input(f.leader_name, placeholder=_("name, if known"), id="leader_name", compact=True),
                                      Input(f.leader_name_lo, placeholder=_("name in Lao script"), id="leader_name_lo", compact=True))
                 yield from self._row(_("Members"), Input(f.members, id="members", compact=True), error="members")
                 yield from self._row(_("Days"), Input(f.days_min, id="days_min", compact=True), Label("-"),
@@ -81,8 +80,7 @@ class DelegationForm(ModalScreen):
                 models = [(_("the partner's or the plan's"), "")] + [(m.label.get(w.lang), code) for code, m in sorted(app.planner.registry.cost_models.items())]
                 yield from self._row(_("Cost model"), ChoiceSelect(models, value=f.cost_model if f.cost_model in app.planner.registry.cost_models else "",
                                                            allow_blank=False, id="cost_model", compact=True))
-                yield from self._row(_("Activities (vi), one per line"), TextArea("\n".join(f.activities.get("vi", [])), id="acts_vi", compact=True))
-                yield from self._row(_("Activities (lo)"), TextArea("\n".join(f.activities.get("lo", [])), id="acts_lo", compact=True))
+                yield from self._row(_("Activities, one per line"), TranslatedField("acts", multiline=True, id="tf-acts"))
                 for item in app.planner.registry.cost_items.values():
                     yield from self._row(item.label.get(w.lang), *self._cost_widgets(item.code, f), error=None)
                 yield Static("", id="err-cost_lines", classes="error", markup=False)
@@ -133,8 +131,7 @@ class DelegationForm(ModalScreen):
         registry = self.app.planner.registry
         title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
         self.query_one("#form-title", Static).update(f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")))
-        texts = {"name_vi": f.name.get("vi", ""), "name_lo": f.name.get("lo", ""), "leader_vi": f.leader_position.get("vi", ""),
-                 "leader_lo": f.leader_position.get("lo", ""), "leader_name": f.leader_name, "leader_name_lo": f.leader_name_lo, "members": f.members,
+        texts = {"leader_name": f.leader_name, "leader_name_lo": f.leader_name_lo, "members": f.members,
                  "days_min": f.days_min, "days_max": f.days_max, "year": f.year, "month": f.month, "start": f.start,
                  "end": f.end, "notes": f.notes}
         choices = {"direction": f.direction, "partner": f.partner if f.partner in registry.partners else Select.NULL,
@@ -151,8 +148,9 @@ class DelegationForm(ModalScreen):
                 select = self.query_one(f"#{widget_id}", Select)
                 known = {v for _label, v in select._options}
                 select.value = value if value in known else ("" if "" in known else Select.NULL)
-            self.query_one("#acts_vi", TextArea).load_text("\n".join(f.activities.get("vi", [])))
-            self.query_one("#acts_lo", TextArea).load_text("\n".join(f.activities.get("lo", [])))
+        self.query_one("#tf-name", TranslatedField).fill(d.name)
+        self.query_one("#tf-leader", TranslatedField).fill(d.leader.position)
+        self.query_one("#tf-acts", TranslatedField).fill(d.activities)
         from .life_line import life_line
 
         self.query_one("#life-line", Static).update(life_line(self.app.wording, d))
@@ -176,17 +174,19 @@ class DelegationForm(ModalScreen):
 
     def fields(self) -> DelegationFields:
         items = list(self.app.planner.registry.cost_items)
+        name, leader, acts = (self.query_one(f"#tf-{key}", TranslatedField) for key in ("name", "leader", "acts"))
         return DelegationFields(
-            name={"vi": self._value("name_vi"), "lo": self._value("name_lo")},
+            name=name.typed(),
             direction=self._value("direction"), partner=self._value("partner"),
-            leader_position={"vi": self._value("leader_vi"), "lo": self._value("leader_lo")},
+            leader_position=leader.typed(),
             leader_name=self._value("leader_name"), members=self._value("members"),
             days_min=self._value("days_min"), days_max=self._value("days_max"),
             year=self._value("year"), month=self._value("month"), start=self._value("start"), end=self._value("end"),
             status=self.base.status.value,
-            activities={"vi": self._value("acts_vi").splitlines(), "lo": self._value("acts_lo").splitlines()},
+            activities=acts.lines(),
             payers={i: self._value(f"payer-{i}") for i in items}, funding={i: self._value(f"funding-{i}") for i in items},
             notes=self._value("notes"), cost_model=self._value("cost_model"), leader_name_lo=self._value("leader_name_lo"),
+            still_correct={"name": tuple(name.still_correct), "leader": tuple(leader.still_correct), "activities": tuple(acts.still_correct)},
         )
 
     def show_problems(self, problems) -> None:

@@ -1,5 +1,6 @@
 """Editing the plan's header: number and symbol, date, basis documents, recipients,
-signature; its texts in each language (vi, lo, en), one language at a time."""
+signature; each text in every language (vi, lo, en) side by side, each translation
+marked while it was made from another Vietnamese text."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from ...forms import PlanFields, plan_from_fields
 from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
-from ..widgets.choice import ChoiceSelect
+from ..widgets.header_rows import BasisRow, BasisRows, RecipientRow, RecipientRows
+from ..widgets.translated import TranslatedField
 
-TEXT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("en", N_("English")))
-TEXT_FIELDS = ("title", "place", "basis", "introduction", "recipients", "authority", "position")  # those with a version per language
+TEXT_FIELDS = ("title", "place", "introduction", "authority", "position")  # the single texts, each in every language
 
 FIELDS = ("title", "number", "issued", "basis", "period")
 
@@ -31,8 +32,6 @@ class PlanHeaderScreen(ModalScreen):
         super().__init__()
         translate_bindings(self)
         self.plan = plan
-        self.draft = plan  # the header with what was typed in the languages left so far
-        self.lang = "vi"   # the language of the texts in the fields
 
     def _row(self, label: str, widget, error: str | None = None):
         with Horizontal(classes="row"):
@@ -44,64 +43,58 @@ class PlanHeaderScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         f = PlanFields.of(self.plan)
+        plan = self.plan
         with Vertical(id="form"):
             yield Static("[b]" + _("Plan header") + f"[/b] {self.plan.period}  " + _("(Ctrl+S save, Esc cancel)"), id="form-title")
             yield Static("", id="form-message", markup=False)
             with VerticalScroll(id="form-body"):
-                yield from self._row(_("Texts in"), ChoiceSelect([(_(name), code) for code, name in TEXT_LANGUAGES], value="vi",
-                                                                 allow_blank=False, id="text-lang", compact=True))
-                yield from self._row(_("Title"), Input(f.title, id="title", compact=True), "title")
+                yield from self._row(_("Title"), TranslatedField("title", id="tf-title"), "title")
                 yield from self._row(_("Number"), Input(f.number, placeholder=_("empty while a draft"), id="number", compact=True), "number")
                 yield from self._row(_("Symbol"), Input(f.symbol, id="symbol", compact=True))
-                yield from self._row(_("Place"), Input(f.place, id="place", compact=True))
+                yield from self._row(_("Place"), TranslatedField("place", id="tf-place"))
                 yield from self._row(_("Date"), Input(f.issued, placeholder=_("16/9/2019; empty while a draft"), id="issued", compact=True), "issued")
-                yield from self._row(_("Basis documents: verb | kind | number | date | issuer | subject"),
-                                     TextArea("\n".join(f.basis), id="basis", compact=True, soft_wrap=True), "basis")
-                yield from self._row(_("Introduction"), TextArea(f.introduction, id="introduction", compact=True, soft_wrap=True))
-                yield from self._row(_("Recipients, one per line"), TextArea("\n".join(f.recipients), id="recipients", compact=True))
-                yield from self._row(_("On behalf of"), Input(f.authority, id="authority", compact=True))
-                yield from self._row(_("Position"), Input(f.position, id="position", compact=True))
+                yield BasisRows(_("Basis documents"), _("Add a basis document"),
+                                [BasisRow(i, b) for i, b in enumerate(plan.basis)], error="basis", id="basis-rows")
+                yield from self._row(_("Introduction"), TranslatedField("introduction", area=True, id="tf-introduction"))
+                yield RecipientRows(_("Recipients"), _("Add a recipient"),
+                                    [RecipientRow(i, r) for i, r in enumerate(plan.recipients)], id="recipient-rows")
+                yield from self._row(_("On behalf of"), TranslatedField("authority", id="tf-authority"))
+                yield from self._row(_("Position"), TranslatedField("position", id="tf-position"))
                 yield from self._row(_("Signer"), Input(f.signer, id="signer", compact=True), "period")
 
     def on_mount(self) -> None:
-        self.query_one("#title", Input).focus()
+        sig = self.plan.signature
+        texts = {"title": self.plan.title, "place": self.plan.place, "introduction": self.plan.introduction,
+                 "authority": sig.authority if sig else None, "position": sig.position if sig else None}
+        for name, text in texts.items():
+            self.query_one(f"#tf-{name}", TranslatedField).fill(text if text is not None else ())
+        self.query_one("#title_vi", Input).focus()
+        self._steady_cursors()
+        self.call_after_refresh(self._remember)
+
+    def _steady_cursors(self) -> None:
+        """Without blinking (``app.blink`` off, as in the pictures of the tests), every cursor stays drawn."""
+        if not self.app.blink:
+            for box in (*self.query(Input), *self.query(TextArea)):
+                box.cursor_blink = False
+
+    def _remember(self) -> None:
+        self._typed_at_start = self.fields()
 
     def changed(self) -> bool:
-        """Whether anything was typed, in any language, since the form opened."""
-        return self.draft != self.plan or self.fields() != PlanFields.of(self.draft, self.lang)
-
-    def on_select_changed(self, event) -> None:
-        """Another language: keep what was typed in this one (unsaved), show the other's texts."""
-        if event.select.id != "text-lang" or event.value == self.lang:
-            return
-        draft, problems = plan_from_fields(self.draft, self.fields(), self.lang)
-        if draft is None:
-            self._show(problems)
-            with self.prevent(type(event)):
-                event.select.value = self.lang
-            return
-        self.draft, self.lang = draft, str(event.value)
-        f = PlanFields.of(draft, self.lang)
-        with self.prevent(Input.Changed, TextArea.Changed):
-            for wid in TEXT_FIELDS:
-                widget = self.query_one(f"#{wid}")
-                value = getattr(f, wid)
-                text = "\n".join(value) if isinstance(value, list) else value
-                if isinstance(widget, TextArea):
-                    widget.load_text(text)
-                else:
-                    widget.value = text
-        self._say("")
-
-    def _v(self, wid: str) -> str:
-        w = self.query_one(f"#{wid}")
-        return w.text if isinstance(w, TextArea) else w.value
+        """Whether anything was typed, added or removed since the form opened."""
+        return self.fields() != getattr(self, "_typed_at_start", PlanFields.of(self.plan))
 
     def fields(self) -> PlanFields:
-        return PlanFields(title=self._v("title"), number=self._v("number"), symbol=self._v("symbol"), place=self._v("place"),
-                          issued=self._v("issued"), basis=self._v("basis").splitlines(), introduction=self._v("introduction"),
-                          recipients=self._v("recipients").splitlines(), authority=self._v("authority"),
-                          position=self._v("position"), signer=self._v("signer"))
+        tf = {name: self.query_one(f"#tf-{name}", TranslatedField) for name in TEXT_FIELDS}
+        basis, recipients = self.query_one("#basis-rows", BasisRows), self.query_one("#recipient-rows", RecipientRows)
+        still = {name: tuple(field.still_correct) for name, field in tf.items()}
+        still.update(basis.still_correct())
+        still.update(recipients.still_correct())
+        return PlanFields(title=tf["title"].typed(), number=self.query_one("#number", Input).value, symbol=self.query_one("#symbol", Input).value,
+                          place=tf["place"].typed(), issued=self.query_one("#issued", Input).value, basis=basis.fields(),
+                          introduction=tf["introduction"].typed(), recipients=recipients.fields(), authority=tf["authority"].typed(),
+                          position=tf["position"].typed(), signer=self.query_one("#signer", Input).value, still_correct=still)
 
     def rebase(self) -> None:
         """After the file was reloaded: build on the header as it is on disk now."""
@@ -109,12 +102,10 @@ class PlanHeaderScreen(ModalScreen):
             on_disk = self.app.planner.repo.plan(self.plan.id)
         except UserError:
             return  # the plan is gone from the file: saving writes it again
-        if self.draft == self.plan:  # nothing kept from another language: build on the file's texts
-            self.draft = on_disk
         self.plan = on_disk
 
     def action_save(self) -> None:
-        plan, problems = plan_from_fields(self.draft, self.fields(), self.lang)
+        plan, problems = plan_from_fields(self.plan, self.fields())
         if plan is not None:
             try:
                 for w in self.app.planner.save_plan(plan):

@@ -116,9 +116,8 @@ class PlansScreen(ModalScreen):
         def answered(title: str | None) -> None:
             if title is None:
                 return
-            versions = dict(plan.title.versions)
-            versions[app.lang] = title
-            if app.run_change(lambda: app.planner.rename_plan(plan_id, Text.of(versions))) is not None:
+            renamed = plan.title.edited({app.lang: title})  # the other languages keep what they were made from
+            if app.run_change(lambda: app.planner.rename_plan(plan_id, renamed)) is not None:
                 self._refresh()
                 self.notify(_("Plan {plan} renamed (u undoes it).").format(plan=plan_id), timeout=4)
 
