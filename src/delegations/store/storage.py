@@ -131,14 +131,29 @@ def write_problem(path: Path):
     return None
 
 
-def dumps(data: dict) -> str:
+def dumps(data: dict, lines: dict | None = None) -> str:
     """JSON with one record per line: fast to write, and a changed record is a
-    one-line difference when the file is kept under version control."""
+    one-line difference when the file is kept under version control.
+
+    *lines* (kept by the caller between writes) remembers each record's line with
+    the record as that line reads back; a record equal to it is not encoded again,
+    so a save of one record among thousands encodes one record."""
     enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def line(name: str, key, value) -> str:
+        if lines is None:
+            return enc(value)
+        known = lines.get((name, key))
+        if known is not None and known[1] == value:
+            return known[0]
+        text = enc(value)
+        lines[(name, key)] = (text, json.loads(text))  # a copy: the record itself may be changed in place
+        return text
+
     tables = []
     for name, table in data.items():
         if isinstance(table, dict):
-            rows = ",\n".join(f"  {enc(str(k))}: {enc(v)}" for k, v in table.items())
+            rows = ",\n".join(f"  {enc(str(k))}: {line(name, str(k), v)}" for k, v in table.items())
             tables.append(f" {enc(name)}: {{\n{rows}\n }}" if rows else f" {enc(name)}: {{}}")
         else:
             tables.append(f" {enc(name)}: {enc(table)}")
@@ -149,6 +164,7 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self._seen: tuple[int, int, int] | None = None
+        self._lines: dict = {}  # each record's last written line (see ``dumps``)
 
     def read(self) -> dict | None:
         try:
@@ -157,6 +173,7 @@ class AtomicJSONStorage(Storage):
             self._seen = None
             return None
         self._seen = _fingerprint(self.path)
+        self._lines = {}
         if not raw.strip():
             raise CorruptFileError(path=str(self.path), problem=Msg(N_("the file is empty")))
         try:
@@ -172,7 +189,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict) -> None:
         if _fingerprint(self.path) != self._seen:
             raise ConflictError(path=str(self.path))
-        atomic_write_bytes(self.path, dumps(data).encode("utf-8"))
+        atomic_write_bytes(self.path, dumps(data, self._lines).encode("utf-8"))
         self._seen = _fingerprint(self.path)
 
     def close(self) -> None:

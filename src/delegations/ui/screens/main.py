@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...domain import Direction, Status
 from ...i18n import N_, _, describe, ngettext
 from ...services import SORT_KEYS
 from ..bindings import translate_bindings
 from ..widgets.detail import DelegationDetail
+from ..widgets.footer import KeyFooter
 from ..widgets.plan_table import COLUMNS, PlanTable
 
 COLUMN_LABELS = {c.key: c.label for c in COLUMNS}
@@ -54,6 +55,7 @@ class MainScreen(Screen):
         translate_bindings(self)
         self._cells: dict[str, dict[str, str]] = {}
         self._totals_timer = None
+        self._overdue: dict[str, str] = {}  # by plan: the header's note of what is overdue, as last counted
         self.timings: list[float] | None = None  # set to a list to record search timings (benchmark)
 
     # --- layout --------------------------------------------------------------
@@ -67,7 +69,7 @@ class MainScreen(Screen):
             with VerticalScroll(id="detail-box"):
                 yield DelegationDetail(id="detail")
         yield Static(id="totals")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.app.sub_title = ""
@@ -119,8 +121,9 @@ class MainScreen(Screen):
 
     def _show_title(self) -> None:
         plan = self.planner.plan(self.app.plan_id)
-        title = f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})" + self._overdue_note(plan)
-        self.query_one("#title", Static).update(title)
+        title = f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})"
+        # What is overdue reads every delegation: counted with the totals, after the table is drawn.
+        self.query_one("#title", Static).update(title + self._overdue.get(plan.id, ""))
         banner = self.query_one("#banner", Static)
         banner.update(self.app.banner())
         banner.display = bool(self.app.read_only)
@@ -152,6 +155,9 @@ class MainScreen(Screen):
         self._totals_timer = self.set_timer(0.05, self._show_totals)
 
     def _show_totals(self) -> None:
+        plan = self.planner.plan(self.app.plan_id)
+        note = self._overdue[plan.id] = self._overdue_note(plan)
+        self.query_one("#title", Static).update(f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})" + note)
         w = self.app.wording
         t = self.planner.totals(self.found)
 
