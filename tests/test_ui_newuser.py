@@ -16,3 +16,80 @@ def test_a_save_encodes_again_only_the_records_that_changed_even_in_place():
     data["delegations"]["3"] = {"seq": 3, "members": 5}
     assert dumps(data, lines) == dumps(data)
     assert '"Đoàn mới"' in dumps(data, lines)
+
+
+import pytest
+
+from delegations.ui.screens.form import DelegationForm
+from delegations.ui.screens.plans import PlansScreen, TitleScreen
+from ui_support import SIZE, open_screen
+
+
+def _text(widget) -> str:
+    return str(widget.render())
+
+
+async def test_the_plans_screen_answers_r_again_after_a_rename_and_the_header_and_lao_title_follow(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        for lang, title in (("vi", "Hợp tác Lào mới"), ("lo", "ການຮ່ວມມືໃໝ່")):
+            box = app.screen.query_one(f"#title-{lang}")
+            box.value = title
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlansScreen)
+        plan = app.planner.plan(app.plan_id)
+        assert plan.title.get("vi") == "Hợp tác Lào mới" and plan.title.get("lo", fallback=False) == "ການຮ່ວມມືໃໝ່"
+        await pilot.press("r")           # still answers, without reopening the screen
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        assert app.screen.query_one("#title-lo").value == "ການຮ່ວມມືໃໝ່"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")      # back on the main screen: its header line shows the new title
+        await pilot.pause()
+        assert "Hợp tác Lào mới" in _text(app.screen.query_one("#title"))
+
+
+async def test_typing_into_a_filled_field_edits_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "e")
+        form = app.screen
+        before = form.query_one("#leader_vi").value
+        assert before
+        await pilot.press("tab", "tab", "tab", "tab")   # name (lo), direction, partner, leader
+        await pilot.pause()
+        assert form.focused is form.query_one("#leader_vi")
+        await pilot.press("x")
+        assert form.query_one("#leader_vi").value == before + "x"
+
+
+async def test_an_error_goes_when_corrected_and_a_month_error_shows_under_the_month(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "e")
+        form = app.screen
+        for widget_id in ("start", "end"):
+            form.query_one(f"#{widget_id}").value = ""
+        await pilot.pause()
+        form.query_one("#members").value = "zero"
+        form.query_one("#month").value = "13"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert form.query_one("#err-members").display
+        form.query_one("#members").value = "6"
+        await pilot.pause()
+        assert not form.query_one("#err-members").display   # corrected: its message goes at once
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        when, dates = form.query_one("#err-when"), form.query_one("#err-timing")
+        assert when.display and "13" in _text(when) and not dates.display
+        assert when.region.y < form.query_one("#start").region.y   # under the month, above the dates
+        form.query_one("#month").value = "11"
+        await pilot.pause()
+        assert not when.display and not form.query_one("#form-message").display

@@ -313,6 +313,8 @@ class MainScreen(Screen):
         if plan_id:
             self.app.open_plan(plan_id)
             self.reload()
+        elif plan_id == "":  # closed after a rename: the header shows the new title
+            self._show_title()
 
     def action_export(self) -> None:
         from .export import ExportScreen
