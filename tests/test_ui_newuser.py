@@ -93,3 +93,22 @@ async def test_an_error_goes_when_corrected_and_a_month_error_shows_under_the_mo
         form.query_one("#month").value = "11"
         await pilot.pause()
         assert not when.display and not form.query_one("#form-message").display
+
+
+async def test_messages_leave_the_totals_and_the_form_buttons_free(make_app):
+    from textual.widgets._toast import Toast
+
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_screen(pilot, "e")
+        form = app.screen
+        form.notify("Một thông báo khá dài về điều vừa xảy ra trong biểu mẫu", timeout=30)
+        await pilot.pause(0.3)
+        toasts = list(app.screen.query(Toast))
+        buttons = form.query_one("#form-buttons").region
+        assert toasts and all(not t.region.overlaps(buttons) for t in toasts)
+        await pilot.press("ctrl+s")       # saved: "Saved delegation 1." on the main screen
+        await pilot.pause(0.2)
+        totals = app.screen.query_one("#totals").region
+        toasts = list(app.screen.query(Toast))
+        assert toasts and all(t.region.height <= 2 and not t.region.overlaps(totals) for t in toasts)
