@@ -112,3 +112,24 @@ async def test_messages_leave_the_totals_and_the_form_buttons_free(make_app):
         totals = app.screen.query_one("#totals").region
         toasts = list(app.screen.query(Toast))
         assert toasts and all(t.region.height <= 2 and not t.region.overlaps(totals) for t in toasts)
+
+
+async def test_the_export_screen_names_each_document_once_and_hides_the_plans_options_for_one(make_app):
+    from textual.widgets import Select
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "o")
+        screen = app.screen
+        labels = [str(label) for label, _value in screen.query_one("#document", Select)._options]
+        assert len(labels) == len(set(labels)), labels
+        assert any("XLSX" in label for label in labels)
+        assert all(row.display for row in screen.query(".plan-only"))
+        assert screen.query_one("#status-column").display and screen.query_one("#status-column").region.height
+        screen.query_one("#document", Select).value = "roster"
+        await pilot.pause()
+        for widget_id in ("#format", "#filtered", "#budget", "#status-column"):
+            assert not screen.query_one(widget_id).region.height, widget_id   # not shown
+        screen.query_one("#document", Select).value = "plan"
+        await pilot.pause()
+        assert screen.query_one("#status-column").region.height

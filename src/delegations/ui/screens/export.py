@@ -26,6 +26,16 @@ from ..faults import explain
 DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_("Vietnamese and Lao")), ("en", N_("English")))
 
 
+def document_label(registry, code: str, lang: str) -> str:
+    """An exporter's name, with its file type when another exporter has the same name
+    (the budget as PDF and as a spreadsheet)."""
+    exporter = registry.exporters[code]
+    label = exporter.label.get(lang)
+    twins = [c for c, e in registry.exporters.items() if c != code and e.label.get(lang) == label]
+    suffix = getattr(exporter, "suffix", "") or ""
+    return f"{label} ({suffix.lstrip('.').upper()})" if twins and suffix else label
+
+
 class ExportScreen(ModalScreen):
     BINDINGS = [Binding("escape", "close", N_("Close")), Binding("ctrl+o", "export", N_("Export"))]
 
@@ -43,26 +53,26 @@ class ExportScreen(ModalScreen):
             lang = i18n.current_language()
             plan_formats = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
             documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False))
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row plan-only"):
                 yield Label(_("Format"), classes="label")
                 yield ChoiceSelect([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
                              allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Document"), classes="label")
                 seq = self.seq if self.seq is not None else "-"
-                yield Select([(_("the plan"), "plan")] + [(f"{registry.exporters[c].label.get(lang)} ({_('delegation {seq}').format(seq=seq)})", c)
+                yield Select([(_("the plan"), "plan")] + [(f"{document_label(registry, c, lang)} ({_('delegation {seq}').format(seq=seq)})", c)
                                                           for c in (documents if self.seq is not None else [])],
                              value="plan", allow_blank=False, id="document", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")
                 yield ChoiceSelect(langs, value="vi", allow_blank=False, id="lang", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row plan-only"):
                 yield Label(_("Rows"), classes="label")
                 yield Checkbox(_("only the rows the filter shows"), value=False, id="filtered", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row plan-only"):
                 yield Label(_("Budget"), classes="label")
                 yield Checkbox(_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"), value=False, id="budget", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row plan-only"):
                 yield Label(_("Status"), classes="label")
                 yield Checkbox(_("add a column with each delegation's status (planned, done, cancelled…)"), value=False, id="status-column", compact=True)
             with Horizontal(classes="row"):
@@ -111,7 +121,11 @@ class ExportScreen(ModalScreen):
             return
         self._say(_("Destination: {path}").format(path=target) + ("  " + _("(exists)") if exists else ""), "yellow" if exists else "")
 
-    def on_select_changed(self) -> None:
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "document":
+            # A delegation's document has no format, rows, appendix or status column to choose.
+            for row in self.query(".plan-only"):
+                row.display = self._document() is None
         if self.is_mounted:
             self.show_target()
 
