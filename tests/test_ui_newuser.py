@@ -133,3 +133,25 @@ async def test_the_export_screen_names_each_document_once_and_hides_the_plans_op
         screen.query_one("#document", Select).value = "plan"
         await pilot.pause()
         assert screen.query_one("#status-column").region.height
+
+
+async def test_the_budget_lists_years_in_order_and_sends_a_missing_exchange_rate_to_the_rates_screen(make_app, planner):
+    d = planner.delegations(planner.plan().id)
+    first = planner.repo.delegation(d.ids[0])
+    planner.save_delegation(first.evolve(timing=first.timing.__class__(2022)))   # the first one goes last in time
+    planner.close() if hasattr(planner, "close") else None
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "b")
+        text = str(app.screen.shown)
+        by_year = text.split("Theo năm")[1].split("Tổng")[0]
+        years = [line.split()[0] for line in by_year.strip().splitlines()]
+        assert years == sorted(years) and len(years) >= 2, years
+        await pilot.press("c")             # USD: no exchange rate entered
+        await pilot.pause()
+        text = str(app.screen.shown)
+        assert "fx" not in text and "r" in text and "USD" in text
+        await pilot.press("r")
+        await pilot.pause()
+        from delegations.ui.screens.rates import RatesScreen
+        assert isinstance(app.screen, RatesScreen) and app.screen.query("#fx-new-source")

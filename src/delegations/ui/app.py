@@ -240,9 +240,9 @@ class DelegationsApp(App):
         main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
         if main is not None and screen is main:
             seen = set()
-            for bindings in main._bindings.key_to_bindings.values():
+            for key, bindings in main._bindings.key_to_bindings.items():
                 for b in bindings:
-                    if b.action in seen or b.action == "app.quit":
+                    if b.action in seen or b.action == "app.quit" or key.startswith("super+"):
                         continue
                     seen.add(b.action)
                     yield SystemCommand(b.description, _("Key") + ": " + (b.key_display or b.key), partial(main.run_action, b.action))

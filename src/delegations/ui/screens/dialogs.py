@@ -78,9 +78,15 @@ class KeysScreen(_InfoScreen):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold")
         table.add_column()
+        by_action: dict[str, tuple[list[str], str]] = {}  # the keys of one action on one line
         for key, bindings in self.main._bindings.key_to_bindings.items():
             for b in bindings:
-                table.add_row(self.app.get_key_display(b), b.description)
+                if key.startswith("super+"):  # the Mac's Command key: no terminal here sends it
+                    continue
+                keys, _description = by_action.setdefault(b.action, ([], b.description))
+                keys.append(self.app.get_key_display(b))
+        for keys, description in by_action.values():
+            table.add_row(", ".join(keys), description)
         table.add_row("ctrl+p", _("Command palette: every action by name"))
         table.add_row("↑ ↓ PgUp PgDn", _("Move in the table"))
         table.add_row("Enter", _("Edit the delegation"))
@@ -89,34 +95,44 @@ class KeysScreen(_InfoScreen):
 
 
 class PluginsScreen(_InfoScreen):
+    """Plugins, their hooks and failures, in the words of ``delegations plugins``
+    (the same report), then every file and folder in use."""
+
     def heading(self) -> str:
         return _("Plugins")
 
     def body(self):
-        host = self.app.planner.host
-        table = Table(expand=True, show_edge=False, pad_edge=False)
-        table.add_column(_("Plugin"), style="bold", ratio=2)
-        table.add_column(_("From"), ratio=2)
-        table.add_column(_("Hooks"), ratio=3)
-        for row in host.plugin_rows():
-            table.add_row(row["name"], row["source"], ", ".join(row["hooks"]) or "-")
-        for f in host.failures:
-            table.add_row(f"[red]{f.plugin}[/red]", f.source, "[red]" + _("FAILED: {error}").format(error=f.short()) + "[/red]")
-        registry = self.app.planner.registry
-        for key, missing in registry.incomplete.items():
-            table.add_row(f"[yellow]{key}[/yellow]", "", _("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
-        for c in registry.conflicts:
-            table.add_row(f"[yellow]{c.code}[/yellow]", ", ".join(c.plugins), _("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
-        for name, source in host.replaced.items():
-            table.add_row(name, source, _("replaces the shipped plugin {name}").format(name=name))
-        return Group(table, Text(""), Text(_("Files and folders (delegations where)"), style="bold"), self._where())
+        from ...plugin_report import as_lines
+
+        report = Text()
+        for line in as_lines(self.app.planner.host):
+            failed = line.lstrip().startswith(_("FAILED{where}: {error}").split("{")[0]) if line.startswith(" ") else False
+            report.append(line + "\n", style="red" if failed else "bold" if not line.startswith(" ") else "")
+        return Group(report, Text(_("Files and folders (delegations where)"), style="bold"), self._where())
 
     def _where(self):
         from ...where import lines_for_open
 
-        table = Table(expand=True, show_edge=False, pad_edge=False, show_header=False)
-        table.add_column(style="bold", ratio=2)
-        table.add_column(ratio=5, overflow="fold")
+        width = max((self.app.size.width or 80) - 8, 20)
+        out = Text()
         for label, path, origin in lines_for_open(self.app.planner.repo.path):
-            table.add_row(label, f"{path}\n[dim]{origin}[/dim]")
-        return table
+            out.append(label, style="bold")
+            out.append(f"  ({origin})\n", style="dim")
+            for part in path_lines(str(path), width):
+                out.append("  " + part + "\n")
+        return out
+
+
+def path_lines(path: str, width: int) -> list[str]:
+    """*path* cut into lines of at most *width* characters, after a "/" (never inside
+    a folder's name, unless that name alone is wider than the line)."""
+    lines, line = [], ""
+    for part in path.replace("/", "/\0").split("\0"):
+        if line and len(line) + len(part) > width:
+            lines.append(line)
+            line = ""
+        while len(part) > width:
+            lines.append(part[:width])
+            part = part[width:]
+        line += part
+    return lines + ([line] if line else [])

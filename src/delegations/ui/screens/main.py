@@ -169,7 +169,7 @@ class MainScreen(Screen):
 
         parts = [_("Total") + ": " + tally(t.all)]
         parts += [f"{w.direction(d)}: {x.delegations} ({x.people})" for d, x in t.by_direction.items()]
-        parts.append(" ".join(f"{y}: {x.delegations}" for y, x in t.by_year.items()))
+        parts.append(" · ".join(f"{y}: {x.delegations}" for y, x in sorted(t.by_year.items())))
         self.query_one("#totals", Static).update(" │ ".join(p for p in parts if p))
 
     # --- events ------------------------------------------------------------

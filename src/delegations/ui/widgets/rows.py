@@ -28,6 +28,7 @@ class RowsView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: Sequence[tuple[str, str, Style | None]] = ()
         self._lines: list[tuple[str, str, Style | None]] = []
+        self._laid_out: tuple | None = None  # (rows, width) of the last lay-out
 
     def show(self, rows: Sequence[tuple[str, str, Style | None]]) -> None:
         self.rows = rows
@@ -36,6 +37,9 @@ class RowsView(ScrollView, can_focus=True):
 
     def _lay_out(self) -> None:
         width = max(self.scrollable_content_region.width or self.size.width, 10)
+        if self._laid_out is not None and self._laid_out[0] is self.rows and self._laid_out[1] == width:
+            return  # the same rows at the same width (a resize that changed nothing here)
+        self._laid_out = (self.rows, width)
         lines = []
         for label, value, style in self.rows:
             if value or cell_len(label) <= width:
