@@ -155,3 +155,84 @@ async def test_the_budget_lists_years_in_order_and_sends_a_missing_exchange_rate
         await pilot.pause()
         from delegations.ui.screens.rates import RatesScreen
         assert isinstance(app.screen, RatesScreen) and app.screen.query("#fx-new-source")
+
+
+async def test_date_warnings_mark_the_row_and_the_detail_spells_them_out(make_app, planner):
+    from datetime import date
+
+    from delegations.domain.delegation import Timing
+
+    plan = planner.plan()
+    ids = planner.delegations(plan.id).ids
+    first = planner.repo.delegation(ids[0])
+    planner.save_delegation(first.evolve(timing=Timing(2020, 1, date(2020, 1, 24), date(2020, 1, 27))))  # over Tết 2020
+    planner.close()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#table")
+        lines = [table.render_line(y).text for y in range(1, 5)]
+        assert lines[0].lstrip().startswith("!1 ") and not any(line.lstrip().startswith("!") for line in lines[1:]), lines
+        table.cursor = 0
+        await pilot.pause()
+        from rich.console import Console
+
+        console = Console(width=78, record=True, file=open("/dev/null", "w"))
+        console.print(app.screen.query_one("#detail").content)
+        detail = console.export_text()
+        assert "Cảnh báo" in detail and "Tết" in detail, detail
+
+
+def _shown(renderable, width: int = 76) -> str:
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))
+    console.print(renderable)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("lang, heading", [("vi", "Tháng 11 năm 2026"), ("lo", "ເດືອນພະຈິກ ປີ 2026"), ("en", "November 2026")])
+async def test_the_calendar_names_the_month_in_each_language(make_app, lang, heading):
+    from datetime import date
+
+    from delegations import i18n
+
+    i18n.set_language(lang)
+    try:
+        app = make_app(lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_screen(pilot, "D")
+            screen = app.screen
+            screen.month = date(2026, 11, 1)
+            screen.show_month()
+            await pilot.pause()
+            shown = _shown(screen.query_one("#calendar-heading").content)
+            assert heading in shown, shown
+    finally:
+        i18n.set_language("vi")
+
+
+async def test_the_plugins_and_keys_screens_speak_vietnamese_and_the_totals_separate_the_years(make_app):
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        assert "2020: 2 · 2022: 2" in _shown(app.screen.query_one("#totals").content)
+        await open_screen(pilot, "g")
+        text = "\n".join(_shown(s.content, 76) for s in app.screen.query(Static))
+        for english in ("built-in", "shipped", "Hook"):
+            assert english not in text, english
+        assert "có sẵn trong chương trình" in text and "hàm móc nối" in text
+        await pilot.press("escape")
+        await open_screen(pilot, "question_mark")
+        text = "\n".join(_shown(s.content, 76) for s in app.screen.query(Static))
+        assert "super" not in text and "x, del" in text
+
+
+def test_a_long_path_is_broken_after_a_slash():
+    from delegations.ui.screens.dialogs import path_lines
+
+    lines = path_lines("/work/wt-ui-daily/src/delegations/i18n/locales/vi/LC_MESSAGES", 30)
+    assert all(len(x) <= 30 for x in lines) and all(x.endswith("/") for x in lines[:-1])
+    assert "".join(lines) == "/work/wt-ui-daily/src/delegations/i18n/locales/vi/LC_MESSAGES"

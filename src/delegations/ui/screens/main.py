@@ -17,6 +17,7 @@ from ...services import SORT_KEYS
 from ..bindings import translate_bindings
 from ..widgets.detail import DelegationDetail
 from ..widgets.footer import KeyFooter
+from ..date_marks import MARK, DateMarks
 from ..widgets.plan_table import COLUMNS, PlanTable
 
 COLUMN_LABELS = {c.key: c.label for c in COLUMNS}
@@ -55,6 +56,7 @@ class MainScreen(Screen):
         translate_bindings(self)
         self._cells: dict[str, dict[str, str]] = {}
         self._totals_timer = None
+        self.marks = DateMarks(None)  # its planner is set on mount (the app is known then)
         self._overdue: dict[str, str] = {}  # by plan: the header's note of what is overdue, as last counted
         self.timings: list[float] | None = None  # set to a list to record search timings (benchmark)
 
@@ -72,6 +74,7 @@ class MainScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.marks.planner = self.app.planner
         self.app.sub_title = ""
         search = self.query_one("#search", Input)
         search.value = self.app.filters.search
@@ -95,7 +98,7 @@ class MainScreen(Screen):
             org = w.org(d.partner)
             c = w.cells(d)
             values = self._cells[delegation_id] = {
-                "seq": str(d.seq), "name": c.name, "direction": w.direction(d.direction),
+                "mark": MARK if self.marks.of(d, self.app.lang) else "", "seq": str(d.seq), "name": c.name, "direction": w.direction(d.direction),
                 "partner": w.place(d.partner) if org else d.partner, "leader": c.leader,
                 "members": c.members, "days": str(d.duration), "timing": w.compact_timing(d), "status": w.status(d.status),
             }
@@ -106,10 +109,12 @@ class MainScreen(Screen):
         app = self.app
         if changed:
             self._cells.clear()
+            self.marks.clear()
         table = self.query_one(PlanTable)
         found = self.planner.delegations(app.plan_id, app.filters, order=app.order, descending=app.descending)
         if changed:
-            table.seq_digits = len(str(max((f.seq for f in self.planner.repo.facets(app.plan_id)), default=1)))
+            # one more place: the date-warning mark beside the number
+            table.seq_digits = len(str(max((f.seq for f in self.planner.repo.facets(app.plan_id)), default=1))) + 1
         table.sort_key, table.sort_descending = app.order, app.descending
         self.found = found
         table.set_rows(found.ids, keep=keep)
@@ -175,7 +180,8 @@ class MainScreen(Screen):
     # --- events ------------------------------------------------------------
     def on_plan_table_highlighted(self, event: PlanTable.Highlighted) -> None:
         d = self.planner.repo.delegation(event.row_id) if event.row_id else None
-        self.query_one("#detail", DelegationDetail).show(d, self.app.wording, self.app.home_code)
+        warnings = self.marks.of(d, self.app.lang) if d is not None else []
+        self.query_one("#detail", DelegationDetail).show(d, self.app.wording, self.app.home_code, warnings)
 
     def on_plan_table_selected(self, event: PlanTable.Selected) -> None:
         self.action_edit()

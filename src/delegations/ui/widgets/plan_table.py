@@ -129,6 +129,8 @@ class PlanTable(ScrollView, can_focus=True):
         parts = []
         for col, width in cols:
             text = values.get(col.key, "")
+            if col.key == "seq":
+                text = values.get("mark", "") + text  # a date warning: "!" beside the number
             if cell_len(text) > width:
                 text = set_cell_size(text, width - 1) + "…"
             elif col.right:
