@@ -8,15 +8,24 @@ from __future__ import annotations
 from delegations.store.storage import dumps
 
 
-def test_a_save_encodes_again_only_the_records_that_changed_even_in_place():
+def test_a_save_encodes_again_only_the_records_that_changed(planner, db_path):
+    import json
+
     data = {"delegations": {str(i): {"seq": i, "name": {"vi": f"Đoàn {i}"}} for i in range(1, 4)}, "settings": {}}
     lines: dict = {}
     assert dumps(data, lines) == dumps(data)
-    data["delegations"]["2"]["name"]["vi"] = "Đoàn mới"   # changed in place, as TinyDB does
-    data["delegations"]["3"] = {"seq": 3, "members": 5}
+    data["delegations"]["3"] = {"seq": 3, "members": 5}                   # a new record object: encoded
     assert dumps(data, lines) == dumps(data)
-    assert '"Đoàn mới"' in dumps(data, lines)
-
+    # Through the repository, which changes a record in place (and says so): the file
+    # holds every change, as a full encoding would write it.
+    plan = planner.plan()
+    ids = planner.delegations(plan.id).ids
+    for members, row in ((7, ids[0]), (8, ids[1]), (9, ids[0])):
+        planner.save_delegation(planner.repo.delegation(row).evolve(members=members))
+    on_disk = json.loads(db_path.read_text("utf-8"))
+    assert {r["seq"]: r["members"] for r in on_disk["delegations"].values()}[1] == 9
+    assert {r["seq"]: r["members"] for r in on_disk["delegations"].values()}[2] == 8
+    assert db_path.read_text("utf-8") == dumps(on_disk)
 
 import pytest
 

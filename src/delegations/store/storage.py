@@ -131,23 +131,27 @@ def write_problem(path: Path):
     return None
 
 
+ENCODED_ONCE = ("delegations",)  # the table that grows: its records' lines are kept between writes
+
+
 def dumps(data: dict, lines: dict | None = None) -> str:
     """JSON with one record per line: fast to write, and a changed record is a
     one-line difference when the file is kept under version control.
 
-    *lines* (kept by the caller between writes) remembers each record's line with
-    the record as that line reads back; a record equal to it is not encoded again,
-    so a save of one record among thousands encodes one record."""
+    *lines* (kept by the caller between writes) remembers the line of each record of
+    the ``ENCODED_ONCE`` tables with the record object it encoded: the same object is
+    not encoded again, so a save of one delegation among thousands encodes one. A
+    record changed in place must be forgotten first (``AtomicJSONStorage.forget``)."""
     enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
-    def line(name: str, key, value) -> str:
-        if lines is None:
+    def line(name: str, key: str, value) -> str:
+        if lines is None or name not in ENCODED_ONCE:
             return enc(value)
         known = lines.get((name, key))
-        if known is not None and known[1] == value:
+        if known is not None and known[1] is value:
             return known[0]
         text = enc(value)
-        lines[(name, key)] = (text, json.loads(text))  # a copy: the record itself may be changed in place
+        lines[(name, key)] = (text, value)
         return text
 
     tables = []
@@ -185,6 +189,10 @@ class AtomicJSONStorage(Storage):
         if not isinstance(data, dict):
             raise CorruptFileError(path=str(self.path), problem=Msg(N_("the top level is not a JSON object")))
         return data
+
+    def forget(self, table: str, key) -> None:
+        """Record *key* of *table* is about to change in place: encode it again at the next write."""
+        self._lines.pop((table, str(key)), None)
 
     def write(self, data: dict) -> None:
         if _fingerprint(self.path) != self._seen:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -104,11 +105,15 @@ class PluginsScreen(_InfoScreen):
     def body(self):
         from ...plugin_report import as_lines
 
-        report = Text()
+        failed = _("FAILED{where}: {error}").split("{")[0]
+        parts = []
         for line in as_lines(self.app.planner.host):
-            failed = line.lstrip().startswith(_("FAILED{where}: {error}").split("{")[0]) if line.startswith(" ") else False
-            report.append(line + "\n", style="red" if failed else "bold" if not line.startswith(" ") else "")
-        return Group(report, Text(_("Files and folders (delegations where)"), style="bold"), self._where())
+            if line.startswith(" "):  # a fact of the plugin above: indented, and so are its wrapped lines
+                text = line.strip()
+                parts.append(Padding(Text(text, style="red" if text.startswith(failed) else ""), (0, 0, 0, 4)))
+            else:
+                parts.append(Text(line, style="bold"))
+        return Group(*parts, Text(""), Text(_("Files and folders (delegations where)"), style="bold"), self._where())
 
     def _where(self):
         from ...where import lines_for_open
