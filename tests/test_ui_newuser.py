@@ -245,3 +245,22 @@ def test_a_long_path_is_broken_after_a_slash():
     lines = path_lines("/work/wt-ui-daily/src/delegations/i18n/locales/vi/LC_MESSAGES", 30)
     assert all(len(x) <= 30 for x in lines) and all(x.endswith("/") for x in lines[:-1])
     assert "".join(lines) == "/work/wt-ui-daily/src/delegations/i18n/locales/vi/LC_MESSAGES"
+
+
+async def test_the_export_screen_is_built_once_and_refilled_for_the_selected_delegation(make_app):
+    from textual.widgets import Select
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "o")
+        first = app.screen
+        first.query_one("#document", Select).value = "roster"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#table").cursor = 1
+        await open_screen(pilot, "o")
+        assert app.screen is first
+        labels = [str(label) for label, _value in first.query_one("#document", Select)._options]
+        assert first.query_one("#document", Select).value == "plan" and "(đoàn 2)" in labels[1]
+        assert first.query_one("#status-column").region.height   # the plan's options shown again

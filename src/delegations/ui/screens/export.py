@@ -59,10 +59,7 @@ class ExportScreen(ModalScreen):
                              allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Document"), classes="label")
-                seq = self.seq if self.seq is not None else "-"
-                yield Select([(_("the plan"), "plan")] + [(f"{document_label(registry, c, lang)} ({_('delegation {seq}').format(seq=seq)})", c)
-                                                          for c in (documents if self.seq is not None else [])],
-                             value="plan", allow_blank=False, id="document", compact=True)
+                yield Select(self._documents(), value="plan", allow_blank=False, id="document", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")
                 yield ChoiceSelect(langs, value="vi", allow_blank=False, id="lang", compact=True)
@@ -87,9 +84,40 @@ class ExportScreen(ModalScreen):
                 yield Button(_("Open"), id="open", disabled=True)
                 yield Button(_("Close"), id="close")
 
+    def _documents(self) -> list[tuple[str, str]]:
+        """The plan, and the documents of the delegation selected in the table (if one is)."""
+        registry, lang = self.app.planner.registry, i18n.current_language()
+        documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False)) if self.seq is not None else []
+        return [(_("the plan"), "plan")] + [(f"{document_label(registry, c, lang)} ({_('delegation {seq}').format(seq=self.seq)})", c)
+                                            for c in documents]
+
     def on_mount(self) -> None:
         self.query_one("#lang", Select).focus()
         self.show_target()
+
+    def load(self, seq: int | None) -> "ExportScreen":
+        """Show the screen for the delegation *seq* at its next opening: the widgets are
+        reused (built once per language), the choices made last time kept, except the
+        document, which starts on the plan."""
+        self.seq, self.written = seq, None
+        if self.is_mounted:
+            with self.prevent(Select.Changed):
+                document = self.query_one("#document", Select)
+                document.set_options(self._documents())
+                document.value = "plan"
+            for row in self.query(".plan-only"):
+                row.display = True
+            self.query_one("#open", Button).disabled = True
+            self.query_one("#lang", Select).focus()
+            self.show_target()
+        return self
+
+    def _on_screen_resume(self, event) -> None:
+        # Reopened: its widgets kept their styles while it was hidden (as the delegation form's do).
+        if getattr(self, "_styled_for", None) == self.app.theme:
+            event.refresh_styles = False
+        self._styled_for = self.app.theme
+        super()._on_screen_resume(event)
 
     def _document(self) -> str | None:
         kind = str(self.query_one("#document", Select).value)

@@ -326,7 +326,8 @@ class MainScreen(Screen):
         from .export import ExportScreen
 
         current = self._current()
-        self.app.push_screen(ExportScreen(seq=current.seq if current is not None else None))
+        screen = self.app.reused("export", ExportScreen)  # built once, refilled at each opening
+        self.app.push_screen(screen.load(current.seq if current is not None else None))
 
     def action_life(self) -> None:
         d = self._current()
