@@ -264,3 +264,21 @@ async def test_the_export_screen_is_built_once_and_refilled_for_the_selected_del
         labels = [str(label) for label, _value in first.query_one("#document", Select)._options]
         assert first.query_one("#document", Select).value == "plan" and "(đoàn 2)" in labels[1]
         assert first.query_one("#status-column").region.height   # the plan's options shown again
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+async def test_the_rates_screen_names_every_rate_in_the_language(make_app, lang):
+    from textual.widgets import Label
+
+    from delegations import i18n
+
+    i18n.set_language(lang)
+    try:
+        app = make_app(lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_screen(pilot, "b")
+            await open_screen(pilot, "r")
+            labels = [str(label.content) for label in app.screen.query(".rate-label")]
+            assert labels and not any(label.startswith(("lodging", "meals", "banquet")) for label in labels), labels
+    finally:
+        i18n.set_language("vi")
