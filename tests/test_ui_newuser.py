@@ -282,3 +282,23 @@ async def test_the_rates_screen_names_every_rate_in_the_language(make_app, lang)
             assert labels and not any(label.startswith(("lodging", "meals", "banquet")) for label in labels), labels
     finally:
         i18n.set_language("vi")
+
+
+async def test_the_budget_wraps_its_notes_once_at_the_screens_width(make_app, monkeypatch):
+    from rich.text import Text as RichText
+
+    widths = []
+    wrap = RichText.wrap
+
+    def recording(self, console, width, *args, **kwargs):
+        widths.append((self.plain, width))
+        return wrap(self, console, width, *args, **kwargs)
+
+    monkeypatch.setattr(RichText, "wrap", recording)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "b")
+        view = app.screen.query_one("#budget-body")
+        labels = {label for label, _value, _style in view.rows}
+        mine = [width for text, width in widths if text in labels]
+        assert mine and min(mine) >= view.scrollable_content_region.width, mine   # never first at a made-up width (10)

@@ -36,6 +36,8 @@ class RowsView(ScrollView, can_focus=True):
         self.scroll_home(animate=False)
 
     def _lay_out(self) -> None:
+        if not self.size.width:
+            return  # not laid out on screen yet: wrapping now would wrap at a made-up width; on_resize does it
         width = max(self.scrollable_content_region.width or self.size.width, 10)
         if self._laid_out is not None and self._laid_out[0] is self.rows and self._laid_out[1] == width:
             return  # the same rows at the same width (a resize that changed nothing here)
