@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +13,10 @@ from textual.widgets import Button, Static
 
 from ...i18n import N_, _
 from ..bindings import translate_bindings
+from ..widgets.rows import RowsView
+
+
+BOLD, RED = Style(bold=True), Style(color="red")
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -102,30 +105,39 @@ class PluginsScreen(_InfoScreen):
     def heading(self) -> str:
         return _("Plugins")
 
-    def body(self):
+    def compose(self) -> ComposeResult:
+        # Drawn line by line, only the lines on screen (a Static measured the whole
+        # report at every layout pass: most of the time of opening the screen).
+        with Vertical(classes="dialog wide"):
+            yield Static(f"[b]{self.heading()}[/b]  " + _("(Esc closes)"))
+            yield RowsView(id="plugins-body")
+
+    def on_mount(self) -> None:
+        view = self.query_one(RowsView)
+        view.show(self.rows())
+        view.focus()
+
+    def body(self) -> Text:
+        """The whole report as one text (what the screen shows, unwrapped)."""
+        return Text("\n".join(label for label, _value, _style in self.rows()))
+
+    def rows(self) -> list:
         from ...plugin_report import as_lines
-
-        failed = _("FAILED{where}: {error}").split("{")[0]
-        parts = []
-        for line in as_lines(self.app.planner.host):
-            if line.startswith(" "):  # a fact of the plugin above: indented, and so are its wrapped lines
-                text = line.strip()
-                parts.append(Padding(Text(text, style="red" if text.startswith(failed) else ""), (0, 0, 0, 4)))
-            else:
-                parts.append(Text(line, style="bold"))
-        return Group(*parts, Text(""), Text(_("Files and folders (delegations where)"), style="bold"), self._where())
-
-    def _where(self):
         from ...where import lines_for_open
 
+        failed = _("FAILED{where}: {error}").split("{")[0]
+        rows = []
+        for line in as_lines(self.app.planner.host):
+            if line.startswith(" "):  # a fact of the plugin above: indented, and so are its wrapped lines
+                rows.append((line, "", RED if line.strip().startswith(failed) else None))
+            else:
+                rows.append((line, "", BOLD))
+        rows += [("", "", None), (_("Files and folders (delegations where)"), "", BOLD)]
         width = max((self.app.size.width or 80) - 8, 20)
-        out = Text()
         for label, path, origin in lines_for_open(self.app.planner.repo.path):
-            out.append(label, style="bold")
-            out.append(f"  ({origin})\n", style="dim")
-            for part in path_lines(str(path), width):
-                out.append("  " + part + "\n")
-        return out
+            rows.append((f"{label}  ({origin})", "", BOLD))
+            rows += [("  " + part, "", None) for part in path_lines(str(path), width)]
+        return rows
 
 
 def path_lines(path: str, width: int) -> list[str]:

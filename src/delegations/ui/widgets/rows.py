@@ -47,7 +47,8 @@ class RowsView(ScrollView, can_focus=True):
             if value or cell_len(label) <= width:
                 lines.append((label, value, style))
             else:
-                lines += [(str(part), "", style) for part in RichText(label).wrap(self.app.console, width)]
+                indent = label[:len(label) - len(label.lstrip(" "))]  # an indented row stays indented as it wraps
+                lines += [(indent + str(part), "", style) for part in RichText(label.strip()).wrap(self.app.console, width - len(indent))]
         self._lines = lines
         self.virtual_size = Size(self.size.width, len(lines))
         self.refresh()
