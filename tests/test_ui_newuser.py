@@ -302,3 +302,13 @@ async def test_the_budget_wraps_its_notes_once_at_the_screens_width(make_app, mo
         labels = {label for label, _value, _style in view.rows}
         mine = [width for text, width in widths if text in labels]
         assert mine and min(mine) >= view.scrollable_content_region.width, mine   # never first at a made-up width (10)
+
+
+def test_the_mark_goes_after_a_number_as_wide_as_its_column():
+    from delegations.ui.widgets.plan_table import COLUMNS, PlanTable
+
+    table = PlanTable(lambda _id: {})
+    cols = [(c, w) for c, w in zip(COLUMNS[:3], (4, 20, 8))]
+    assert table._line({"mark": "!", "seq": "12", "name": "Đoàn"}, cols).startswith(" !12 Đoàn")
+    assert table._line({"mark": "!", "seq": "1234", "name": "Đoàn"}, cols).startswith("1234!Đoàn")
+    assert table._line({"mark": "", "seq": "1234", "name": "Đoàn"}, cols).startswith("1234 Đoàn")

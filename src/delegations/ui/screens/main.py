@@ -113,8 +113,7 @@ class MainScreen(Screen):
         table = self.query_one(PlanTable)
         found = self.planner.delegations(app.plan_id, app.filters, order=app.order, descending=app.descending)
         if changed:
-            # one more place: the date-warning mark beside the number
-            table.seq_digits = len(str(max((f.seq for f in self.planner.repo.facets(app.plan_id)), default=1))) + 1
+            table.seq_digits = len(str(max((f.seq for f in self.planner.repo.facets(app.plan_id)), default=1)))
         table.sort_key, table.sort_descending = app.order, app.descending
         self.found = found
         table.set_rows(found.ids, keep=keep)
@@ -313,7 +312,7 @@ class MainScreen(Screen):
     def action_plans(self) -> None:
         from .plans import PlansScreen
 
-        self.app.push_screen(PlansScreen(), self._after_plans)
+        self.app.push_screen(self.app.reused("plans", PlansScreen).load(), self._after_plans)  # built once, refilled
 
     def _after_plans(self, plan_id) -> None:
         if plan_id:

@@ -104,6 +104,29 @@ class PlansScreen(ModalScreen):
     def on_mount(self) -> None:
         self.query_one("#plans", OptionList).focus()
 
+    def load(self) -> "PlansScreen":
+        """Ready for its next opening (the widgets are reused, built once per language):
+        the plans as they are now, the current one highlighted, nothing typed, no message."""
+        self.renamed = False
+        if self.is_mounted:
+            plans = self.query_one("#plans", OptionList)
+            plans.clear_options()
+            plans.add_options(self._options())
+            ids = [p.id for p in self.app.planner.plans()]
+            plans.highlighted = ids.index(self.app.plan_id) if self.app.plan_id in ids else 0
+            for widget_id in ("#start", "#end", "#title"):
+                self.query_one(widget_id, Input).value = ""
+            self._say("")
+            plans.focus()
+        return self
+
+    def _on_screen_resume(self, event) -> None:
+        # Reopened: its widgets kept their styles while it was hidden.
+        if getattr(self, "_styled_for", None) == self.app.theme:
+            event.refresh_styles = False
+        self._styled_for = self.app.theme
+        super()._on_screen_resume(event)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 

@@ -38,10 +38,23 @@ class RowsView(ScrollView, can_focus=True):
     def _lay_out(self) -> None:
         if not self.size.width:
             return  # not laid out on screen yet: wrapping now would wrap at a made-up width; on_resize does it
-        width = max(self.scrollable_content_region.width or self.size.width, 10)
+        # The width the rows will have: without the scroll bar's when they are more than fit.
+        inner = self.size.width - self.styles.gutter.width
+        bar = self.styles.scrollbar_size_vertical
+        width = max(inner - (bar if len(self.rows) > self.size.height else 0), 10)
         if self._laid_out is not None and self._laid_out[0] is self.rows and self._laid_out[1] == width:
             return  # the same rows at the same width (a resize that changed nothing here)
         self._laid_out = (self.rows, width)
+        lines = self._wrapped(width)
+        if len(lines) > self.size.height and width == inner and bar:  # the wrapped lines need the scroll bar
+            width = max(inner - bar, 10)
+            self._laid_out = (self.rows, width)
+            lines = self._wrapped(width)
+        self._lines = lines
+        self.virtual_size = Size(self.size.width, len(lines))
+        self.refresh()
+
+    def _wrapped(self, width: int) -> list:
         lines = []
         for label, value, style in self.rows:
             if value or cell_len(label) <= width:
@@ -49,9 +62,7 @@ class RowsView(ScrollView, can_focus=True):
             else:
                 indent = label[:len(label) - len(label.lstrip(" "))]  # an indented row stays indented as it wraps
                 lines += [(indent + str(part), "", style) for part in RichText(label.strip()).wrap(self.app.console, width - len(indent))]
-        self._lines = lines
-        self.virtual_size = Size(self.size.width, len(lines))
-        self.refresh()
+        return lines
 
     def on_resize(self) -> None:
         self._lay_out()
