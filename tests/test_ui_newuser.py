@@ -312,3 +312,29 @@ def test_the_mark_goes_after_a_number_as_wide_as_its_column():
     assert table._line({"mark": "!", "seq": "12", "name": "Đoàn"}, cols).startswith(" !12 Đoàn")
     assert table._line({"mark": "!", "seq": "1234", "name": "Đoàn"}, cols).startswith("1234!Đoàn")
     assert table._line({"mark": "", "seq": "1234", "name": "Đoàn"}, cols).startswith("1234 Đoàn")
+
+
+async def test_the_key_line_is_not_rebuilt_when_its_keys_did_not_change(make_app):
+    from delegations.ui.widgets.footer import KeyFooter
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        footer = app.screen.query_one(KeyFooter)
+        keys = list(footer.children)
+        assert keys
+        await open_screen(pilot, "e")
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert list(footer.children) == keys and all(a is b for a, b in zip(footer.children, keys))
+        await pilot.press("slash")       # the search box: other keys, a new key line
+        await pilot.pause(0.2)
+        assert list(footer.children) != keys
+
+
+@pytest.mark.parametrize("key", ["e", "b", "o", "l", "g"])
+async def test_a_full_size_screen_does_not_draw_the_table_behind_it(make_app, key):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, key)
+        assert app.screen.id != "_default" and app._background_screens == []
