@@ -337,4 +337,11 @@ async def test_a_full_size_screen_does_not_draw_the_table_behind_it(make_app, ke
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(pilot, key)
-        assert app.screen.id != "_default" and app._background_screens == []
+        from textual._context import visible_screen_stack
+        from textual.renderables.background_screen import BackgroundScreen
+
+        token = visible_screen_stack.set(list(app._background_screens))
+        try:
+            assert app._background_screens and not isinstance(app.screen.render(), BackgroundScreen)
+        finally:
+            visible_screen_stack.reset(token)
