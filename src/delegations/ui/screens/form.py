@@ -37,6 +37,7 @@ class DelegationForm(ModalScreen):
         self.base = delegation
         self.is_new = is_new
         self._styled_for: str | None = None  # the theme the widgets were last styled in
+        self._problems_shown = False  # messages are shown: each change checks the form again
 
     # --- layout --------------------------------------------------------------
     def _row(self, label: str, *widgets, error: str | None = None):
@@ -211,14 +212,11 @@ class DelegationForm(ModalScreen):
     def _check_again(self) -> None:
         """While problems are shown, each change checks the form again: a corrected
         field loses its message at once (the others keep theirs)."""
-        if not getattr(self, "_problems_shown", False):
+        if not self._problems_shown:
             return
         d, problems = delegation_from_fields(self.base, self.fields())
-        if d is not None:
-            try:
-                problems = [p for p in self.app.planner.check(d) if p.severity == "error"]
-            except Exception:  # noqa: BLE001 - a validator plugin failing is said at the save, not at each key
-                return
+        if d is not None:  # readable: the plan's rules (a failing validator plugin is one more error)
+            problems = [p for p in self.app.planner.check(d) if p.severity == "error"]
         self.show_problems(problems, scroll=False)
 
     def _say(self, message: str) -> None:
