@@ -83,3 +83,16 @@ def test_screens(snap_compare, app_in, lang, key):
         await pilot.pause(0.3)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_screen)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_rename_dialog(snap_compare, app_in, lang):
+    """The plan's title in every language, over the plans screen, at 80x24."""
+    async def rename(pilot):
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.pause(0.3)
+        await pilot.press("r")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=rename)

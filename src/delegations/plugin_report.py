@@ -58,7 +58,7 @@ def as_json(host: PluginHost) -> dict[str, Any]:
 
 def source_text(source: str) -> str:
     """Where a plugin comes from, in the interface language ("built-in", "shipped
-    (module)", "file PATH", "DIST (entry point X)", "registered by the caller")."""
+    (module)", "file PATH", "package DIST VERSION (entry point X)", "registered by the caller")."""
     if source == "built-in":
         return _("built-in")
     if source.startswith("shipped"):
@@ -67,6 +67,8 @@ def source_text(source: str) -> str:
         return _("file") + source[len("file"):]
     if source == "registered by the caller":
         return _("registered by the caller")
+    if source.startswith("package "):
+        source = _("package") + source[len("package"):]
     return source.replace("(entry point ", "(" + _("entry point") + " ")
 
 

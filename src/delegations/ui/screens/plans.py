@@ -42,7 +42,7 @@ class TitleScreen(ModalScreen):
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
             for lang, label in TITLE_LANGUAGES:
-                with Horizontal(classes="inline"):
+                with Horizontal(classes="title-row"):
                     yield Label(_(label), classes="label")
                     yield Input(self.title_now.get(lang, fallback=False), id=f"title-{lang}", compact=True, select_on_focus=False)
             yield Static(_("(Enter saves, Esc cancels)"))
