@@ -43,7 +43,7 @@ def test_the_installed_plugin_is_listed_with_its_hooks(fresh_python, tmp_path):
     result = run(fresh_python, "-m", "delegations.cli", "--db", str(tmp_path / "db.json"), "plugins")
     assert result.returncode == 0, result.stderr
     block = result.stdout.split("champasak  [", 1)[1]
-    assert block.startswith("package delegations-champasak 1.0.0 (entry point delegations_champasak)")
+    assert block.startswith("gói delegations-champasak 1.0.0 (điểm nạp delegations_champasak)")  # in the interface language
     lines = block.splitlines()
     assert lines[1].startswith("    phiên bản 1.0.0")
     assert "register_cost_models, register_exporters, register_locales, register_partners, validate_delegation" in lines[2]

@@ -241,7 +241,7 @@ async def test_plans_are_created_with_a_title_renamed_and_deleted_undoably(make_
         plans.highlighted = [plans.get_option_at_index(i).id for i in range(plans.option_count)].index("2023-2025")
         await pilot.press("r")
         await pilot.pause()
-        app.screen.query_one("#title").value = "Kế hoạch 2023–2025"
+        app.screen.query_one("#title-vi").value = "Kế hoạch 2023–2025"
         await pilot.press("enter")
         await pilot.pause()
         assert app.planner.repo.plan("2023-2025").title.get("vi") == "Kế hoạch 2023–2025"

@@ -140,3 +140,16 @@ def test_delegation_form_outdated_mark(snap_compare, app_in):
         await settle(pilot)
 
     assert snap_compare(app_in("vi"), terminal_size=SIZE, run_before=edit_name)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_rename_dialog(snap_compare, app_in, lang):
+    """The plan's title in every language, over the plans screen, at 80x24."""
+    async def rename(pilot):
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot, 0.3)
+        await pilot.press("r")
+        await settle(pilot, 0.3)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=rename)

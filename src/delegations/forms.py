@@ -146,8 +146,14 @@ def delegation_from_fields(base: Delegation, f: DelegationFields) -> tuple[Deleg
     members = _int(problems, "members", f.members)
     days_min = _int(problems, "duration", f.days_min)
     days_max = _int(problems, "duration", f.days_max or f.days_min)
+    before = len(problems)
     year = _year(problems, "timing", f.year) if f.year.strip() or not f.start.strip() else None
+    for p in problems[before:]:
+        p.params["part"] = "year"  # the form shows it under the year and month, not under the dates
+    before = len(problems)
     month = _int(problems, "timing", f.month, optional=True)
+    for p in problems[before:]:
+        p.params["part"] = "month"
     start = _date(problems, "timing", f.start)
     end = _date(problems, "timing", f.end)
     if end is not None and start is None:

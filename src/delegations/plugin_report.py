@@ -56,10 +56,26 @@ def as_json(host: PluginHost) -> dict[str, Any]:
     }
 
 
+def source_text(source: str) -> str:
+    """Where a plugin comes from, in the interface language ("built-in", "shipped
+    (module)", "file PATH", "package DIST VERSION (entry point X)", "registered by the caller")."""
+    if source == "built-in":
+        return _("built-in")
+    if source.startswith("shipped"):
+        return _("shipped with the program") + source[len("shipped"):]
+    if source.startswith("file "):
+        return _("file") + source[len("file"):]
+    if source == "registered by the caller":
+        return _("registered by the caller")
+    if source.startswith("package "):
+        source = _("package") + source[len("package"):]
+    return source.replace("(entry point ", "(" + _("entry point") + " ")
+
+
 def as_lines(host: PluginHost) -> list[str]:
     lines = []
     for row in host.plugin_rows():
-        lines.append(f"{row['name']}  [{row['source']}]")
+        lines.append(f"{row['name']}  [{source_text(row['source'])}]")
         if row["id"] != row["name"]:
             lines.append("    " + _("loaded as") + ": " + row["id"])
         facts = []
@@ -76,6 +92,6 @@ def as_lines(host: PluginHost) -> list[str]:
             where = f" ({e['file']}:{e['line']})" if e["file"] and e["line"] else f" ({e['file']})" if e["file"] else ""
             lines.append("    " + _("FAILED{where}: {error}").format(where=where, error=e["error"]) + (f" [{e['hook']}]" if e["hook"] else ""))
     for name, source in host.replaced.items():
-        lines.append(_("{name} [{source}] replaces the shipped plugin {name}").format(name=name, source=source))
+        lines.append(_("{name} [{source}] replaces the shipped plugin {name}").format(name=name, source=source_text(source)))
     lines += [text for _severity, text in notices(host, failures=False)]
     return lines

@@ -82,7 +82,7 @@ def _check_timing(d: Delegation, plan: Plan) -> list[Problem]:
     if years:
         return years[:1]
     if t.month is not None and not 1 <= t.month <= 12:
-        return [Problem("timing", N_("The month must be between 1 and 12 (got {value})."), {"value": t.month})]
+        return [Problem("timing", N_("The month must be between 1 and 12 (got {value})."), {"value": t.month, "part": "month"})]
     if t.start is not None and t.end is not None and t.end < t.start:
         return [Problem("timing", N_("The visit ends ({end}) before it starts ({start})."), {"start": t.start, "end": t.end})]
     if t.start is not None and t.end is not None and (t.end - t.start).days + 1 > limits.MAX_DAYS:

@@ -277,8 +277,14 @@ class Repository:
             doc.clear()
             doc.update(record)
 
+        self._forget(table, doc_id)  # changed in place: its line is written anew
         tbl.update(replace, doc_ids=[doc_id])
         return doc_id
+
+    def _forget(self, table: str, doc_id: int) -> None:
+        storage = getattr(self._db.storage, "storage", None)
+        if hasattr(storage, "forget"):
+            storage.forget(table, doc_id)
 
     @_saving
     def save_delegation(self, d: Delegation) -> None:

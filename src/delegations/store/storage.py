@@ -131,14 +131,33 @@ def write_problem(path: Path):
     return None
 
 
-def dumps(data: dict) -> str:
+ENCODED_ONCE = ("delegations",)  # the table that grows: its records' lines are kept between writes
+
+
+def dumps(data: dict, lines: dict | None = None) -> str:
     """JSON with one record per line: fast to write, and a changed record is a
-    one-line difference when the file is kept under version control."""
+    one-line difference when the file is kept under version control.
+
+    *lines* (kept by the caller between writes) remembers the line of each record of
+    the ``ENCODED_ONCE`` tables with the record object it encoded: the same object is
+    not encoded again, so a save of one delegation among thousands encodes one. A
+    record changed in place must be forgotten first (``AtomicJSONStorage.forget``)."""
     enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def line(name: str, key: str, value) -> str:
+        if lines is None or name not in ENCODED_ONCE:
+            return enc(value)
+        known = lines.get((name, key))
+        if known is not None and known[1] is value:
+            return known[0]
+        text = enc(value)
+        lines[(name, key)] = (text, value)
+        return text
+
     tables = []
     for name, table in data.items():
         if isinstance(table, dict):
-            rows = ",\n".join(f"  {enc(str(k))}: {enc(v)}" for k, v in table.items())
+            rows = ",\n".join(f"  {enc(str(k))}: {line(name, str(k), v)}" for k, v in table.items())
             tables.append(f" {enc(name)}: {{\n{rows}\n }}" if rows else f" {enc(name)}: {{}}")
         else:
             tables.append(f" {enc(name)}: {enc(table)}")
@@ -149,6 +168,7 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self._seen: tuple[int, int, int] | None = None
+        self._lines: dict = {}  # each record's last written line (see ``dumps``)
 
     def read(self) -> dict | None:
         try:
@@ -157,6 +177,7 @@ class AtomicJSONStorage(Storage):
             self._seen = None
             return None
         self._seen = _fingerprint(self.path)
+        self._lines = {}
         if not raw.strip():
             raise CorruptFileError(path=str(self.path), problem=Msg(N_("the file is empty")))
         try:
@@ -169,10 +190,14 @@ class AtomicJSONStorage(Storage):
             raise CorruptFileError(path=str(self.path), problem=Msg(N_("the top level is not a JSON object")))
         return data
 
+    def forget(self, table: str, key) -> None:
+        """Record *key* of *table* is about to change in place: encode it again at the next write."""
+        self._lines.pop((table, str(key)), None)
+
     def write(self, data: dict) -> None:
         if _fingerprint(self.path) != self._seen:
             raise ConflictError(path=str(self.path))
-        atomic_write_bytes(self.path, dumps(data).encode("utf-8"))
+        atomic_write_bytes(self.path, dumps(data, self._lines).encode("utf-8"))
         self._seen = _fingerprint(self.path)
 
     def close(self) -> None:

@@ -21,6 +21,7 @@ from .screens.main import MainScreen
 
 PALETTE, PALETTE_TIP = N_("palette"), N_("Open the command palette")
 FORM = "delegation-form"  # the name the reused delegation form is installed under
+EXPORT = "export"  # and the export screen
 FOLLOW_EVERY = 1.0  # seconds between two looks at the file a read-only copy follows
 
 
@@ -220,9 +221,18 @@ class DelegationsApp(App):
         self.install_screen(form, FORM)
         return form
 
+    def reused(self, name: str, build):
+        """The screen installed as *name*, built by *build* the first time (per language)."""
+        screen = self._installed_screens.get(name)
+        if not isinstance(screen, Screen):
+            screen = build()
+            self.install_screen(screen, name)
+        return screen
+
     def _forget_form(self) -> None:
-        if FORM in self._installed_screens and not any(s is self._installed_screens[FORM] for s in self.screen_stack):
-            self.uninstall_screen(FORM)
+        for name in (FORM, EXPORT, "plans"):  # their labels are in the old language
+            if name in self._installed_screens and not any(s is self._installed_screens[name] for s in self.screen_stack):
+                self.uninstall_screen(name)
 
     def switch_language(self, lang: str) -> None:
         """Show the interface in *lang* from now on (remembered in the database)."""
@@ -246,9 +256,9 @@ class DelegationsApp(App):
         main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
         if main is not None and screen is main:
             seen = set()
-            for bindings in main._bindings.key_to_bindings.values():
+            for key, bindings in main._bindings.key_to_bindings.items():
                 for b in bindings:
-                    if b.action in seen or b.action == "app.quit":
+                    if b.action in seen or b.action == "app.quit" or key.startswith("super+"):
                         continue
                     seen.add(b.action)
                     yield SystemCommand(b.description, _("Key") + ": " + (b.key_display or b.key), partial(main.run_action, b.action))

@@ -14,6 +14,7 @@ from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.system_commands import SystemCommandsProvider
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from ..domain.text import fold
@@ -58,6 +59,11 @@ class Palette(CommandPalette):
 
     def __init__(self, **kwargs):
         super().__init__(placeholder=_("Search for commands…"), **kwargs)
+
+    def on_mount(self) -> None:
+        # Its search box blinks as the app's fields do (not in tests and pictures).
+        for box in self.query(Input):
+            box.cursor_blink = getattr(self.app, "blink", True)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual's own countdown (textual.command.CommandPalette), with its line translated.

@@ -3,6 +3,8 @@ funding source. ``m`` changes the cost model, ``c`` the currency of the totals."
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.style import Style
 from rich.text import Text as RichText
 from textual.app import ComposeResult
@@ -12,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...budget.view import BudgetView
+from ...domain.budget import MissingExchangeRate
 from ...i18n import N_, _
 from ..bindings import translate_bindings
 from ..faults import explain
@@ -53,7 +56,12 @@ class BudgetScreen(ModalScreen):
         try:
             rows = self._budget_rows(app)
         except Exception as exc:  # noqa: BLE001 - a huge figure, a cost model plugin that raises: explained, or raised again
-            message = explain(exc, app.planner.host, "budget")
+            missing = exc.__cause__ if isinstance(exc.__cause__, MissingExchangeRate) else None
+            if missing is not None:  # said the UI's way: the rates screen takes exchange rates
+                message = _("No exchange rate from {source} to {target} is entered: press r and add it under "
+                            "the exchange rates (or press c for another currency).").format(source=missing.source, target=missing.target)
+            else:
+                message = explain(exc, app.planner.host, "budget")
             if message is None:
                 raise
             rows = [(line, "", ERROR) for line in message.splitlines()]
@@ -61,6 +69,18 @@ class BudgetScreen(ModalScreen):
         self.shown = RichText("\n".join(f"{label}  {value}" if value else label for label, value, _s in rows))
 
     def _budget_rows(self, app) -> list:
+        # The rows of the last budget shown, while nothing they depend on changed: the file
+        # (every save, rate and exchange rate changes it), plan, filter, model, currency,
+        # language and day. Reopening the screen then costs drawing it, not pricing every line.
+        key = (app.planner.repo.fingerprint(), app.plan_id, app.filters, self.model, self.currency, app.lang, date.today())
+        cached = getattr(app, "_budget_rows", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        rows = self._compute_rows(app)
+        app._budget_rows = (key, rows)
+        return rows
+
+    def _compute_rows(self, app) -> list:
         report = app.planner.budgeting.report(app.plan_id, model=self.model, currency=self.currency,
                                               delegations=list(app.planner.delegations(app.plan_id, app.filters)))
         view = BudgetView(report, app.wording)
@@ -68,7 +88,8 @@ class BudgetScreen(ModalScreen):
         for section in view.sections():
             rows.append(("", "", None))
             rows.append((section.title, "", HEADING))
-            rows += [(label, value, None) for label, value in section.rows]
+            found = [(label, value, None) for label, value in section.rows]
+            rows += sorted(found) if section.title == _("By year") else found  # years in order
             rows.append((_("Total"), section.total, HEADING))
         for compared in view.comparisons():   # once a delegation has actual costs: estimate / actual / difference
             rows.append(("", "", None))

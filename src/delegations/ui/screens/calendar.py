@@ -71,7 +71,10 @@ class CalendarScreen(ModalScreen):
         feasts = [o for o in public_holidays([self.month.year]) if o.start.month == self.month.month]
         first, days = self.month, monthly.monthrange(self.month.year, self.month.month)[1]
         last = first.replace(day=days)
-        heading = format_date(first, "LLLL y", locale=lang)
+        month = format_date(first, "LLLL", locale=lang)
+        month = month[:1].upper() + month[1:]
+        # TRANSLATORS: a month's heading; vi "{month} năm {year}" (Tháng 11 năm 2026), lo "ເດືອນ{month} ປີ {year}".
+        heading = _("{month} {year}").format(month=month, year=first.year)
         self.query_one("#calendar-heading", Static).update(
             "[b]" + heading + "[/b]  " + _("← → month, PgUp PgDn year, Home this month, Esc closes"))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +13,10 @@ from textual.widgets import Button, Static
 
 from ...i18n import N_, _
 from ..bindings import translate_bindings
+from ..widgets.rows import RowsView
+
+
+BOLD, RED = Style(bold=True), Style(color="red")
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -78,9 +82,15 @@ class KeysScreen(_InfoScreen):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold")
         table.add_column()
+        by_action: dict[str, tuple[list[str], str]] = {}  # the keys of one action on one line
         for key, bindings in self.main._bindings.key_to_bindings.items():
             for b in bindings:
-                table.add_row(self.app.get_key_display(b), b.description)
+                if key.startswith("super+"):  # the Mac's Command key: no terminal here sends it
+                    continue
+                keys, _description = by_action.setdefault(b.action, ([], b.description))
+                keys.append(self.app.get_key_display(b))
+        for keys, description in by_action.values():
+            table.add_row(", ".join(keys), description)
         table.add_row("ctrl+p", _("Command palette: every action by name"))
         table.add_row("↑ ↓ PgUp PgDn", _("Move in the table"))
         table.add_row("Enter", _("Edit the delegation"))
@@ -90,34 +100,57 @@ class KeysScreen(_InfoScreen):
 
 
 class PluginsScreen(_InfoScreen):
+    """Plugins, their hooks and failures, in the words of ``delegations plugins``
+    (the same report), then every file and folder in use."""
+
     def heading(self) -> str:
         return _("Plugins")
 
-    def body(self):
-        host = self.app.planner.host
-        table = Table(expand=True, show_edge=False, pad_edge=False)
-        table.add_column(_("Plugin"), style="bold", ratio=2)
-        table.add_column(_("From"), ratio=2)
-        table.add_column(_("Hooks"), ratio=3)
-        for row in host.plugin_rows():
-            table.add_row(row["name"], row["source"], ", ".join(row["hooks"]) or "-")
-        for f in host.failures:
-            table.add_row(f"[red]{f.plugin}[/red]", f.source, "[red]" + _("FAILED: {error}").format(error=f.short()) + "[/red]")
-        registry = self.app.planner.registry
-        for key, missing in registry.incomplete.items():
-            table.add_row(f"[yellow]{key}[/yellow]", "", _("Incomplete partner {name}: fill in {fields}").format(name=key, fields=", ".join(missing)))
-        for c in registry.conflicts:
-            table.add_row(f"[yellow]{c.code}[/yellow]", ", ".join(c.plugins), _("Conflict: {kind} \"{code}\" is defined by more than one plugin: {plugins}").format(kind=c.kind, code=c.code, plugins=", ".join(c.plugins)))
-        for name, source in host.replaced.items():
-            table.add_row(name, source, _("replaces the shipped plugin {name}").format(name=name))
-        return Group(table, Text(""), Text(_("Files and folders (delegations where)"), style="bold"), self._where())
+    def compose(self) -> ComposeResult:
+        # Drawn line by line, only the lines on screen (a Static measured the whole
+        # report at every layout pass: most of the time of opening the screen).
+        with Vertical(classes="dialog wide"):
+            yield Static(f"[b]{self.heading()}[/b]  " + _("(Esc closes)"))
+            yield RowsView(id="plugins-body")
 
-    def _where(self):
+    def on_mount(self) -> None:
+        view = self.query_one(RowsView)
+        view.show(self.rows())
+        view.focus()
+
+    def body(self) -> Text:
+        """The whole report as one text (what the screen shows, unwrapped)."""
+        return Text("\n".join(label for label, _value, _style in self.rows()))
+
+    def rows(self) -> list:
+        from ...plugin_report import as_lines
         from ...where import lines_for_open
 
-        table = Table(expand=True, show_edge=False, pad_edge=False, show_header=False)
-        table.add_column(style="bold", ratio=2)
-        table.add_column(ratio=5, overflow="fold")
+        failed = _("FAILED{where}: {error}").split("{")[0]
+        rows = []
+        for line in as_lines(self.app.planner.host):
+            if line.startswith(" "):  # a fact of the plugin above: indented, and so are its wrapped lines
+                rows.append((line, "", RED if line.strip().startswith(failed) else None))
+            else:
+                rows.append((line, "", BOLD))
+        rows += [("", "", None), (_("Files and folders (delegations where)"), "", BOLD)]
+        width = max((self.app.size.width or 80) - 8, 20)
         for label, path, origin in lines_for_open(self.app.planner.repo.path):
-            table.add_row(label, f"{path}\n[dim]{origin}[/dim]")
-        return table
+            rows.append((f"{label}  ({origin})", "", BOLD))
+            rows += [("  " + part, "", None) for part in path_lines(str(path), width)]
+        return rows
+
+
+def path_lines(path: str, width: int) -> list[str]:
+    """*path* cut into lines of at most *width* characters, after a "/" (never inside
+    a folder's name, unless that name alone is wider than the line)."""
+    lines, line = [], ""
+    for part in path.replace("/", "/\0").split("\0"):
+        if line and len(line) + len(part) > width:
+            lines.append(line)
+            line = ""
+        while len(part) > width:
+            lines.append(part[:width])
+            part = part[width:]
+        line += part
+    return lines + ([line] if line else [])

@@ -29,6 +29,16 @@ DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_(
 MAX_LISTED = 8  # outdated translations listed before an export; the rest counted
 
 
+def document_label(registry, code: str, lang: str) -> str:
+    """An exporter's name, with its file type when another exporter has the same name
+    (the budget as PDF and as a spreadsheet)."""
+    exporter = registry.exporters[code]
+    label = exporter.label.get(lang)
+    twins = [c for c, e in registry.exporters.items() if c != code and e.label.get(lang) == label]
+    suffix = getattr(exporter, "suffix", "") or ""
+    return f"{label} ({suffix.lstrip('.').upper()})" if twins and suffix else label
+
+
 class ExportScreen(ModalScreen):
     BINDINGS = [Binding("escape", "close", N_("Close")), Binding("ctrl+o", "export", N_("Export"))]
 
@@ -47,26 +57,23 @@ class ExportScreen(ModalScreen):
             plan_formats = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
             # A document in another format ("proposal.docx") is the same document: the format chooses it.
             documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False) and "." not in c)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row"):  # the format: for a document too
                 yield Label(_("Format"), classes="label")
                 yield ChoiceSelect([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
                              allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Document"), classes="label")
-                seq = self.seq if self.seq is not None else "-"
-                yield Select([(_("the plan"), "plan")] + [(f"{registry.exporters[c].label.get(lang)} ({_('delegation {seq}').format(seq=seq)})", c)
-                                                          for c in (documents if self.seq is not None else [])],
-                             value="plan", allow_blank=False, id="document", compact=True)
+                yield Select(self._documents(), value="plan", allow_blank=False, id="document", compact=True)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")
                 yield ChoiceSelect(langs, value="vi", allow_blank=False, id="lang", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row plan-only"):
                 yield Label(_("Rows"), classes="label")
                 yield Checkbox(_("only the rows the filter shows"), value=False, id="filtered", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row plan-only"):
                 yield Label(_("Budget"), classes="label")
                 yield Checkbox(_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"), value=False, id="budget", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row plan-only"):
                 yield Label(_("Status"), classes="label")
                 yield Checkbox(_("add a column with each delegation's status (planned, done, cancelled…)"), value=False, id="status-column", compact=True)
             with Horizontal(classes="row"):
@@ -81,9 +88,43 @@ class ExportScreen(ModalScreen):
                 yield Button(_("Open"), id="open", disabled=True)
                 yield Button(_("Close"), id="close")
 
+    def _documents(self) -> list[tuple[str, str]]:
+        """The plan, and the documents of the delegation selected in the table (if one is)."""
+        registry, lang = self.app.planner.registry, i18n.current_language()
+        # A document in another format ("proposal.docx") is the same document: the format chooses it.
+        documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False) and "." not in c) \
+            if self.seq is not None else []
+        return [(_("the plan"), "plan")] + [(f"{document_label(registry, c, lang)} ({_('delegation {seq}').format(seq=self.seq)})", c)
+                                            for c in documents]
+
     def on_mount(self) -> None:
         self.query_one("#lang", Select).focus()
         self.show_target()
+
+    def load(self, seq: int | None) -> "ExportScreen":
+        """Show the screen for the delegation *seq* at its next opening: the widgets are
+        reused (built once per language), the choices made last time kept, except the
+        document, which starts on the plan."""
+        self.seq, self.written = seq, None
+        if self.is_mounted:
+            with self.prevent(Select.Changed):
+                document = self.query_one("#document", Select)
+                document.set_options(self._documents())
+                document.value = "plan"
+            self._show_formats()
+            for row in self.query(".plan-only"):
+                row.display = True
+            self.query_one("#open", Button).disabled = True
+            self.query_one("#lang", Select).focus()
+            self.show_target()
+        return self
+
+    def _on_screen_resume(self, event) -> None:
+        # Reopened: its widgets kept their styles while it was hidden (as the delegation form's do).
+        if getattr(self, "_styled_for", None) == self.app.theme:
+            event.refresh_styles = False
+        self._styled_for = self.app.theme
+        super()._on_screen_resume(event)
 
     def _document(self) -> str | None:
         """The document chosen, in the chosen format when it has an exporter for it ("proposal.docx")."""
@@ -119,7 +160,34 @@ class ExportScreen(ModalScreen):
             return
         self._say(_("Destination: {path}").format(path=target) + ("  " + _("(exists)") if exists else ""), "yellow" if exists else "")
 
-    def on_select_changed(self) -> None:
+    def _formats(self, kind: str) -> list[tuple[str, str]]:
+        """The formats the plan, or the document *kind*, can be written in."""
+        registry, lang = self.app.planner.registry, i18n.current_language()
+        if kind == "plan":
+            codes = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
+            return [(registry.exporters[code].label.get(lang), code) for code in codes]
+        names = {"pdf": _("PDF document"), "docx": _("Word document"), "xlsx": _("Excel workbook")}
+        base = registry.exporters[kind].suffix.lstrip(".")
+        others = sorted(c.split(".", 1)[1] for c in registry.exporters if c.startswith(kind + "."))
+        return [(names.get(fmt, fmt.upper()), fmt) for fmt in [base, *others]]
+
+    def _show_formats(self) -> None:
+        kind = str(self.query_one("#document", Select).value)
+        select = self.query_one("#format", Select)
+        options = self._formats(kind)
+        before = select.value
+        with self.prevent(Select.Changed):
+            select.set_options(options)
+            codes = [code for _label, code in options]
+            select.value = before if before in codes else ("pdf" if "pdf" in codes else codes[0])
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "document":
+            # A delegation's document has no rows, appendix or status column to choose;
+            # its formats are its own (PDF, Word, and Excel for a budget).
+            self._show_formats()
+            for row in self.query(".plan-only"):
+                row.display = self._document() is None
         if self.is_mounted:
             self.show_target()
 

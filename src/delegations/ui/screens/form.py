@@ -19,7 +19,8 @@ from ..widgets.choice import ChoiceSelect
 from ..widgets.translated import TranslatedField
 
 DERIVED = ("year", "month", "days_min", "days_max")  # what dates say; filled from them
-ERROR_FIELDS = ("name", "leader", "members", "duration", "timing", "partner", "cost_lines", "seq", "status")
+ERROR_FIELDS = ("name", "leader", "members", "duration", "when", "timing", "partner", "cost_lines", "seq", "status")
+WHEN_PARTS = ("year", "month")  # a problem of the year or month shows under their row, not under the dates
 
 
 class DelegationForm(ModalScreen):
@@ -37,6 +38,7 @@ class DelegationForm(ModalScreen):
         self.base = delegation
         self.is_new = is_new
         self._styled_for: str | None = None  # the theme the widgets were last styled in
+        self._problems_shown = False  # messages are shown: each change checks the form again
 
     # --- layout --------------------------------------------------------------
     def _row(self, label: str, *widgets, error: str | None = None):
@@ -72,7 +74,8 @@ class DelegationForm(ModalScreen):
                 yield from self._row(_("Members"), Input(f.members, id="members", compact=True), error="members")
                 yield from self._row(_("Days"), Input(f.days_min, id="days_min", compact=True), Label("-"),
                                      Input(f.days_max, id="days_max", compact=True), error="duration")
-                yield from self._row(_("Year, month"), Input(f.year, id="year", compact=True), Input(f.month, placeholder=_("month"), id="month", compact=True))
+                yield from self._row(_("Year, month"), Input(f.year, id="year", compact=True), Input(f.month, placeholder=_("month"), id="month", compact=True),
+                                     error="when")
                 yield from self._row(_("Dates"), Input(f.start, placeholder=_("from 16/9/2020"), id="start", compact=True),
                                      Input(f.end, placeholder=_("to"), id="end", compact=True), error="timing")
                 # The status moves on with its facts on the life screen (i), not here: shown, not typed.
@@ -101,9 +104,10 @@ class DelegationForm(ModalScreen):
         yield ChoiceSelect(funding, value=source if source in {v for _l, v in funding} else "", allow_blank=False, id=f"funding-{item}", compact=True)
 
     def on_mount(self) -> None:
+        for widget in self.query(Input):
+            widget.select_on_focus = False  # typing into a filled field edits it, it does not replace it
+            widget.cursor_blink = self.app.blink
         if not self.app.blink:
-            for widget in self.query(Input):
-                widget.cursor_blink = False
             for area in self.query(TextArea):
                 area.cursor_blink = False
         self._fill()
@@ -156,6 +160,7 @@ class DelegationForm(ModalScreen):
         self.query_one("#life-line", Static).update(life_line(self.app.wording, d))
         for box in self.query(".error"):
             box.display = False
+        self._problems_shown = False
         self._say("")
         self._follow_dates()
         self.query_one("#form-body").scroll_home(animate=False)
@@ -189,10 +194,12 @@ class DelegationForm(ModalScreen):
             still_correct={"name": tuple(name.still_correct), "leader": tuple(leader.still_correct), "activities": tuple(acts.still_correct)},
         )
 
-    def show_problems(self, problems) -> None:
+    def show_problems(self, problems, scroll: bool = True) -> None:
+        self._problems_shown = bool(problems)
         by_field: dict[str, list[str]] = {}
         for p in problems:
-            by_field.setdefault(p.field if p.field in ERROR_FIELDS else "name", []).append(describe(p))
+            name = "when" if p.params.get("part") in WHEN_PARTS else p.field if p.field in ERROR_FIELDS else "name"
+            by_field.setdefault(name, []).append(describe(p))
         for name in ERROR_FIELDS:
             for box in self.query(f"#err-{name}"):
                 box.update("\n".join(by_field.get(name, [])))
@@ -200,8 +207,20 @@ class DelegationForm(ModalScreen):
         if problems:
             first = next((n for n in ERROR_FIELDS if n in by_field), None)
             self._say(_("Not saved: {problem}").format(problem=by_field[first][0]))
-            for box in self.query(f"#err-{first}"):
+            for box in self.query(f"#err-{first}") if scroll else ():
                 self.query_one("#form-body").scroll_to_widget(box, animate=False)
+        else:
+            self._say("")
+
+    def _check_again(self) -> None:
+        """While problems are shown, each change checks the form again: a corrected
+        field loses its message at once (the others keep theirs)."""
+        if not self._problems_shown:
+            return
+        d, problems = delegation_from_fields(self.base, self.fields())
+        if d is not None:  # readable: the plan's rules (a failing validator plugin is one more error)
+            problems = [p for p in self.app.planner.check(d) if p.severity == "error"]
+        self.show_problems(problems, scroll=False)
 
     def _say(self, message: str) -> None:
         line = self.query_one("#form-message", Static)
@@ -291,6 +310,10 @@ class DelegationForm(ModalScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in {"start", "end"}:
             self._follow_dates()
+        self._check_again()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._check_again()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "cost_model" and self._value("cost_model") != self._model_shown:

@@ -9,13 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...domain import Direction, Status
 from ...i18n import N_, _, describe, ngettext
 from ...services import SORT_KEYS
 from ..bindings import translate_bindings
 from ..widgets.detail import DelegationDetail
+from ..widgets.footer import KeyFooter
+from ..date_marks import MARK, DateMarks
 from ..widgets.plan_table import COLUMNS, PlanTable
 
 COLUMN_LABELS = {c.key: c.label for c in COLUMNS}
@@ -55,6 +57,8 @@ class MainScreen(Screen):
         translate_bindings(self)
         self._cells: dict[str, dict[str, str]] = {}
         self._totals_timer = None
+        self.marks = DateMarks(None)  # its planner is set on mount (the app is known then)
+        self._overdue: dict[str, str] = {}  # by plan: the header's note of what is overdue, as last counted
         self.timings: list[float] | None = None  # set to a list to record search timings (benchmark)
 
     # --- layout --------------------------------------------------------------
@@ -68,9 +72,10 @@ class MainScreen(Screen):
             with VerticalScroll(id="detail-box"):
                 yield DelegationDetail(id="detail")
         yield Static(id="totals")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.marks.planner = self.app.planner
         self.app.sub_title = ""
         search = self.query_one("#search", Input)
         search.value = self.app.filters.search
@@ -94,7 +99,7 @@ class MainScreen(Screen):
             org = w.org(d.partner)
             c = w.cells(d)
             values = self._cells[delegation_id] = {
-                "seq": str(d.seq), "name": c.name, "direction": w.direction(d.direction),
+                "mark": MARK if self.marks.of(d, self.app.lang) else "", "seq": str(d.seq), "name": c.name, "direction": w.direction(d.direction),
                 "partner": w.place(d.partner) if org else d.partner, "leader": c.leader,
                 "members": c.members, "days": str(d.duration), "timing": w.compact_timing(d), "status": w.status(d.status),
                 "state": d.status.value,
@@ -106,6 +111,7 @@ class MainScreen(Screen):
         app = self.app
         if changed:
             self._cells.clear()
+            self.marks.clear()
         table = self.query_one(PlanTable)
         found = self.planner.delegations(app.plan_id, app.filters, order=app.order, descending=app.descending)
         if changed:
@@ -121,8 +127,9 @@ class MainScreen(Screen):
 
     def _show_title(self) -> None:
         plan = self.planner.plan(self.app.plan_id)
-        title = f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})" + self._overdue_note(plan)
-        self.query_one("#title", Static).update(title)
+        title = f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})"
+        # What is overdue reads every delegation: counted with the totals, after the table is drawn.
+        self.query_one("#title", Static).update(title + self._overdue.get(plan.id, ""))
         banner = self.query_one("#banner", Static)
         banner.update(self.app.banner())
         banner.display = bool(self.app.read_only)
@@ -154,6 +161,9 @@ class MainScreen(Screen):
         self._totals_timer = self.set_timer(0.05, self._show_totals)
 
     def _show_totals(self) -> None:
+        plan = self.planner.plan(self.app.plan_id)
+        note = self._overdue[plan.id] = self._overdue_note(plan)
+        self.query_one("#title", Static).update(f"[b]{escape(plan.title.get(self.app.lang))}[/b]  ({plan.period})" + note)
         w = self.app.wording
         t = self.planner.totals(self.found)
 
@@ -165,13 +175,14 @@ class MainScreen(Screen):
 
         parts = [_("Total") + ": " + tally(t.all)]
         parts += [f"{w.direction(d)}: {x.delegations} ({x.people})" for d, x in t.by_direction.items()]
-        parts.append(" ".join(f"{y}: {x.delegations}" for y, x in t.by_year.items()))
+        parts.append(" · ".join(f"{y}: {x.delegations}" for y, x in sorted(t.by_year.items())))
         self.query_one("#totals", Static).update(" │ ".join(p for p in parts if p))
 
     # --- events ------------------------------------------------------------
     def on_plan_table_highlighted(self, event: PlanTable.Highlighted) -> None:
         d = self.planner.repo.delegation(event.row_id) if event.row_id else None
-        self.query_one("#detail", DelegationDetail).show(d, self.app.wording, self.app.home_code)
+        warnings = self.marks.of(d, self.app.lang) if d is not None else []
+        self.query_one("#detail", DelegationDetail).show(d, self.app.wording, self.app.home_code, warnings)
 
     def on_plan_table_selected(self, event: PlanTable.Selected) -> None:
         self.action_edit()
@@ -303,18 +314,21 @@ class MainScreen(Screen):
     def action_plans(self) -> None:
         from .plans import PlansScreen
 
-        self.app.push_screen(PlansScreen(), self._after_plans)
+        self.app.push_screen(self.app.reused("plans", PlansScreen).load(), self._after_plans)  # built once, refilled
 
     def _after_plans(self, plan_id) -> None:
         if plan_id:
             self.app.open_plan(plan_id)
             self.reload()
+        elif plan_id == "":  # closed after a rename: the header shows the new title
+            self._show_title()
 
     def action_export(self) -> None:
         from .export import ExportScreen
 
         current = self._current()
-        self.app.push_screen(ExportScreen(seq=current.seq if current is not None else None))
+        screen = self.app.reused("export", ExportScreen)  # built once, refilled at each opening
+        self.app.push_screen(screen.load(current.seq if current is not None else None))
 
     def action_import_file(self) -> None:
         from .import_plan import ImportScreen

@@ -24,12 +24,16 @@ CARRY_LABELS = {"basis": N_("basis documents"), "introduction": N_("introduction
 CARRY_FIRST = ("recipients", "signature")  # ticked at first: the others usually name the old period
 
 
+TITLE_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("en", N_("English")))
+
+
 class TitleScreen(ModalScreen):
-    """Asks for a plan's new title; returns it, or ``None``."""
+    """Asks for a plan's new title in each language (Vietnamese, Lao, English);
+    returns the versions, or ``None``."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
-    def __init__(self, question: str, title: str):
+    def __init__(self, question: str, title: Text):
         super().__init__()
         translate_bindings(self)
         self.question, self.title_now = question, title
@@ -37,11 +41,18 @@ class TitleScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
-            yield Input(self.title_now, id="title", compact=True)
+            for lang, label in TITLE_LANGUAGES:
+                with Horizontal(classes="title-row"):
+                    yield Label(_(label), classes="label")
+                    yield Input(self.title_now.get(lang, fallback=False), id=f"title-{lang}", compact=True, select_on_focus=False)
             yield Static(_("(Enter saves, Esc cancels)"))
 
+    def on_mount(self) -> None:
+        self.query_one(f"#title-{self.app.lang}" if self.app.lang in dict(TITLE_LANGUAGES) else "#title-vi", Input).focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        versions = {lang: self.query_one(f"#title-{lang}", Input).value.strip() for lang, _label in TITLE_LANGUAGES}
+        self.dismiss({lang: text for lang, text in versions.items() if text} or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -56,6 +67,7 @@ class PlansScreen(ModalScreen):
     def __init__(self):
         super().__init__()
         translate_bindings(self)
+        self.renamed = False  # a title changed: the main screen's header shows it on return
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -79,12 +91,41 @@ class PlansScreen(ModalScreen):
                 for p in app.planner.plans()]
 
     def _refresh(self) -> None:
+        """The list again (a title changed), the same plan highlighted and the list focused:
+        r and x act on it at once."""
         plans = self.query_one("#plans", OptionList)
+        kept = plans.highlighted
         plans.clear_options()
         plans.add_options(self._options())
+        if plans.option_count:
+            plans.highlighted = min(kept or 0, plans.option_count - 1)
+        plans.focus()
 
     def on_mount(self) -> None:
         self.query_one("#plans", OptionList).focus()
+
+    def load(self) -> "PlansScreen":
+        """Ready for its next opening (the widgets are reused, built once per language):
+        the plans as they are now, the current one highlighted, nothing typed, no message."""
+        self.renamed = False
+        if self.is_mounted:
+            plans = self.query_one("#plans", OptionList)
+            plans.clear_options()
+            plans.add_options(self._options())
+            ids = [p.id for p in self.app.planner.plans()]
+            plans.highlighted = ids.index(self.app.plan_id) if self.app.plan_id in ids else 0
+            for widget_id in ("#start", "#end", "#title"):
+                self.query_one(widget_id, Input).value = ""
+            self._say("")
+            plans.focus()
+        return self
+
+    def _on_screen_resume(self, event) -> None:
+        # Reopened: its widgets kept their styles while it was hidden.
+        if getattr(self, "_styled_for", None) == self.app.theme:
+            event.refresh_styles = False
+        self._styled_for = self.app.theme
+        super()._on_screen_resume(event)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -113,15 +154,16 @@ class PlansScreen(ModalScreen):
         app = self.app
         plan = app.planner.repo.plan(plan_id)
 
-        def answered(title: str | None) -> None:
-            if title is None:
+        def answered(versions: dict | None) -> None:
+            if versions is None:
                 return
-            renamed = plan.title.edited({app.lang: title})  # the other languages keep what they were made from
+            renamed = plan.title.edited(versions)  # a translation not retyped keeps what it was made from
             if app.run_change(lambda: app.planner.rename_plan(plan_id, renamed)) is not None:
+                self.renamed = True
                 self._refresh()
                 self.notify(_("Plan {plan} renamed (u undoes it).").format(plan=plan_id), timeout=4)
 
-        app.push_screen(TitleScreen(_("New title of plan {plan}:").format(plan=plan_id), plan.title.get(app.lang)), answered)
+        app.push_screen(TitleScreen(_("New title of plan {plan}:").format(plan=plan_id), plan.title), answered)
 
     def action_delete(self) -> None:
         plan_id = self._highlighted()
@@ -182,4 +224,4 @@ class PlansScreen(ModalScreen):
         self.dismiss(plan.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.dismiss("" if self.renamed else None)

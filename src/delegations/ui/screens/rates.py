@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ...i18n import N_, _
+from ...budget.view import RATE_ITEMS
 from ...wording import UNITS
 from ..bindings import translate_bindings
 from ..faults import explain
@@ -31,6 +32,12 @@ class RatesScreen(ModalScreen):
         translate_bindings(self)
         self.saved = False
 
+    def _item_label(self, item: str) -> str:
+        """A rate's item in the interface language: the cost item's name, or the budget's
+        own name of a rate that is not a cost item ("lodging" within board and lodging)."""
+        label = self.app.planner.registry.cost_item_label(item, self.app.lang)
+        return _(RATE_ITEMS[item]) if label == item and item in RATE_ITEMS else label
+
     def compose(self) -> ComposeResult:
         app = self.app
         budgeting = app.planner.budgeting
@@ -47,7 +54,7 @@ class RatesScreen(ModalScreen):
                         widget_id = f"amount-{len(self.amounts)}"
                         shown = str(r.amount.amount) if r.amount else ""
                         self.amounts[widget_id] = (table.code, r.item, r.role, shown)
-                        label = f"{app.planner.registry.cost_item_label(r.item, app.lang)} ({_(ROLES.get(r.role, r.role))}), {_(UNITS[r.unit])}"
+                        label = f"{self._item_label(r.item)} ({_(ROLES.get(r.role, r.role))}), {_(UNITS[r.unit])}"
                         with Horizontal(classes="row"):
                             yield Label(label, classes="rate-label", markup=False)
                             yield Input(shown, placeholder=table.currency, id=widget_id, compact=True, classes="rate-amount")

@@ -11,7 +11,7 @@ from ...i18n import _
 from ...wording import Wording
 
 
-def delegation_detail(d: Delegation | None, w: Wording, home: str) -> RichText | Table:
+def delegation_detail(d: Delegation | None, w: Wording, home: str, warnings=()) -> RichText | Table:
     if d is None:
         return RichText(_("No delegation is selected."), style="italic")
     c = w.cells(d)
@@ -24,6 +24,8 @@ def delegation_detail(d: Delegation | None, w: Wording, home: str) -> RichText |
     grid.add_row(_("Members"), c.members)
     grid.add_row(_("Days"), c.days)
     grid.add_row(_("Timing"), c.timing)
+    if warnings:  # the row's "!" in the table: what its dates run into
+        grid.add_row(RichText("! " + _("Warnings"), style="bold yellow"), RichText("\n".join(f"- {x}" for x in warnings), style="yellow"))
     grid.add_row(_("Status"), w.status(d.status))
     grid.add_row(_("Activities"), "\n".join(f"- {a}" for a in c.activities) or "-")
     grid.add_row(_("Funding"), "\n".join(f"- {f}" for f in c.funding) or "-")
@@ -35,5 +37,5 @@ def delegation_detail(d: Delegation | None, w: Wording, home: str) -> RichText |
 class DelegationDetail(Static):
     """Shows one delegation; ``show(d)`` changes it."""
 
-    def show(self, d: Delegation | None, w: Wording, home: str) -> None:
-        self.update(delegation_detail(d, w, home))
+    def show(self, d: Delegation | None, w: Wording, home: str, warnings=()) -> None:
+        self.update(delegation_detail(d, w, home, warnings))

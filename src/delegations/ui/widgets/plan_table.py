@@ -133,13 +133,21 @@ class PlanTable(ScrollView, can_focus=True):
     # --- drawing -----------------------------------------------------------
     def _line(self, values: dict[str, str], cols) -> str:
         parts = []
+        after_seq = " "
         for col, width in cols:
             text = values.get(col.key, "")
+            if col.key == "seq" and values.get("mark"):  # a date warning: "!" beside the number
+                if cell_len(values["mark"] + text) <= width:
+                    text = values["mark"] + text
+                else:
+                    after_seq = values["mark"]  # a number as wide as its column: the mark after it
             if cell_len(text) > width:
                 text = set_cell_size(text, width - 1) + "…"
             elif col.right:
                 text = " " * (width - cell_len(text)) + text
             parts.append(set_cell_size(text, width))
+        if cols and cols[0][0].key == "seq" and len(parts) > 1:
+            return parts[0] + after_seq + " ".join(parts[1:])
         return " ".join(parts)
 
     def render_line(self, y: int) -> Strip:

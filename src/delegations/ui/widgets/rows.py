@@ -28,6 +28,7 @@ class RowsView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: Sequence[tuple[str, str, Style | None]] = ()
         self._lines: list[tuple[str, str, Style | None]] = []
+        self._laid_out: tuple | None = None  # (rows, width) of the last lay-out
 
     def show(self, rows: Sequence[tuple[str, str, Style | None]]) -> None:
         self.rows = rows
@@ -35,16 +36,33 @@ class RowsView(ScrollView, can_focus=True):
         self.scroll_home(animate=False)
 
     def _lay_out(self) -> None:
-        width = max(self.scrollable_content_region.width or self.size.width, 10)
+        if not self.size.width:
+            return  # not laid out on screen yet: wrapping now would wrap at a made-up width; on_resize does it
+        # The width the rows will have: without the scroll bar's when they are more than fit.
+        inner = self.size.width - self.styles.gutter.width
+        bar = self.styles.scrollbar_size_vertical
+        width = max(inner - (bar if len(self.rows) > self.size.height else 0), 10)
+        if self._laid_out is not None and self._laid_out[0] is self.rows and self._laid_out[1] == width:
+            return  # the same rows at the same width (a resize that changed nothing here)
+        self._laid_out = (self.rows, width)
+        lines = self._wrapped(width)
+        if len(lines) > self.size.height and width == inner and bar:  # the wrapped lines need the scroll bar
+            width = max(inner - bar, 10)
+            self._laid_out = (self.rows, width)
+            lines = self._wrapped(width)
+        self._lines = lines
+        self.virtual_size = Size(self.size.width, len(lines))
+        self.refresh()
+
+    def _wrapped(self, width: int) -> list:
         lines = []
         for label, value, style in self.rows:
             if value or cell_len(label) <= width:
                 lines.append((label, value, style))
             else:
-                lines += [(str(part), "", style) for part in RichText(label).wrap(self.app.console, width)]
-        self._lines = lines
-        self.virtual_size = Size(self.size.width, len(lines))
-        self.refresh()
+                indent = label[:len(label) - len(label.lstrip(" "))]  # an indented row stays indented as it wraps
+                lines += [(indent + str(part), "", style) for part in RichText(label.strip()).wrap(self.app.console, width - len(indent))]
+        return lines
 
     def on_resize(self) -> None:
         self._lay_out()
