@@ -14,8 +14,8 @@ SOURCE, TARGET = "2020-2022", "2020-2023"
 
 def _run(db, capsys, *args) -> tuple[int, str]:
     code = main(["--db", str(db), *args])
-    out, _err = capsys.readouterr()
-    return code, out
+    out, err = capsys.readouterr()
+    return code, out + err  # a real import prints its findings on stderr
 
 
 def _export(db, capsys, tmp_path, fmt: str, lang: str):
@@ -108,3 +108,49 @@ def test_the_status_column_is_named_as_not_imported(planner, db_path, tmp_path, 
     code, out = _run(db_path, capsys, "--lang", "en", "import", str(path), "--plan", TARGET, "--dry-run")
     assert code == 0
     assert 'Row 1, column "Status": Statuses are not imported' in out
+
+
+def test_a_bad_cell_of_the_workbook_is_named_by_row_and_column_and_nothing_is_imported(planner, db_path, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    planner.close()
+    path = _export(db_path, capsys, tmp_path, "xlsx", "vi")
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    heads = [c.value for c in sheet[1]]
+    sheet.cell(3, heads.index("Năm") + 1, "hai nghìn")  # the second delegation: row 3
+    sheet.cell(4, heads.index("Ngày đi") + 1, "31/02/2022")  # the third: a day that does not exist
+    book.save(path)
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    before = db_path.read_bytes()
+    code, out = _run(db_path, capsys, "import", str(path), "--plan", TARGET)
+    assert code == 1 and db_path.read_bytes() == before
+    assert 'lỗi: Dòng 3, cột "Năm": "hai nghìn" không phải là số nguyên.' in out
+    assert 'lỗi: Dòng 4, cột "Ngày đi": "31/02/2022"' in out
+
+
+def test_the_workbook_saved_as_csv_imports_the_same(planner, db_path, tmp_path, capsys):
+    """The officer opens the exported workbook and saves its first sheet as CSV: dates as
+    24/09/2025, numbers as text."""
+    import csv
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    planner.close()
+    code, out = _run(db_path, capsys, "edit", "1", "--plan", SOURCE, "--from", "28/2/2021", "--to", "3/3/2021")
+    assert code == 0, out
+    xlsx = _export(db_path, capsys, tmp_path, "xlsx", "vi")
+    sheet = load_workbook(xlsx, data_only=True).worksheets[0]
+    path = tmp_path / "danh-sach.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(["" if v is None else v.strftime("%d/%m/%Y") if isinstance(v, date) else v for v in row])
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    code, out = _run(db_path, capsys, "import", str(path), "--plan", TARGET)
+    assert code == 0, out
+    with Planner.open(db_path) as p:
+        original, imported = p.delegations(SOURCE), p.delegations(TARGET)
+    assert imported[0].timing.start == date(2021, 2, 28) and imported[0].timing.end == date(2021, 3, 3)
+    assert [_carried(d, ["vi"]) for d in imported] == [_carried(d, ["vi"]) for d in original]
