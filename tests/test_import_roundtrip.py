@@ -154,3 +154,19 @@ def test_the_workbook_saved_as_csv_imports_the_same(planner, db_path, tmp_path, 
         original, imported = p.delegations(SOURCE), p.delegations(TARGET)
     assert imported[0].timing.start == date(2021, 2, 28) and imported[0].timing.end == date(2021, 3, 3)
     assert [_carried(d, ["vi"]) for d in imported] == [_carried(d, ["vi"]) for d in original]
+
+
+def test_the_versions_of_a_cell_are_told_apart_by_script():
+    from delegations.importing.versions import language_of, leader_of, paired_items, scalar, text_of
+
+    assert language_of("Đoàn LĐLĐ tỉnh Quảng Trị", "en") == "vi"  # Vietnamese letters: Vietnamese even in an English table
+    assert language_of("Exchange of experience", "en") == "en" and language_of("Savannakhet") == "vi"
+    assert text_of("Tên đoàn\nຄະນະ").as_dict() == {"vi": "Tên đoàn", "lo": "ຄະນະ"}
+    assert scalar("3-4 ngày\n3-4 ວັນ") == "3-4 ngày" and scalar("3-4 ວັນ") == "3-4 ວັນ"
+    items = paired_items(["Trao đổi", "Đi thực tế", "ແລກປ່ຽນ", "ລົງຢ້ຽມຢາມ"])
+    assert [i.as_dict() for i in items] == [{"vi": "Trao đổi", "lo": "ແລກປ່ຽນ"}, {"vi": "Đi thực tế", "lo": "ລົງຢ້ຽມຢາມ"}]
+    leader = leader_of("Chủ tịch LĐLĐ tỉnh Quảng Trị\nປະທານ\nNguyễn Văn An\nຫງວຽນ ວັນ ອານ")
+    assert (leader.position.as_dict(), leader.name, leader.name_lo) == (
+        {"vi": "Chủ tịch LĐLĐ tỉnh Quảng Trị", "lo": "ປະທານ"}, "Nguyễn Văn An", "ຫງວຽນ ວັນ ອານ")
+    # a position on two lines is not a name: "tỉnh Quảng Trị" is not written like one
+    assert leader_of("Chủ tịch LĐLĐ\ntỉnh Quảng Trị").name == ""
