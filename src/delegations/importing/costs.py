@@ -15,6 +15,7 @@ import re
 from ..domain import CostLine, Text, fold
 from .names import Names
 from .parsing import list_items, words
+from .versions import text_of
 
 _PAYS = re.compile(r"\s(?:chiu|dam nhan|dam bao|chi tra|pays?|covers?|ຮັບຜິດຊອບ|ຮັບຜິດຊອບຄ່າ)\s")
 _TRAILING_BRACKET = re.compile(r"\(([^()]*)\)\s*[.;]?\s*$")
@@ -113,11 +114,16 @@ def read_cost_line(line: str, names: Names, partner: str) -> list[CostLine] | No
 
 
 def _detail(text: str) -> Text:
-    """The detail as written, in every language when it is a usual one ("của đoàn")."""
+    """The detail as written, in every language when it is a usual one ("của đoàn", "of the
+    delegation", "ຂອງຄະນະ"); any other in the language of its script."""
     if not text:
         return Text()
-    known = KNOWN_DETAILS.get(fold(text))
-    return Text.of({**known, "vi": text}) if known else Text.of(text)
+    folded = fold(text)
+    for known in KNOWN_DETAILS.values():
+        for lang, wording in known.items():
+            if fold(wording) == folded:
+                return Text.of({**known, lang: text})
+    return text_of(text)
 
 
 def read_cost_lines(cell: str, names: Names, partner: str) -> tuple[list[CostLine], list[str]]:

@@ -12,7 +12,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from ..domain import DayRange, Delegation, Direction, Leader, Plan, Problem, Text, Timing, fold
+from ..domain import DayRange, Delegation, Direction, Plan, Problem, Text, Timing, fold
 from ..errors import Msg
 from ..i18n import N_
 from ..i18n.fields import FIELD_LABELS
@@ -20,11 +20,16 @@ from .columns import Layout
 from .costs import read_cost_lines
 from .names import Names
 from .parsing import CellError, direction_word, list_items, parse_days, parse_members, parse_timing
+from .timing_columns import ColumnError, days_from_columns, timing_from_columns
+from .versions import is_lao, leader_of, paired_items, scalar
+from .versions import text_of as _text_of
 
 # The column a validator's field comes from.
 FIELD_COLUMNS = {"name": "name", "leader": "leader", "members": "members", "duration": "days", "timing": "timing",
                  "activities": "activities", "cost_lines": "funding", "partner": "partner", "notes": "notes"}
-_LAO = re.compile("[\u0e80-\u0eff]")
+# The columns that hold one value: in a bilingual export, their Latin-script version is read.
+SCALARS = frozenset({"seq", "members", "destination", "days", "timing", "direction", "min_days", "max_days", "year", "month",
+                     "first_day", "last_day"})
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,10 @@ class RowResult:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def text_of(value: str) -> Text:
-    """Text in the language it is written in: Lao script is Lao, anything else Vietnamese."""
-    return Text.of(lo=value) if _LAO.search(value) else Text.of(value)
+def text_of(value: str, latin: str = "vi") -> Text:
+    """Text in the language it is written in: Lao script is Lao, Latin script Vietnamese
+    (or *latin* when it has no Vietnamese letters); a cell of both has both."""
+    return _text_of(value, latin)
 
 
 class RowBuilder:
@@ -68,10 +74,18 @@ class RowBuilder:
         self.translate = translate
 
     def column(self, key: str) -> str:
+        """The header of column *key* as the file words it (the year's for the time, in a workbook)."""
+        if key not in self.layout.where:
+            stands_for = {"timing": ("year", "first_day"), "days": ("min_days", "max_days")}.get(key, ())
+            key = next((k for k in stands_for if k in self.layout.where), key)
         return self.layout.title(key, self.translate)
 
     def build(self, number: int, cells: tuple[str, ...], seq: int, context: Direction | None) -> RowResult:
-        get = lambda key: self.layout.get(cells, key)  # noqa: E731
+        def get(key: str) -> str:
+            value = self.layout.get(cells, key)
+            return scalar(value) if key in SCALARS else value
+
+        latin = self.layout.latin
         result = RowResult(number, None)
 
         def say(key: str, message: str, severity: str = "error", **params) -> None:
@@ -94,23 +108,23 @@ class RowBuilder:
                 return default
 
         members = parse("members", parse_members, 1)
-        timing = parse("timing", parse_timing, Timing(self.plan.period.start_year))
+        timing = self._timing(get, parse, say, bad)
         days = self._days(get, parse, timing, say, bad)
         direction = self._direction(get, say, context)
         partner = self._partner(get, say)
         if direction is None or partner is None:
             bad.add("partner")
-        activities = tuple(text_of(a) for a in list_items(get("activities")))
+        activities = tuple(paired_items(list_items(get("activities")), latin))
         notes = [get("notes")] if get("notes") else []
         cost_lines = ()
         if partner is not None:
-            cost_lines, unread = read_cost_lines(get("funding"), self.names, partner) if get("funding") else ((), [])
+            cost_lines, unread = self._costs(get("funding"), partner)
             if unread:
                 notes.append(self.translate(N_("Costs")) + ": " + "; ".join(unread))
                 say("funding", N_("Not in the usual wording (\"<payer> chịu <items> (<funding source>)\"); kept as free text "
                                   "in the notes: {lines}"), "warning", lines="; ".join(f"\"{u}\"" for u in unread))
         d = Delegation(id=uuid.uuid4().hex[:12], plan_id=self.plan.id, seq=seq, direction=direction or Direction.OUTBOUND,
-                       partner=partner or "", name=text_of(get("name")), leader=Leader(text_of(get("leader"))), members=members,
+                       partner=partner or "", name=text_of(get("name"), latin), leader=leader_of(get("leader"), latin), members=members,
                        duration=days, timing=timing, activities=activities, cost_lines=tuple(cost_lines), notes="\n".join(notes))
         if partner is not None and not get("funding"):
             d = d.evolve(cost_lines=self.planner.proposed_cost_lines(d))
@@ -125,19 +139,62 @@ class RowBuilder:
             result.delegation = d
         return result
 
-    def _days(self, get, parse, timing: Timing, say, bad) -> DayRange:
-        if timing.days is not None:  # dates: they say the length
-            if get("days") and "days" not in bad:
-                written = parse("days", parse_days, None)
-                if written is not None and timing.days not in (written.min_days, written.max_days):
-                    say("days", N_("The dates cover {days} days, the file says {written}: the dates count."), "warning",
-                        days=timing.days, written=get("days"))
-            return DayRange(timing.days, timing.days)
-        if not get("days"):
-            say("days", N_("No number of days, and the time is not a span of dates."))
+    def _timing(self, get, parse, say, bad) -> Timing:
+        default = Timing(self.plan.period.start_year)
+        if "timing" in self.layout.where and (get("timing") or not self.layout.has("year")):
+            return parse("timing", parse_timing, default)
+        try:
+            return timing_from_columns(get)
+        except ColumnError as exc:
+            say(exc.column, exc.message, **exc.params)
+            bad.add("timing")
+            return default
+
+    def _written_days(self, get, parse, say, bad) -> DayRange | None:
+        """The length the file writes: its days column, or its fewest and most days columns."""
+        if get("days"):
+            return parse("days", parse_days, None)
+        try:
+            return days_from_columns(get)
+        except ColumnError as exc:
+            say(exc.column, exc.message, **exc.params)
             bad.add("days")
+            return None
+
+    def _days(self, get, parse, timing: Timing, say, bad) -> DayRange:
+        written = self._written_days(get, parse, say, bad)
+        if timing.days is not None:  # dates: they say the length
+            if written is not None and timing.days not in (written.min_days, written.max_days):
+                say("days", N_("The dates cover {days} days, the file says {written}: the dates count."), "warning",
+                    days=timing.days, written=str(written))
+            return DayRange(timing.days, timing.days)
+        if written is None:
+            if "days" not in bad:
+                say("days", N_("No number of days, and the time is not a span of dates."))
+                bad.add("days")
             return DayRange(1, 1)
-        return parse("days", parse_days, DayRange(1, 1))
+        return written
+
+    def _costs(self, cell: str, partner: str) -> tuple[list, list[str]]:
+        """The cost lines of a funding cell, and its lines not in the usual wording. In a
+        bilingual cell the Lao lines that say the same as the Vietnamese ones are their
+        translation; any other Lao line is read as well."""
+        if not cell:
+            return [], []
+        items = list_items(cell)
+        lao = [i for i in items if is_lao(i)]
+        other = [i for i in items if not is_lao(i)]
+        if not lao or not other:
+            return read_cost_lines(cell, self.names, partner)
+        lines, unread = read_cost_lines("\n".join(other), self.names, partner)
+        lao_lines, lao_unread = read_cost_lines("\n".join(lao), self.names, partner)
+        key = lambda c: (c.item, c.payer, c.funding)  # noqa: E731
+        if [key(c) for c in lao_lines] == [key(c) for c in lines] and not lao_unread:
+            return lines, unread
+        if not lao_lines and not unread:  # a translation the import cannot read: the Vietnamese lines say it
+            return lines, []
+        seen = {key(c) for c in lines}
+        return lines + [c for c in lao_lines if key(c) not in seen], unread + lao_unread
 
     def _direction(self, get, say, context: Direction | None) -> Direction | None:
         said = direction_word(get("direction")) if get("direction") else None

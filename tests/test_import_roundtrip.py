@@ -1,0 +1,172 @@
+"""The program imports its own exports: the plan's workbook (xlsx) and its Word document
+(docx), in each language, exported from one plan and imported into a new, empty plan,
+give back the same delegations in every field the table carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from delegations.cli import main
+from delegations.services import Planner
+
+SOURCE, TARGET = "2020-2022", "2020-2023"
+
+
+def _run(db, capsys, *args) -> tuple[int, str]:
+    code = main(["--db", str(db), *args])
+    out, err = capsys.readouterr()
+    return code, out + err  # a real import prints its findings on stderr
+
+
+def _export(db, capsys, tmp_path, fmt: str, lang: str):
+    folder = tmp_path / f"{fmt}-{lang}"
+    code, _out = _run(db, capsys, "export", "--plan", SOURCE, "--format", fmt, "--lang", lang, "--output", str(folder))
+    assert code == 0
+    (path,) = folder.glob(f"*.{fmt}")
+    return path
+
+
+def _langs(lang: str) -> list[str]:
+    return lang.split("-")
+
+
+def _carried(d, langs: list[str]) -> dict:
+    """What the plan's table carries of *d*, as the export's languages show it."""
+    return {
+        "direction": d.direction, "partner": d.partner, "members": d.members, "days": (d.duration.min_days, d.duration.max_days),
+        "timing": (d.timing.year, d.timing.month, d.timing.start, d.timing.end),
+        "name": [d.name.get(lang) for lang in langs], "leader": [d.leader.position.get(lang) for lang in langs],
+        "leader_name": [d.leader.name_in(lang) for lang in langs],
+        "activities": [[a.get(lang) for a in d.activities] for lang in langs],
+        "cost_lines": list(d.cost_lines),  # "của đoàn", "of the delegation", "ຂອງຄະນະ" are known in every language
+    }
+
+
+def _roundtrip(db, capsys, tmp_path, fmt: str, lang: str):
+    """Export *SOURCE*, make the plan *TARGET*, dry-run then import the file into it; the
+    delegations of both plans."""
+    path = _export(db, capsys, tmp_path, fmt, lang)
+    code, _out = _run(db, capsys, "plan", "new", TARGET, "--title", "Nhập lại")
+    assert code == 0
+    before = db.read_bytes()
+    code, out = _run(db, capsys, "import", str(path), "--plan", TARGET, "--dry-run")
+    assert code == 0, out
+    assert db.read_bytes() == before  # a dry run writes nothing
+    assert f"Sẽ nhập 4 đoàn vào kế hoạch {TARGET}." in out
+    assert "lỗi:" not in out and "cảnh báo:" not in out  # every column known, every cost line read
+    code, out = _run(db, capsys, "import", str(path), "--plan", TARGET)
+    assert code == 0, out
+    with Planner.open(db) as planner:
+        return planner.delegations(SOURCE), planner.delegations(TARGET)
+
+
+CASES = [("xlsx", "vi"), ("xlsx", "en"), ("xlsx", "lo"), ("xlsx", "vi-lo"),
+         ("docx", "vi"), ("docx", "en"), ("docx", "lo"), ("docx", "vi-lo")]
+
+
+@pytest.mark.parametrize(("fmt", "lang"), CASES)
+def test_an_export_of_the_shipped_plan_imports_back_field_by_field(planner, db_path, tmp_path, capsys, fmt, lang):
+    planner.close()
+    original, imported = _roundtrip(db_path, capsys, tmp_path, fmt, lang)
+    assert len(original) == 4 and [d.seq for d in imported] == [1, 2, 3, 4]
+    langs = _langs(lang)
+    for before, after in zip(original, imported):
+        assert _carried(after, langs) == _carried(before, langs)
+        assert after.plan_id == TARGET and after.notes == ""
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_bilingual_export_gives_back_the_vietnamese_and_the_lao_version_of_each_text(planner, db_path, tmp_path, capsys, fmt):
+    planner.close()
+    original, imported = _roundtrip(db_path, capsys, tmp_path, fmt, "vi-lo")
+    for before, after in zip(original, imported):
+        assert after.name.as_dict() == before.name.as_dict()
+        assert after.leader.position.as_dict() == before.leader.position.as_dict()
+        assert [a.as_dict() for a in after.activities] == [a.as_dict() for a in before.activities]
+        assert after.cost_lines == before.cost_lines
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("xlsx", "vi"), ("xlsx", "vi-lo"), ("docx", "vi"), ("docx", "vi-lo")])
+def test_dates_a_month_and_a_leaders_name_come_back_too(planner, db_path, tmp_path, capsys, fmt, lang):
+    planner.close()
+    edits = [["edit", "1", "--plan", SOURCE, "--from", "28/2/2021", "--to", "3/3/2021", "--leader-name", "Nguyễn Văn An",
+              "--leader-name-lo", "ຫງວຽນ ວັນ ອານ"],
+             ["edit", "2", "--plan", SOURCE, "--year", "2020", "--month", "10", "--days", "5"]]
+    for args in edits:
+        code, out = _run(db_path, capsys, *args)
+        assert code == 0, out
+    original, imported = _roundtrip(db_path, capsys, tmp_path, fmt, lang)
+    assert original[0].timing.days == 4 and original[0].leader.name == "Nguyễn Văn An"
+    for before, after in zip(original, imported):
+        assert _carried(after, _langs(lang)) == _carried(before, _langs(lang))
+
+
+def test_the_status_column_is_named_as_not_imported(planner, db_path, tmp_path, capsys):
+    planner.close()
+    path = _export(db_path, capsys, tmp_path, "xlsx", "en")
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    code, out = _run(db_path, capsys, "--lang", "en", "import", str(path), "--plan", TARGET, "--dry-run")
+    assert code == 0
+    assert 'Row 1, column "Status": Statuses are not imported' in out
+
+
+def test_a_bad_cell_of_the_workbook_is_named_by_row_and_column_and_nothing_is_imported(planner, db_path, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    planner.close()
+    path = _export(db_path, capsys, tmp_path, "xlsx", "vi")
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    heads = [c.value for c in sheet[1]]
+    sheet.cell(3, heads.index("Năm") + 1, "hai nghìn")  # the second delegation: row 3
+    sheet.cell(4, heads.index("Ngày đi") + 1, "31/02/2022")  # the third: a day that does not exist
+    book.save(path)
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    before = db_path.read_bytes()
+    code, out = _run(db_path, capsys, "import", str(path), "--plan", TARGET)
+    assert code == 1 and db_path.read_bytes() == before
+    assert 'lỗi: Dòng 3, cột "Năm": "hai nghìn" không phải là số nguyên.' in out
+    assert 'lỗi: Dòng 4, cột "Ngày đi": "31/02/2022"' in out
+
+
+def test_the_workbook_saved_as_csv_imports_the_same(planner, db_path, tmp_path, capsys):
+    """The officer opens the exported workbook and saves its first sheet as CSV: dates as
+    24/09/2025, numbers as text."""
+    import csv
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    planner.close()
+    code, out = _run(db_path, capsys, "edit", "1", "--plan", SOURCE, "--from", "28/2/2021", "--to", "3/3/2021")
+    assert code == 0, out
+    xlsx = _export(db_path, capsys, tmp_path, "xlsx", "vi")
+    sheet = load_workbook(xlsx, data_only=True).worksheets[0]
+    path = tmp_path / "danh-sach.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(["" if v is None else v.strftime("%d/%m/%Y") if isinstance(v, date) else v for v in row])
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    code, out = _run(db_path, capsys, "import", str(path), "--plan", TARGET)
+    assert code == 0, out
+    with Planner.open(db_path) as p:
+        original, imported = p.delegations(SOURCE), p.delegations(TARGET)
+    assert imported[0].timing.start == date(2021, 2, 28) and imported[0].timing.end == date(2021, 3, 3)
+    assert [_carried(d, ["vi"]) for d in imported] == [_carried(d, ["vi"]) for d in original]
+
+
+def test_the_versions_of_a_cell_are_told_apart_by_script():
+    from delegations.importing.versions import language_of, leader_of, paired_items, scalar, text_of
+
+    assert language_of("Đoàn LĐLĐ tỉnh Quảng Trị", "en") == "vi"  # Vietnamese letters: Vietnamese even in an English table
+    assert language_of("Exchange of experience", "en") == "en" and language_of("Savannakhet") == "vi"
+    assert text_of("Tên đoàn\nຄະນະ").as_dict() == {"vi": "Tên đoàn", "lo": "ຄະນະ"}
+    assert scalar("3-4 ngày\n3-4 ວັນ") == "3-4 ngày" and scalar("3-4 ວັນ") == "3-4 ວັນ"
+    items = paired_items(["Trao đổi", "Đi thực tế", "ແລກປ່ຽນ", "ລົງຢ້ຽມຢາມ"])
+    assert [i.as_dict() for i in items] == [{"vi": "Trao đổi", "lo": "ແລກປ່ຽນ"}, {"vi": "Đi thực tế", "lo": "ລົງຢ້ຽມຢາມ"}]
+    leader = leader_of("Chủ tịch LĐLĐ tỉnh Quảng Trị\nປະທານ\nNguyễn Văn An\nຫງວຽນ ວັນ ອານ")
+    assert (leader.position.as_dict(), leader.name, leader.name_lo) == (
+        {"vi": "Chủ tịch LĐLĐ tỉnh Quảng Trị", "lo": "ປະທານ"}, "Nguyễn Văn An", "ຫງວຽນ ວັນ ອານ")
+    # a position on two lines is not a name: "tỉnh Quảng Trị" is not written like one
+    assert leader_of("Chủ tịch LĐLĐ\ntỉnh Quảng Trị").name == ""
