@@ -21,11 +21,9 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from ..i18n import N_, translator
-from ..i18n.languages import in_each
 # The table's column shares (TT … Nguồn kinh phí) and its cells come from the plan's model.
 from ..plan_model import COLUMN_SHARES, HEADS, STATUS_SHARES, PlanWriter  # noqa: F401
-from ..i18n.formatting import date_line, document_number
-from ..wording import Wording, joint_country, national_header
+from ..wording import joint_country, national_header
 from . import layout
 from .fonts import SERIF, register_fonts
 from .layout import LANDSCAPE, PORTRAIT, Styles, frame_width, make_styles
@@ -72,20 +70,15 @@ class PlanDocument:
         self.langs = request.languages
         self.lang = self.langs[0]
         self.t = translator(self.lang).gettext
-        self.words = {lang: Wording(lang, request.registry, request.home) for lang in self.langs}
+        # The words of the plan (texts in each language, the number and date lines, the
+        # table's cells) are the plan's model's; this class lays them out.
+        self.content = PlanWriter(request)
+        self.words = self.content.words
+        self.both, self.tr, self.field = self.content.both, self.content.tr, self.content.field
+        self.heading, self.leader = self.content.heading, self.content.leader
         self.s: Styles = make_styles(self.langs)
         # A bilingual document is laid out as a joint one, under both states' headers.
         self.guest = joint_country(request) if len(self.langs) > 1 else None
-
-    def both(self, pick: Callable[[str], str], langs: list[str] | None = None) -> str:
-        """*pick* in each document language (or *langs*), one per line; a repeated version is printed once."""
-        return in_each(langs or self.langs, pick)
-
-    def tr(self, message: str, langs: list[str] | None = None) -> str:
-        return self.both(lambda lang: translator(lang).gettext(message), langs)
-
-    def field(self, text) -> str:
-        return self.both(text.get)
 
     # --- header --------------------------------------------------------------
     def national(self, country: str, langs: list[str]) -> list:
@@ -96,12 +89,6 @@ class PlanDocument:
         motto = Text(self.tr(motto, langs).replace(" - ", "\u00a0- "), s.motto)
         # The rule under the motto is as long as its longest line.
         return [Text(title_text, s.national), motto, CentredRule(0, measure=lambda w: max(motto.line_widths(w)))]
-
-    def heading(self) -> tuple[str, str]:
-        """The number line ("Số: …/KH-LĐLĐ") and the place-date line, in the document's languages."""
-        plan = self.r.plan
-        return (self.both(lambda lang: document_number(plan.number, plan.symbol, lang)),
-                self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)))
 
     def header(self) -> Table:
         """The two-column header of every document of the federation (one model for every kind)."""
@@ -151,16 +138,12 @@ class PlanDocument:
     # --- table ---------------------------------------------------------------
     HEADS = HEADS
 
-    def leader(self, d) -> str:
-        """The leader's cell (position, then the name on its own lines)."""
-        return PlanWriter(self.r).leader(d)
-
     def table(self, tail: list | None = None) -> PagedTable:
         """The delegation table (its content from ``plan_model``); *tail* (the closing) is kept
         on the page where the table ends. With ``request.status_column`` a last column says
         each delegation's status."""
         s = self.s
-        t = PlanWriter(self.r).table()
+        t = self.content.table()
         head = [Text(h, s.cell_head) for h in t.heads]
         rows = [[Text(c, s.cell_center if i in t.centred else s.cell) for i, c in enumerate(r)] for r in t.rows]
         width = frame_width(LANDSCAPE)
