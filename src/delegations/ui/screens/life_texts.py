@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text as RichText
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Select, Static
 
 from ... import document_texts
@@ -19,7 +19,7 @@ from ..widgets.translated import TranslatedField
 from .life_lists import label, row
 
 
-class TextsPane(Vertical):
+class TextsPane(VerticalScroll):
     """The chosen document's default paragraph and the officer's text replacing it."""
 
     editing = None  # (no rows to edit: the life screen's keys for a list do not apply)
