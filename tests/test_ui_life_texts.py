@@ -67,7 +67,7 @@ async def test_a_proposals_own_text_typed_exported_cleared_and_undone(planner, t
         app.screen.query_one("#lang", Select).value = "vi-lo"
         await pilot.pause()
         line = str(app.screen.query_one("#doc-text").render())
-        assert "văn bản riêng" in line and "F5" in line
+        assert line.startswith("In văn bản riêng của bạn (lo, vi)") and "F5" in line
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
         await pilot.pause()
