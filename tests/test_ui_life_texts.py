@@ -123,6 +123,7 @@ async def test_pages_to_translate_from_the_status_tab_reach_the_budget(planner, 
         await pilot.pause()
         assert "not a number of pages" in message(app) and planner.delegation(PLAN, 3).translation_pages == 0
         await type_in(pilot, "#s_pages", "12")
+        assert "save the pages" in str(app.screen.query_one("#life-keys").render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert planner.delegation(PLAN, 3).translation_pages == 12

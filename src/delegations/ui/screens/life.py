@@ -92,7 +92,9 @@ class LifeScreen(ModalScreen):
         self._keys()
 
     def _keys(self) -> None:
-        if self.tab == "status":
+        if self.tab == "status" and getattr(self.focused, "id", None) in ("s_pages", "save-pages"):
+            keys = _("Enter or Ctrl+S: save the pages to translate · Ctrl+Z: undo · Esc: close")
+        elif self.tab == "status":
             keys = _("Tab: next field · Enter or Ctrl+S: change the status · Ctrl+Z: undo · Esc: close")
         elif self.tab == "texts":
             keys = _("Ctrl+S: save the text · Ctrl+T: translation still correct · Ctrl+Z: undo · Esc: close")
