@@ -97,8 +97,10 @@ async def test_start_from_the_default_and_the_outdated_lao(planner):
     app = app_on(planner, "lo")
     async with app.run_test(size=SIZE) as pilot:
         await open_life(pilot, 1, "f5")
-        app.screen.query_one("#t_kind", Select).value = "decision"
+        await type_area(pilot, "#t_vi", "Chua luu")
+        app.screen.query_one("#t_kind", Select).value = "decision"  # another document: the typed text was not saved, said so
         await pilot.pause()
+        assert "ສະເໜີ" in message(app) and not planner.delegation(PLAN, 1).text_for("proposal")
         await pilot.click("#t-from-default")
         await pilot.pause()
         d = planner.delegation(PLAN, 1)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Select, Static
 
 from ... import document_texts
 from ...documents import KINDS, LABELS
+from ...domain import Text
 from ...forms import LANGS
 from ...i18n import _
 from ..widgets.translated import TranslatedField
@@ -23,6 +24,7 @@ class TextsPane(VerticalScroll):
     """The chosen document's default paragraph and the officer's text replacing it."""
 
     editing = None  # (no rows to edit: the life screen's keys for a list do not apply)
+    shown = ""      # the document whose text the fields hold
 
     def compose(self) -> ComposeResult:
         yield row(label(_("Document")), Select([(_(LABELS[k]), k) for k in KINDS], value=KINDS[0], id="t_kind",
@@ -60,11 +62,17 @@ class TextsPane(VerticalScroll):
         self.query_one("#t_state", Static).update(
             _("Your text is printed ({langs}).").format(langs=langs) if stored else _("The default text is printed."))
         self.query_one("#t_text", TranslatedField).fill(stored)
+        self.shown = self.kind()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if self.is_mounted:
-            self.show(self.screen.d)
+        if not self.is_mounted:
+            return
+        before, d = self.shown, self.screen.d
+        unsaved = before and Text.of(self.query_one("#t_text", TranslatedField).typed()).as_dict() != d.text_for(before).as_dict()
+        self.show(d)
+        if unsaved:  # said, so that a text typed and not saved is not lost unnoticed
+            self.screen.say(_("The text typed for \"{document}\" was not saved.").format(document=_(LABELS[before])), "warning")
 
     # --- changing ----------------------------------------------------------------------
     def submit(self) -> None:
