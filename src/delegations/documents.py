@@ -32,6 +32,22 @@ TYPES = {"proposal": N_("PROPOSAL"), "decision": N_("DECISION"), "invitation": N
 LABELS = {"proposal": N_("Proposal"), "decision": N_("Decision sending the delegation"), "invitation": N_("Invitation"),
           "programme": N_("Working programme"), "roster": N_("List of the delegation"), "report": N_("Report on results")}
 
+# The main paragraph each kind prints while the officer has stored no text of its own
+# (the invitation's depends on the direction: inbound, outbound).
+DEFAULTS = {
+    "proposal": N_("{home} respectfully asks for approval of the {name}: {members} members, led by {leader}, "
+                   "to {country}, {days}, {when}. Activities: {activities}. Funding: {funding}."),
+    "decision": N_("Article 1. To send the {name} of {members} members, led by {leader}, to {country}, "
+                   "{days}, {when}, with the list attached."),
+    "invitation.inbound": N_("{home} respectfully invites {partner_full} to send a delegation of {members} members to {country}, "
+                             "{days}, {when}, to {activities}."),
+    "invitation.outbound": N_("{home} respectfully informs {partner_full} that its delegation of {members} members, led by {leader}, "
+                              "will visit {country}, {days}, {when}, to {activities}, and asks for its reception."),
+    "programme": N_("The working programme of the {name}, {when}."),
+    "roster": N_("The {name}: {members} members, {when}."),
+    "report": N_("{home} reports on the {name} ({when})."),
+}
+
 
 class DocumentWriter:
     """Builds the documents of one delegation in one or two languages."""
@@ -70,6 +86,16 @@ class DocumentWriter:
     @staticmethod
     def _range(start: date, end: date | None) -> str:
         return short_date(start) if end in (None, start) else f"{short_date(start)} - {short_date(end)}"
+
+    def default(self, kind: str) -> str:
+        """The message of *kind*'s main paragraph when no text of the officer's is stored."""
+        if kind == "invitation":
+            return DEFAULTS["invitation." + ("inbound" if self.d.direction is Direction.INBOUND else "outbound")]
+        return DEFAULTS[kind]
+
+    def default_text(self, kind: str, lang: str) -> str:
+        """*kind*'s default main paragraph in *lang* (one of the request's languages), its facts filled in."""
+        return translator(lang).gettext(self.default(kind)).format(**self.facts(lang))
 
     def own_text(self, kind: str, default: str, params: Callable[[str], dict]) -> str:
         """The officer's stored text for *kind* in each language, else the default message."""
@@ -147,8 +173,7 @@ class DocumentWriter:
         subject = (N_("On sending a delegation to {partner}") if d.direction is Direction.OUTBOUND
                    else N_("On receiving the delegation of {partner}"))
         body = [Section(paragraphs=[
-            self.own_text("proposal", N_("{home} respectfully asks for approval of the {name}: {members} members, led by {leader}, "
-                                         "to {country}, {days}, {when}. Activities: {activities}. Funding: {funding}."), self.facts),
+            self.own_text("proposal", self.default("proposal"), self.facts),
         ])]
         if d.roster:
             body.append(Section(heading=self.tr(N_("Members of the delegation")), table=self.roster_table()))
@@ -162,8 +187,7 @@ class DocumentWriter:
         d = self.d
         subject = N_("On sending the {name}")
         articles = [
-            self.own_text("decision", N_("Article 1. To send the {name} of {members} members, led by {leader}, to {country}, "
-                                         "{days}, {when}, with the list attached."), self.facts),
+            self.own_text("decision", self.default("decision"), self.facts),
             self.each(N_("Article 2. Funding: {funding}."), self.facts),
             self.tr(N_("Article 3. The office, the departments concerned and the members named in Article 1 carry out this decision.")),
         ]
@@ -181,11 +205,7 @@ class DocumentWriter:
 
     def invitation(self) -> OfficialDocument:
         d = self.d
-        default = (N_("{home} respectfully invites {partner_full} to send a delegation of {members} members to {country}, "
-                      "{days}, {when}, to {activities}.") if d.direction is Direction.INBOUND else
-                   N_("{home} respectfully informs {partner_full} that its delegation of {members} members, led by {leader}, "
-                      "will visit {country}, {days}, {when}, to {activities}, and asks for its reception."))
-        body = [Section(paragraphs=[self.own_text("invitation", default, self.facts)])]
+        body = [Section(paragraphs=[self.own_text("invitation", self.default("invitation"), self.facts)])]
         if d.programme:
             body.append(Section(heading=self.tr(N_("Programme")), table=self.programme_table()))
         return self.document("invitation", subject=self.each(N_("{name}"), self.facts), basis=self.basis(),
@@ -193,13 +213,13 @@ class DocumentWriter:
                              recipients=self.recipients(N_("As above")))
 
     def programme(self) -> OfficialDocument:
-        body = [Section(paragraphs=[self.own_text("programme", N_("The working programme of the {name}, {when}."), self.facts)],
+        body = [Section(paragraphs=[self.own_text("programme", self.default("programme"), self.facts)],
                         table=self.programme_table())]
         return self.document("programme", subject=self.each(N_("{name}"), self.facts), basis=self.basis(), body=body,
                              recipients=self.recipients(N_("The delegation's members"), N_("The partner")))
 
     def roster(self) -> OfficialDocument:
-        body = [Section(paragraphs=[self.own_text("roster", N_("The {name}: {members} members, {when}."), self.facts)],
+        body = [Section(paragraphs=[self.own_text("roster", self.default("roster"), self.facts)],
                         table=self.roster_table())]
         return self.document("roster", subject=self.each(N_("{name}"), self.facts), basis=self.basis(), body=body,
                              recipients=self.recipients(N_("The delegation's members")))
@@ -227,7 +247,7 @@ class DocumentWriter:
             rows.append([self.tr(N_("Total")), money(sum(planned_total[1:], planned_total[0]) if planned_total else None),
                          money(sum(list(actual.values())[1:], list(actual.values())[0]) if actual else None)])
         results = self.both(o.results.get) if o and o.results else self.tr(N_("(results not yet written)"))
-        opening = [self.own_text("report", N_("{home} reports on the {name} ({when})."), self.facts)]
+        opening = [self.own_text("report", self.default("report"), self.facts)]
         if d.status is not Status.DONE:
             opening.append(self.each(N_("Status: {status}."), lambda lang: {"status": self.words[lang].status(d.status)}))
         body = [
@@ -244,4 +264,4 @@ class DocumentWriter:
         return getattr(self, kind)()
 
 
-__all__ = ["KINDS", "LABELS", "DocumentWriter", "country_name"]
+__all__ = ["DEFAULTS", "KINDS", "LABELS", "DocumentWriter", "country_name"]

@@ -64,6 +64,7 @@ class ExportScreen(ModalScreen):
             with Horizontal(classes="row"):
                 yield Label(_("Document"), classes="label")
                 yield Select(self._documents(), value="plan", allow_blank=False, id="document", compact=True)
+            yield Static("", id="doc-text", markup=False)
             with Horizontal(classes="row"):
                 yield Label(_("Language"), classes="label")
                 yield ChoiceSelect(langs, value="vi", allow_blank=False, id="lang", compact=True)
@@ -100,6 +101,26 @@ class ExportScreen(ModalScreen):
     def on_mount(self) -> None:
         self.query_one("#lang", Select).focus()
         self.show_target()
+        self._show_doc_text()
+
+    def _show_doc_text(self) -> None:
+        """For a delegation's document: whether the officer's own main paragraph or the
+        default is printed, and where it is edited."""
+        from ...documents import KINDS
+
+        line = self.query_one("#doc-text", Static)
+        kind = str(self.query_one("#document", Select).value)
+        line.display = kind in KINDS and self.seq is not None
+        if not line.display:
+            return
+        try:
+            own = self.app.planner.delegation(self.app.plan_id, self.seq).text_for(kind)
+        except Exception:  # noqa: BLE001 - the delegation gone (another program's change): the target line says so
+            line.display = False
+            return
+        where = _("edit it with i, then F5, in the table")
+        line.update(_("Prints your own text ({langs}); {where}.").format(langs=", ".join(c for c, _v in own.versions), where=where)
+                    if own else _("Prints the default text; to write your own, {where}.").format(where=where))
 
     def load(self, seq: int | None) -> "ExportScreen":
         """Show the screen for the delegation *seq* at its next opening: the widgets are
@@ -114,6 +135,7 @@ class ExportScreen(ModalScreen):
             self._show_formats()
             for row in self.query(".plan-only"):
                 row.display = True
+            self._show_doc_text()
             self.query_one("#open", Button).disabled = True
             self.query_one("#lang", Select).focus()
             self.show_target()
@@ -188,6 +210,7 @@ class ExportScreen(ModalScreen):
             self._show_formats()
             for row in self.query(".plan-only"):
                 row.display = self._document() is None
+            self._show_doc_text()
         if self.is_mounted:
             self.show_target()
 

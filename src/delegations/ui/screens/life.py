@@ -1,11 +1,13 @@
 """A delegation's life on screen (key ``i`` in the main screen): its roster, its
-programme and its status with the facts and history, one at a time (F2, F3, F4).
+programme, its status with the facts and history, and its documents' own texts,
+one at a time (F2, F3, F4, F5).
 People and programme items are added, edited and removed here, and the status moved
 on with its facts, through the same services as the ``roster``, ``programme`` and
 ``status`` commands (validated, stored, undoable with Ctrl+Z here or ``u`` in the table)."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,8 +21,10 @@ from ..bindings import translate_bindings
 from ..faults import explain
 from .life_lists import ProgrammePane, RosterPane
 from .life_status import StatusPane
+from .life_texts import TextsPane
 
-TABS = ("roster", "programme", "status")
+TABS = ("roster", "programme", "status", "texts")
+LISTS = ("roster", "programme")  # the tabs of a table of rows
 
 
 
@@ -33,6 +37,7 @@ class LifeScreen(ModalScreen):
         Binding("f2", "tab('roster')", N_("Roster")),
         Binding("f3", "tab('programme')", N_("Programme")),
         Binding("f4", "tab('status')", N_("Status")),
+        Binding("f5", "tab('texts')", N_("Documents")),
         Binding("ctrl+s", "save", N_("Save")),
         Binding("ctrl+z", "undo", N_("Undo")),
         Binding("ctrl+y", "redo", N_("Redo")),
@@ -54,6 +59,7 @@ class LifeScreen(ModalScreen):
                 yield RosterPane(id="roster")
                 yield ProgrammePane(id="programme")
                 yield StatusPane(self.d, id="status")
+                yield TextsPane(id="texts")
             yield Static(id="life-message", markup=False)
             yield Static(id="life-keys", markup=False)
 
@@ -71,19 +77,27 @@ class LifeScreen(ModalScreen):
         planned = d.planned_members if d.roster else d.members  # an empty roster: the plan's count
         size = f"{len(d.roster)}/{planned}" if planned not in (None, len(d.roster)) else str(len(d.roster))
         titles = {"roster": _("Roster ({n})").format(n=size), "programme": _("Programme ({n})").format(n=len(d.programme)),
-                  "status": _("Status: {status}").format(status=w.status(d.status))}
+                  "status": _("Status: {status}").format(status=w.status(d.status)), "texts": _("Documents")}
+        line = self.query_one("#life-tabs", Static)
+        width = line.size.width or self.app.size.width - 4  # (before the first layout: the screen's, less the border)
+        if sum(cell_len(t) + 6 for t in titles.values()) - 1 > width:  # too narrow: the status's name alone
+            titles["status"] = w.status(d.status)
         parts = []
-        for key, name in zip(("F2", "F3", "F4"), TABS):
+        for key, name in zip(("F2", "F3", "F4", "F5"), TABS):
             text = f"{key} {escape(titles[name])}"
             parts.append(f"[reverse b] {text} [/]" if name == self.tab else f"[@click=screen.tab('{name}')] {text} [/]")
-        self.query_one("#life-tabs", Static).update(" ".join(parts))
+        line.update(" ".join(parts))
         for name in TABS:
             self.pane(name).show(d)
         self._keys()
 
     def _keys(self) -> None:
-        if self.tab == "status":
+        if self.tab == "status" and getattr(self.focused, "id", None) in ("s_pages", "save-pages"):
+            keys = _("Enter or Ctrl+S: save the pages to translate · Ctrl+Z: undo · Esc: close")
+        elif self.tab == "status":
             keys = _("Tab: next field · Enter or Ctrl+S: change the status · Ctrl+Z: undo · Esc: close")
+        elif self.tab == "texts":
+            keys = _("Ctrl+S: save the text · Ctrl+T: translation still correct · Ctrl+Z: undo · Esc: close")
         elif self.pane().editing is not None:
             keys = _("Enter or Ctrl+S: save the row · Esc: stop editing · Ctrl+Z: undo")
         elif isinstance(self.focused, DataTable):
@@ -159,16 +173,16 @@ class LifeScreen(ModalScreen):
         self.pane().submit()
 
     def action_remove(self) -> None:
-        if self.tab != "status" and isinstance(self.focused, DataTable):
+        if self.tab in LISTS and isinstance(self.focused, DataTable):
             self.pane().remove_row()
 
     def action_back(self) -> None:
         pane = self.pane()
-        if self.tab != "status" and pane.editing is not None:
+        if self.tab in LISTS and pane.editing is not None:
             pane.stop_editing()
             self._keys()
             return
-        if self.tab != "status" and pane.table.row_count and not isinstance(self.focused, DataTable):
+        if self.tab in LISTS and pane.table.row_count and not isinstance(self.focused, DataTable):
             pane.table.focus()  # from the fields of a new row back to the table (what was typed stays)
             return
         self.dismiss(self.d if self.changed else None)

@@ -1,7 +1,8 @@
 """The status on the life screen (``life.py``): the next step with its facts — the
 decision (number, date, approving body) for "approved"; the actual dates, members,
 cost per item of the estimate and the results for "done"; the reason for "cancelled"
-— and the dated history. The present status can be chosen again to correct its facts."""
+— and the dated history. The present status can be chosen again to correct its facts.
+Below, the pages translated for the delegation (priced per page in its budget)."""
 
 from __future__ import annotations
 
@@ -82,6 +83,8 @@ class StatusPane(VerticalScroll):
         with Vertical(id="s_cancelled", classes="facts"):
             yield row(label(_("Reason")), field("s_reason"))
         yield row(Button(_("Change the status"), id="change-status", compact=True, variant="primary"))
+        yield row(label(_("Pages to translate")), field("s_pages", "0", "number"),
+                  Button(_("Save the pages"), id="save-pages", compact=True))
 
     # --- showing -----------------------------------------------------------------------
     def show(self, d) -> None:
@@ -100,6 +103,8 @@ class StatusPane(VerticalScroll):
             self.query_one(f"#s_est_{item}", Label).update(
                 _("estimate {amount}").format(amount=format_money(money, w.lang)) if money is not None else _("no estimate"))
         self.query_one("#s_history", Static).update(self.history(d))
+        pages = self.query_one("#s_pages", Input)
+        pages.value = str(d.translation_pages) if d.translation_pages else ""
 
     def history(self, d) -> RichText:
         w = self.app.wording
@@ -186,8 +191,25 @@ class StatusPane(VerticalScroll):
             return lifecycle.StatusFacts(reason=self.value("s_reason"))
         return lifecycle.StatusFacts()
 
+    def save_pages(self) -> None:
+        """Record the pages translated for the delegation (``budget`` prices them per page)."""
+        screen = self.screen
+        typed = self.value("s_pages") or "0"
+
+        def change():
+            if not (typed.isascii() and typed.isdigit()):
+                raise UserError(N_("\"{value}\" is not a number of pages."), value=typed)
+            d = self.app.planner.budgeting.set_translation_pages(self.app.plan_id, screen.d.seq, int(typed))
+            return d, []
+
+        if screen.apply(change):
+            self.query_one("#s_pages", Input).focus()
+
     def submit(self) -> None:
         screen = self.screen
+        if screen.focused is not None and screen.focused.id in ("s_pages", "save-pages"):
+            self.save_pages()
+            return
 
         def change():
             d, new = screen.d, self.chosen()
@@ -201,11 +223,11 @@ class StatusPane(VerticalScroll):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.submit()
+        self.save_pages() if event.button.id == "save-pages" else self.submit()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.submit()
+        self.save_pages() if event.input.id == "s_pages" else self.submit()
 
     def focus_first(self) -> None:
         self.query_one("#s_new", Select).focus()
