@@ -355,3 +355,18 @@ async def test_a_full_size_screen_does_not_draw_the_table_behind_it(make_app, ke
             assert app._background_screens and not isinstance(app.screen.render(), BackgroundScreen)
         finally:
             visible_screen_stack.reset(token)
+
+
+@pytest.mark.parametrize("key,field", [("h", "#title_vi"), ("h", "#symbol")])
+async def test_typing_into_a_filled_field_edits_it_on_every_screen(make_app, key, field):
+    """The header form's fields (as every screen's) take typing at the end of their text."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, key)
+        widget = app.screen.query_one(field)
+        before = widget.value
+        assert before
+        widget.focus()
+        await pilot.pause()
+        await pilot.press("x")
+        assert widget.value == before + "x"

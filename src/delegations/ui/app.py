@@ -71,10 +71,19 @@ class DelegationsApp(App):
             self.set_timer(0.5, lambda: self.run_worker(self._check_every_record, thread=True, exclusive=True, group="verify"))
 
     def on_descendant_focus(self, event) -> None:
-        """With ``blink=False`` (pictures and tests) every focused cursor stays drawn,
-        on every screen, so a picture does not depend on when it was taken."""
-        if not self.blink and getattr(event.widget, "cursor_blink", False):
-            event.widget.cursor_blink = False
+        """On every screen: typing into a filled field edits its text (the cursor goes to
+        its end, nothing is selected to be replaced); with ``blink=False`` (pictures and
+        tests) every focused cursor stays drawn, so a picture does not depend on when it
+        was taken."""
+        from textual.widgets import Input
+        from textual.widgets.input import Selection
+
+        widget = event.widget
+        if isinstance(widget, Input) and widget.select_on_focus:
+            widget.select_on_focus = False
+            widget.selection = Selection.cursor(len(widget.value))
+        if not self.blink and getattr(widget, "cursor_blink", False):
+            widget.cursor_blink = False
 
     def _plugin_notice(self) -> None:
         """Plugin failures, conflicts and slow plugins, at start, in one notice."""
