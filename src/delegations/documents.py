@@ -158,12 +158,17 @@ class DocumentWriter:
                              addressee=self.tr(N_("To: the Standing Board of the Provincial Party Committee")),
                              body=body, recipients=self.recipients(N_("As above")))
 
+    def named(self, lang: str) -> dict:
+        """The facts, with the count of the people named in the roster: the documents that
+        attach the list (the decision, the list itself) count its people, not the plan's size."""
+        return {**self.facts(lang), "members": len(self.d.roster) or self.d.members}
+
     def decision(self) -> OfficialDocument:
         d = self.d
         subject = N_("On sending the {name}")
         articles = [
             self.own_text("decision", N_("Article 1. To send the {name} of {members} members, led by {leader}, to {country}, "
-                                         "{days}, {when}, with the list attached."), self.facts),
+                                         "{days}, {when}, with the list attached."), self.named),
             self.each(N_("Article 2. Funding: {funding}."), self.facts),
             self.tr(N_("Article 3. The office, the departments concerned and the members named in Article 1 carry out this decision.")),
         ]
@@ -199,7 +204,7 @@ class DocumentWriter:
                              recipients=self.recipients(N_("The delegation's members"), N_("The partner")))
 
     def roster(self) -> OfficialDocument:
-        body = [Section(paragraphs=[self.own_text("roster", N_("The {name}: {members} members, {when}."), self.facts)],
+        body = [Section(paragraphs=[self.own_text("roster", N_("The {name}: {members} members, {when}."), self.named)],
                         table=self.roster_table())]
         return self.document("roster", subject=self.each(N_("{name}"), self.facts), basis=self.basis(), body=body,
                              recipients=self.recipients(N_("The delegation's members")))

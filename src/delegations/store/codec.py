@@ -183,7 +183,8 @@ def delegation_in(rec: dict) -> Delegation:
         name=text_in(_req(rec, "name", (str, dict)), "name"),
         leader=Leader(text_in(leader.get("position"), "leader.position"), nfc(_opt(leader, "name", str, "")),
                       nfc(_opt(leader, "name_lo", str, ""))),
-        members=_req(rec, "members", int),
+        # A record written while the roster was the count keeps the plan's size in "planned_members".
+        members=_opt(rec, "planned_members", int) or _req(rec, "members", int),
         duration=DayRange(_req(dur, "min", int), _req(dur, "max", int)),
         timing=timing_in(tim),
         activities=tuple(text_in(a, "activities") for a in _opt(rec, "activities", list, [])),
@@ -199,7 +200,6 @@ def delegation_in(rec: dict) -> Delegation:
             for r in _opt(rec, "rates", list, [])
         ),
         guest_class=_opt(rec, "guest_class", str, ""),
-        planned_members=_opt(rec, "planned_members", int),
         translation_pages=_opt(rec, "translation_pages", int, 0),
         **_life_in(rec),
     )
@@ -261,8 +261,6 @@ def delegation_out(d: Delegation) -> dict:
         rec["rates"] = [{"item": r.item, "role": r.role, **money_out(r.amount)} for r in d.rates]
     if d.guest_class:
         rec["guest_class"] = d.guest_class
-    if d.planned_members is not None:
-        rec["planned_members"] = d.planned_members
     if d.translation_pages:
         rec["translation_pages"] = d.translation_pages
     rec.update(_life_out(d))
