@@ -83,3 +83,19 @@ def test_a_decision_without_a_roster_is_refused_and_says_how_to_add_people(db, t
     add_three(db, 3)
     text = document_text(db, tmp_path, capsys, "decision", 3)
     assert letters("gồm 3 đồng chí") in text or letters("3 đồng chí") in text
+
+
+# --- 4. the current plan ---------------------------------------------------------------
+def test_plan_use_switches_the_plan_the_commands_act_on(db, capsys):
+    assert run(db, "plan", "new", "2023-2025", "--title", "Kế hoạch 2023-2025") == 0
+    capsys.readouterr()
+    assert run(db, "plans") == 0
+    out = capsys.readouterr().out
+    assert "* 2023-2025" in out and "plan use" in out
+    assert run(db, "plan", "use", "2020-2022") == 0
+    assert "2020-2022" in capsys.readouterr().out
+    assert run(db, "plans") == 0
+    assert "* 2020-2022" in capsys.readouterr().out
+    assert run(db, "show", "3") == 0  # the shipped plan's delegation 3, without --plan
+    assert run(db, "plan", "use", "1999-2000") != 0
+    assert "1999-2000" in capsys.readouterr().err
