@@ -99,3 +99,41 @@ def test_plan_use_switches_the_plan_the_commands_act_on(db, capsys):
     assert run(db, "show", "3") == 0  # the shipped plan's delegation 3, without --plan
     assert run(db, "plan", "use", "1999-2000") != 0
     assert "1999-2000" in capsys.readouterr().err
+
+
+# --- 3. undo of every change made from the command line ---------------------------------
+@pytest.mark.parametrize("change", [
+    ("status", "3", "proposed"),
+    ("roster", "3", "add", "Nguyễn Văn An"),
+    ("programme", "3", "add", "2022-06-01", "Làm việc"),
+    ("text", "3", "proposal", "Lời văn riêng"),
+    ("guest-class", "3", "A"),
+])
+def test_undo_takes_back_each_life_cycle_change(db, capsys, change):
+    before = delegation(db, 3)
+    assert run(db, *change) == 0
+    assert delegation(db, 3) != before
+    capsys.readouterr()
+    assert run(db, "undo") == 0
+    out, err = capsys.readouterr()
+    assert "Đã hoàn tác" in out and "đoàn 3" in out, (out, err)
+    assert delegation(db, 3) == before
+    assert run(db, "redo") == 0
+    assert delegation(db, 3) != before
+
+
+def test_an_import_is_taken_back_by_undo(db, tmp_path, capsys):
+    from test_import import SEED_ROWS, write_docx
+
+    rows = [[("Năm 2024" if cell == "Năm 2020" else cell) for cell in row] for row in SEED_ROWS[:2]]
+    path = write_docx(tmp_path / "ke-hoach.docx", rows=rows)
+    assert run(db, "plan", "new", "2023-2025", "--title", "Kế hoạch mới") == 0
+    assert run(db, "plan", "use", "2020-2022") == 0
+    capsys.readouterr()
+    assert run(db, "import", str(path), "--plan", "2023-2025") == 0
+    assert "undo --plan 2023-2025" in capsys.readouterr().out
+    with Planner.open(db, writable=False) as p:
+        assert len(p.repo.delegations("2023-2025")) == 2
+    assert run(db, "undo", "--plan", "2023-2025") == 0
+    with Planner.open(db, writable=False) as p:
+        assert p.repo.delegations("2023-2025") == []

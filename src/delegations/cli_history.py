@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from .history import PLAN_REMOVAL, Change
+from .history import IMPORT, PLAN_REMOVAL, Change
 from .store import codec
 
 KEY = "command_line_history"
@@ -24,6 +24,8 @@ def _state_out(kind: str, state):
     if kind == PLAN_REMOVAL:
         plan, delegations = state
         return {"plan": codec.plan_out(plan), "delegations": [codec.delegation_out(d) for d in delegations]}
+    if kind == IMPORT:  # the delegations a file brought in
+        return [codec.delegation_out(d) for d in state]
     return codec.plan_out(state) if kind == "plan" else codec.delegation_out(state)
 
 
@@ -32,6 +34,8 @@ def _state_in(kind: str, raw):
         return None
     if kind == PLAN_REMOVAL:
         return codec.plan_in(raw["plan"]), tuple(codec.delegation_in(d) for d in raw["delegations"])
+    if kind == IMPORT:
+        return tuple(codec.delegation_in(d) for d in raw)
     return codec.plan_in(raw) if kind == "plan" else codec.delegation_in(raw)
 
 
