@@ -137,3 +137,70 @@ def test_an_import_is_taken_back_by_undo(db, tmp_path, capsys):
     assert run(db, "undo", "--plan", "2023-2025") == 0
     with Planner.open(db, writable=False) as p:
         assert p.repo.delegations("2023-2025") == []
+
+
+# --- 5. Lao and English ----------------------------------------------------------------
+def test_the_roster_listing_is_in_the_interface_language_and_says_each_persons_sex(db, capsys):
+    assert run(db, "roster", "1", "add", "Nguyễn Văn An", "--born", "1/5/1970", "--sex", "male") == 0
+    assert run(db, "roster", "1", "add", "Lê Thị Bình", "--sex", "female") == 0
+    capsys.readouterr()
+    assert run(db, "--lang", "lo", "roster", "1") == 0
+    out = capsys.readouterr().out
+    assert "sinh" not in out and "ເກີດ 01/05/1970" in out and "ຊາຍ" in out and "ຍິງ" in out
+    assert run(db, "--lang", "en", "roster", "1") == 0
+    out = capsys.readouterr().out
+    assert "born 01/05/1970" in out and "Male" in out and "Female" in out
+
+
+def test_results_reason_and_body_take_lao_and_english_and_the_lao_documents_use_them(db, tmp_path, capsys):
+    assert run(db, "edit", "3", "--leader-name", "Phạm Minh Tuấn", "--leader-name-lo", "ສົມພອນ ແກ້ວມະນີ") == 0
+    add_three(db, 3)
+    assert run(db, "status", "3", "proposed") == 0
+    assert run(db, "status", "3", "approved", "--number", "12/QĐ-UBND", "--date", "2022-04-01",
+               "--body", "UBND tỉnh", "--body-lo", "ອົງການປົກຄອງແຂວງ", "--body-en", "Provincial People's Committee") == 0
+    assert run(db, "status", "3", "done", "--from", "2022-05-10", "--to", "2022-05-13", "--members", "3",
+               "--results", "Ký biên bản ghi nhớ", "--results-lo", "ລົງນາມບົດບັນທຶກ", "--results-en", "Signed a memorandum") == 0
+    d = delegation(db, 3)
+    assert d.outcome.results.get("lo") == "ລົງນາມບົດບັນທຶກ" and d.approval.body.get("en") == "Provincial People's Committee"
+    capsys.readouterr()
+    assert run(db, "--lang", "en", "status", "3") == 0
+    out = capsys.readouterr().out
+    assert "Provincial People's Committee" in out and "Signed a memorandum" in out
+    report = document_text(db, tmp_path, capsys, "report", 3, "lo")
+    assert letters("ລົງນາມບົດບັນທຶກ") in report and letters("Ký biên bản") not in report
+    decision = document_text(db, tmp_path, capsys, "decision", 3, "lo")
+    assert letters("ອົງການປົກຄອງແຂວງ") in decision and letters("UBND tỉnh") not in decision
+    assert run(db, "edit", "1", "--leader-name", "Phạm Minh Tuấn", "--leader-name-lo", "ສົມພອນ ແກ້ວມະນີ") == 0
+    add_three(db, 1)
+    for kind, seq in (("proposal", 3), ("decision", 3), ("invitation", 1), ("proposal", 1)):  # 1 is outbound: its invitation names the leader
+        text = document_text(db, tmp_path, capsys, kind, seq, "lo")
+        assert letters("ສົມພອນ ແກ້ວມະນີ") in text and letters("Phạm Minh Tuấn") not in text, kind
+        assert letters("Phạm Minh Tuấn") in document_text(db, tmp_path, capsys, kind, seq, "vi"), kind
+
+
+def test_a_cancellation_reason_in_lao_shows_in_the_lao_plan(db, tmp_path, capsys):
+    assert run(db, "status", "4", "cancelled", "--reason", "Dịch bệnh", "--reason-lo", "ພະຍາດລະບາດ") == 0
+    d = delegation(db, 4)
+    assert (d.cancel_reason.get("vi"), d.cancel_reason.get("lo")) == ("Dịch bệnh", "ພະຍາດລະບາດ")
+    capsys.readouterr()
+    assert run(db, "--lang", "lo", "status", "4") == 0
+    assert "ພະຍາດລະບາດ" in capsys.readouterr().out
+    assert run(db, "export", "--lang", "lo", "--status-column", "--output", str(tmp_path), "--force") == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    text = letters("".join(p.text for p in read_pages(path)))
+    assert letters("ພະຍາດລະບາດ") in text and letters("Dịch bệnh") not in text
+
+
+# --- 6. warnings said once -------------------------------------------------------------
+def test_a_holiday_warning_is_not_repeated_by_roster_and_programme_commands(db, capsys):
+    assert run(db, "edit", "3", "--from", "2022-08-31", "--to", "2022-09-03") == 0
+    assert "Quốc khánh" in capsys.readouterr().err  # said once, by the change that brought it
+    for command in (("programme", "3", "add", "2022-09-01", "Đón đoàn"), ("programme", "3"),
+                    ("roster", "3", "add", "Nguyễn Văn An"), ("roster", "3")):
+        assert run(db, *command) == 0
+        assert "Quốc khánh" not in capsys.readouterr().err, command
+    assert run(db, "roster", "3", "add", "Lê Thị Bình", "--passport", "C1", "--expires", "2022-12-01") == 0
+    err = capsys.readouterr().err
+    assert "Lê Thị Bình" in err and "Danh sách đoàn có 2 người" in err  # what this change brought
+    assert run(db, "programme", "3", "add", "2022-09-02", "Làm việc") == 0
+    assert "Lê Thị Bình" not in capsys.readouterr().err

@@ -130,7 +130,7 @@ def test_status_moves_forward_with_its_facts_and_keeps_a_dated_history(db, capsy
     assert [(h.status, h.on) for h in d.history] == [("proposed", date(2022, 3, 1)), ("approved", date(2022, 3, 10)), ("done", date(2022, 5, 14))]
     assert str(d.outcome.costs[0].amount.amount) == "12000000"
     assert run(db, "status", "4", "cancelled") != 0  # a reason is needed
-    assert run(db, "status", "4", "cancelled", "--reason", "Dịch bệnh") == 0 and delegation(db, 4).cancel_reason == "Dịch bệnh"
+    assert run(db, "status", "4", "cancelled", "--reason", "Dịch bệnh") == 0 and delegation(db, 4).cancel_reason.get("vi") == "Dịch bệnh"
     capsys.readouterr()
     assert run(db, "list", "--status", "cancelled") == 0
     assert "Salavan" in capsys.readouterr().out

@@ -63,7 +63,8 @@ class DocumentWriter:
             "name": d.name.get(lang), "home": home.name.get(lang), "partner": w.org_short(d.partner),
             "partner_full": partner.name.get(lang) if partner else d.partner,
             "country": w.destination(d), "members": d.members, "days": w.days(d), "when": when,
-            "leader": " ".join(p for p in (d.leader.position.get(lang), d.leader.name) if p),
+            # the leader's name in Lao script in a Lao text, when it is known
+            "leader": " ".join(p for p in (d.leader.position.get(lang), d.leader.name_in(lang)) if p),
             "activities": "; ".join(a.get(lang) for a in d.activities), "funding": "; ".join(w.funding_lines(d)),
         }
 

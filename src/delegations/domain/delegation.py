@@ -158,7 +158,7 @@ class Delegation:
     programme: tuple[ProgrammeItem, ...] = ()
     approval: Approval | None = None
     outcome: Outcome | None = None
-    cancel_reason: str = ""
+    cancel_reason: Text = field(default_factory=Text)  # why it was cancelled, in each language given
     history: tuple[StatusChange, ...] = ()
     texts: tuple[tuple[str, Text], ...] = ()  # (document kind, the officer's text for it)
     # Pages of documents translated for the delegation (to or from the partner's language),

@@ -50,7 +50,7 @@ def check_life(d: Delegation) -> list[Problem]:
             problems.append(Problem("programme", N_("A programme item needs an activity.")))
     problems += limits.check_texts("programme", [t for i in d.programme for t in (*i.activity.all_text(), *i.place.all_text())])
     problems += limits.check_texts("texts", [t for _k, v in d.texts for t in v.all_text()], limit=limits.MAX_LONG_TEXT, multiline=True)
-    problems += limits.check_texts("outcome", [d.cancel_reason, *(d.outcome.results.all_text() if d.outcome else ())],
+    problems += limits.check_texts("outcome", [*d.cancel_reason.all_text(), *(d.outcome.results.all_text() if d.outcome else ())],
                                    limit=limits.MAX_LONG_TEXT, multiline=True)
     if d.outcome is not None:
         o = d.outcome

@@ -373,7 +373,7 @@ def _life_in(rec: dict) -> dict:
                     for h in _opt(rec, "history", list, []))
     texts = tuple((k, text_in(v, "texts")) for k, v in sorted(_opt(rec, "texts", dict, {}).items()))
     return {"roster": roster, "programme": programme, "approval": approval, "outcome": outcome,
-            "cancel_reason": nfc(_opt(rec, "cancel_reason", str, "")), "history": history, "texts": texts}
+            "cancel_reason": text_in(rec.get("cancel_reason"), "cancel_reason"), "history": history, "texts": texts}
 
 
 def _life_out(d: Delegation) -> dict:
@@ -393,7 +393,7 @@ def _life_out(d: Delegation) -> dict:
         rec["outcome"] = {"start": date_out(o.start), "end": date_out(o.end), "members": o.members,
                           "costs": [{"item": c.item, **money_out(c.amount)} for c in o.costs], "results": text_out(o.results)}
     if d.cancel_reason:
-        rec["cancel_reason"] = d.cancel_reason
+        rec["cancel_reason"] = text_out(d.cancel_reason)
     if d.history:
         rec["history"] = [{"status": h.status, "on": date_out(h.on), **({"note": h.note} if h.note else {})} for h in d.history]
     if d.texts:
