@@ -204,3 +204,13 @@ def test_a_holiday_warning_is_not_repeated_by_roster_and_programme_commands(db, 
     assert "Lê Thị Bình" in err and "Danh sách đoàn có 2 người" in err  # what this change brought
     assert run(db, "programme", "3", "add", "2022-09-02", "Làm việc") == 0
     assert "Lê Thị Bình" not in capsys.readouterr().err
+
+
+def test_a_lao_reason_made_from_an_earlier_vietnamese_is_said_before_a_lao_export(db, tmp_path, capsys):
+    assert run(db, "status", "4", "cancelled", "--reason", "Dịch bệnh", "--reason-lo", "ພະຍາດລະບາດ") == 0
+    assert run(db, "status", "4", "cancelled", "--correct", "--reason", "Thiên tai") == 0
+    assert delegation(db, 4).cancel_reason.get("lo") == "ພະຍາດລະບາດ"  # the Lao kept, now made from an earlier Vietnamese
+    capsys.readouterr()
+    assert run(db, "export", "--lang", "lo", "--status-column", "--output", str(tmp_path), "--force") == 0
+    err = capsys.readouterr().err
+    assert "đoàn 4" in err and "Lý do hủy" in err
