@@ -214,3 +214,18 @@ def test_a_lao_reason_made_from_an_earlier_vietnamese_is_said_before_a_lao_expor
     assert run(db, "export", "--lang", "lo", "--status-column", "--output", str(tmp_path), "--force") == 0
     err = capsys.readouterr().err
     assert "đoàn 4" in err and "Lý do hủy" in err
+
+
+def test_a_file_written_while_the_roster_was_the_count_reads_the_plans_count_back(db, capsys):
+    """Earlier versions stored the roster's size as "members" and the plan's as "planned_members"."""
+    import json
+
+    assert run(db, "roster", "1", "add", "Nguyễn Văn An") == 0
+    data = json.loads(db.read_text("utf-8"))
+    record = next(r for r in data["delegations"].values() if r["seq"] == 1)
+    record["members"], record["planned_members"] = 1, 10
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert delegation(db, 1).members == 10
+    assert run(db, "edit", "1", "--members", "1") == 0
+    saved = next(r for r in json.loads(db.read_text("utf-8"))["delegations"].values() if r["seq"] == 1)
+    assert saved["members"] == 1 and "planned_members" not in saved
