@@ -229,3 +229,24 @@ def test_a_file_written_while_the_roster_was_the_count_reads_the_plans_count_bac
     assert run(db, "edit", "1", "--members", "1") == 0
     saved = next(r for r in json.loads(db.read_text("utf-8"))["delegations"].values() if r["seq"] == 1)
     assert saved["members"] == 1 and "planned_members" not in saved
+
+
+def test_a_change_whose_output_was_cut_short_can_still_be_undone(db, capsys, monkeypatch):
+    """``delegations status 3 proposed | head -1``, or Ctrl+C while it prints: the change is
+    stored before the output is cut short; it is kept in the history all the same."""
+    import delegations.cli_life as cli_life
+
+    real = cli_life.safe
+
+    def closed_after_first(text, *a, **k):
+        if "Đã trình" in text or "Proposed" in text:
+            raise KeyboardInterrupt
+        return real(text, *a, **k)
+
+    monkeypatch.setattr(cli_life, "safe", closed_after_first)
+    assert run(db, "status", "3", "proposed") != 0
+    monkeypatch.setattr(cli_life, "safe", real)
+    assert delegation(db, 3).status.value == "proposed"
+    capsys.readouterr()
+    assert run(db, "undo") == 0
+    assert "đoàn 3" in capsys.readouterr().out and delegation(db, 3).status.value == "planned"

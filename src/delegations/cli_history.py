@@ -72,7 +72,10 @@ def save(planner) -> None:
 @contextmanager
 def kept(planner):
     """Around a change: the history of earlier runs first, and the history with this change kept
-    after it (only when the change went through: a refused one leaves the file as it was)."""
+    after it. A refused change records nothing, so the history is written as it was; a change
+    stored before the command failed (its output cut short: ``| head``) is kept, so it can be undone."""
     load(planner)
-    yield
-    save(planner)
+    try:
+        yield
+    finally:
+        save(planner)
