@@ -55,10 +55,13 @@ def test_the_planned_count_stays_editable_once_a_roster_exists(db, tmp_path, cap
     out, err = capsys.readouterr()
     assert "không có gì thay đổi" not in out and delegation(db, 1).members == 4
     assert "4" in err  # still another size than the roster's 3: the warning says the new count
+    assert run(db, "roster", "1") == 0
+    assert "3 người trong danh sách; kế hoạch ghi đoàn 4" in capsys.readouterr().out
     assert run(db, "edit", "1", "--members", "3") == 0
     assert "Danh sách đoàn có" not in capsys.readouterr().err
     assert run(db, "roster", "1") == 0
-    assert "Danh sách đoàn có" not in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "Danh sách đoàn có" not in err and ": 3 thành viên" in out
 
 
 def test_the_report_compares_the_plans_count_with_the_actual(db, tmp_path, capsys):

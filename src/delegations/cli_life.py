@@ -188,7 +188,11 @@ def cmd_roster(planner, args) -> int:
         _report(problems, earlier)
     else:
         _report([p for p in planner.check(d) if p.field == "roster"])
-    print(safe(_("{name}: {n} members").format(name=d.name.get(w.lang), n=d.members)))
+    if d.roster and len(d.roster) != d.members:
+        print(safe(_("{name}: {n} people in the roster; the plan gives the delegation {planned}").format(
+            name=d.name.get(w.lang), n=len(d.roster), planned=d.members)))
+    else:
+        print(safe(_("{name}: {n} members").format(name=d.name.get(w.lang), n=d.members)))
     for n, p in enumerate(d.roster, 1):
         print(safe(_person_line(w, n, p)))
     return 0
