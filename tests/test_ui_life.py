@@ -50,9 +50,9 @@ async def test_roster_programme_and_status_from_the_life_screen(app):
         await pilot.press("escape", "escape")  # back to the roster's table, then closed
         await pilot.pause()
         d = app.planner.delegation("2020-2022", 1)
-        assert [p.name for p in d.roster] == ["Nguyễn Văn An"] and d.members == 1 and d.roster[0].lao_name == "ຫງວຽນ ວັນ ອານ"
+        assert [p.name for p in d.roster] == ["Nguyễn Văn An"] and d.members == 10 and d.roster[0].lao_name == "ຫງວຽນ ວັນ ອານ"
         assert [i.activity.get() for i in d.programme] == ["Làm việc với LHCĐ tỉnh Savannakhet"]
-        assert d.status.value == "cancelled" and d.cancel_reason == "Dịch bệnh" and d.history[-1].status == "cancelled"
+        assert d.status.value == "cancelled" and d.cancel_reason.get("vi") == "Dịch bệnh" and d.history[-1].status == "cancelled"
         await pilot.press("u")  # the change of status is undone like any edit
         await pilot.pause()
         assert app.planner.delegation("2020-2022", 1).status.value == "planned"
@@ -65,9 +65,12 @@ async def test_export_screen_exports_a_document_of_the_selected_delegation(app, 
         app.screen.query_one("#document", Select).value = "decision"
         app.screen.query_one("#lang", Select).value = "vi-lo"
         await pilot.pause()
-        assert "decision_2020-2022_1_vi-lo_" in str(app.screen.query_one("#target").render())
+        assert "roster 1 add" in str(app.screen.query_one("#target").render())  # no roster: no list to attach
+        app.screen.query_one("#document", Select).value = "proposal"
+        await pilot.pause()
+        assert "proposal_2020-2022_1_vi-lo_" in str(app.screen.query_one("#target").render())
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        files = list(tmp_path.glob("decision_2020-2022_1_vi-lo_*.pdf"))
+        files = list(tmp_path.glob("proposal_2020-2022_1_vi-lo_*.pdf"))
         assert len(files) == 1 and files[0].read_bytes().startswith(b"%PDF")

@@ -215,7 +215,7 @@ async def test_cancel_with_a_reason_and_undo(planner):
         await pilot.press("enter")
         await pilot.pause()
         d = planner.delegation(PLAN, 2)
-        assert d.status is Status.CANCELLED and d.cancel_reason == "Dịch bệnh" and d.history[-1].note == "Dịch bệnh"
+        assert d.status is Status.CANCELLED and d.cancel_reason.get("vi") == "Dịch bệnh" and d.history[-1].note == "Dịch bệnh"
         assert [v for _l, v in app.screen.query_one("#s_new", Select)._options] == ["cancelled"]  # only its facts
         assert "(sửa thông tin)" in str(app.screen.query_one("#s_new SelectCurrent #label").render())
         await pilot.press("ctrl+z")
@@ -282,4 +282,4 @@ async def test_the_form_shows_the_status_and_roster_and_keeps_them(planner):
         await pilot.press("ctrl+s")
         await pilot.pause()
     d = planner.delegation(PLAN, 2)
-    assert d.notes == "Ghi chú mới" and d.status is Status.CANCELLED and d.cancel_reason == "Dịch bệnh" and len(d.roster) == 1
+    assert d.notes == "Ghi chú mới" and d.status is Status.CANCELLED and d.cancel_reason.get("vi") == "Dịch bệnh" and len(d.roster) == 1

@@ -85,7 +85,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "roster": "tuple of Person: the members (once there is one, members is its length)",
         "programme": "tuple of ProgrammeItem, by day and time", "approval": "Approval or None: number, issued, body",
         "outcome": "Outcome or None: start, end, members, costs (ActualCost), results (Text)",
-        "cancel_reason": "why it was cancelled (str)", "history": "tuple of StatusChange: status, on (date), note",
+        "cancel_reason": "why it was cancelled (Text)", "history": "tuple of StatusChange: status, on (date), note",
         "texts": "(kind, Text) pairs: the officer's own main paragraph of each document; text_for(kind) reads one",
         "cost_model": "the cost model the officer chose for it (\"\": the plan's or the partner's)",
         "rates": "unit rates the officer set for it instead of the rate table's",

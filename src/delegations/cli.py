@@ -223,7 +223,12 @@ def _run(args) -> int:
     with Planner.open(args.db, writable=writable) as planner:
         _warn_plugin_failures(planner, quiet=command == "plugins")
         handler = COMMANDS[command]
-        return handler(planner, args)
+        if not writable or command == "restore-defaults":
+            return handler(planner, args)
+        from . import cli_history
+
+        with cli_history.kept(planner):  # every change a command makes can be undone by a later run's undo
+            return handler(planner, args)
 
 
 def _warn_plugin_failures(planner: Planner, quiet: bool) -> None:

@@ -80,8 +80,10 @@ def add_parsers(sub) -> None:
     p.add_argument("seq", type=int, help=_("the delegation's number (TT)"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
-    plan = sub.add_parser("plan", help=_("plan new START-END --title TITLE, plan rename ID --title TITLE, plan delete ID --yes"))
+    plan = sub.add_parser("plan", help=_("plan use ID, plan new START-END --title TITLE, plan rename ID --title TITLE, plan delete ID --yes"))
     actions = plan.add_subparsers(dest="plan_action", metavar=_("ACTION"), required=True)
+    p = actions.add_parser("use", help=_("make a plan the current plan: the one the other commands act on without --plan"))
+    p.add_argument("plan_id", metavar="ID")
     p = actions.add_parser("new", help=_("start the plan for another period; it becomes the current plan"))
     p.add_argument("period", type=plan_period_arg, metavar=_("START-END"), help=_("the first and last year, e.g. 2023-2025"))
     _texts(p, "--title", "title", _("the title, in Vietnamese (default: the current plan's, with the new period)"))
@@ -263,6 +265,10 @@ def cmd_plan(planner, args) -> int:
         print(safe(_("Created plan {plan}: {title}. It is the current plan now.").format(plan=plan.id, title=plan.title.get())))
         return 0
     plan = planner.repo.plan(args.plan_id)
+    if args.plan_action == "use":
+        planner.open_plan(plan.id)
+        print(safe(_("The current plan is now {plan}: {title}.").format(plan=plan.id, title=plan.title.get())))
+        return 0
     if args.plan_action == "rename":
         titles = _given(args, "title")
         if not titles:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from .history import PLAN_REMOVAL, Change
+from .history import IMPORT, PLAN_REMOVAL, Change
 from .store import codec
 
 KEY = "command_line_history"
@@ -24,6 +24,8 @@ def _state_out(kind: str, state):
     if kind == PLAN_REMOVAL:
         plan, delegations = state
         return {"plan": codec.plan_out(plan), "delegations": [codec.delegation_out(d) for d in delegations]}
+    if kind == IMPORT:  # the delegations a file brought in
+        return [codec.delegation_out(d) for d in state]
     return codec.plan_out(state) if kind == "plan" else codec.delegation_out(state)
 
 
@@ -32,6 +34,8 @@ def _state_in(kind: str, raw):
         return None
     if kind == PLAN_REMOVAL:
         return codec.plan_in(raw["plan"]), tuple(codec.delegation_in(d) for d in raw["delegations"])
+    if kind == IMPORT:
+        return tuple(codec.delegation_in(d) for d in raw)
     return codec.plan_in(raw) if kind == "plan" else codec.delegation_in(raw)
 
 
@@ -68,7 +72,10 @@ def save(planner) -> None:
 @contextmanager
 def kept(planner):
     """Around a change: the history of earlier runs first, and the history with this change kept
-    after it (only when the change went through: a refused one leaves the file as it was)."""
+    after it. A refused change records nothing, so the history is written as it was; a change
+    stored before the command failed (its output cut short: ``| head``) is kept, so it can be undone."""
     load(planner)
-    yield
-    save(planner)
+    try:
+        yield
+    finally:
+        save(planner)

@@ -79,8 +79,9 @@ def cmd_import(planner, args) -> int:
         print(safe(ngettext("{n} delegation would be imported into plan {plan}.", "{n} delegations would be imported into plan {plan}.", n)
                    .format(n=n, plan=found.plan_id)))
     else:
-        print(safe(ngettext("Imported {n} delegation into plan {plan} (undo: u in the program).",
-                            "Imported {n} delegations into plan {plan} (undo: u in the program).", n).format(n=n, plan=found.plan_id)))
+        print(safe(ngettext("Imported {n} delegation into plan {plan} (to take it back: delegations undo --plan {plan}, or u in the program).",
+                            "Imported {n} delegations into plan {plan} (to take them back: delegations undo --plan {plan}, or u in the program).",
+                            n).format(n=n, plan=found.plan_id)))
     return EXIT_OK
 
 

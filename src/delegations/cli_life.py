@@ -23,6 +23,22 @@ def _time(text: str) -> str:
     return text
 
 
+def _translated(p, option: str, help_vi: str) -> None:
+    """*option* in Vietnamese, and ``-lo``, ``-en`` for the same in Lao and English (as ``add``'s texts)."""
+    dest = option.lstrip("-")
+    p.add_argument(option, dest=dest, default="", help=help_vi)
+    for lang, same in (("lo", _("the same in Lao")), ("en", _("the same in English"))):
+        p.add_argument(f"{option}-{lang}", dest=f"{dest}_{lang}", help=same)
+
+
+def _text_of(args, dest: str, old: Text | None = None) -> Text:
+    """The text given as ``--DEST`` (Vietnamese), ``--DEST-lo`` and ``--DEST-en``; with *old*
+    (a correction), the languages not given keep what they were."""
+    given = {lang: getattr(args, key) for lang, key in (("vi", dest), ("lo", f"{dest}_lo"), ("en", f"{dest}_en"))
+             if getattr(args, key)}
+    return old.edited(given) if old else Text.of(given)
+
+
 def add_parsers(sub) -> None:
     p = sub.add_parser("roster", help=_("a delegation's members: roster SEQ, roster SEQ add NAME …, roster SEQ edit N …, roster SEQ import FILE [--replace]"),
                        description=_("roster SEQ import FILE adds the people of a .csv or .xlsx file to the roster; with --replace "
@@ -64,15 +80,15 @@ def add_parsers(sub) -> None:
     p.add_argument("--on", type=_date, help=_("the day of the change (default: today)"))
     p.add_argument("--number", default="", help=_("approved: the decision's number, e.g. 125/QĐ-LĐLĐ"))
     p.add_argument("--date", dest="issued", type=_date, help=_("approved: the decision's date"))
-    p.add_argument("--body", default="", help=_("approved: the approving body"))
+    _translated(p, "--body", _("approved: the approving body"))
     p.add_argument("--from", dest="start", type=_date, help=_("done: the first day of the visit"))
     p.add_argument("--to", dest="end", type=_date, help=_("done: the last day of the visit"))
     p.add_argument("--members", type=int, help=_("done: how many went"))
     p.add_argument("--cost", action="append", default=[], metavar="ITEM=AMOUNT",
                    help=_("done: what a cost item really cost, e.g. lodging=12000000 (repeat)"))
     p.add_argument("--currency", default="VND")
-    p.add_argument("--results", default="", help=_("done: the results in a few lines"))
-    p.add_argument("--reason", default="", help=_("cancelled: why"))
+    _translated(p, "--results", _("done: the results in a few lines"))
+    _translated(p, "--reason", _("cancelled: why"))
     p.add_argument("--correct", action="store_true",
                    help=_("correct the facts of the present status (a decision's number, the actual dates…) instead of a new step"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
@@ -90,10 +106,12 @@ def add_parsers(sub) -> None:
     p.add_argument("--currency", default="VND")
 
 
-def _report(problems) -> None:
+def _report(problems, earlier=()) -> None:
+    """The problems a change brought: those the delegation already had before it (*earlier*,
+    a holiday in its dates, say) were said when they arose and are not repeated."""
     from .cli import _print_problems
 
-    _print_problems(problems)
+    _print_problems([p for p in problems if p not in earlier])
 
 
 def _person_line(w, n: int, p) -> str:
@@ -103,6 +121,8 @@ def _person_line(w, n: int, p) -> str:
     if p.position:
         parts.append(p.position.get(w.lang))
     parts.append(w.role(p.role))
+    if p.sex:
+        parts.append(_("Male") if p.sex is Sex.MALE else _("Female"))
     if p.born:
         parts.append(_("born {date}").format(date=p.born.strftime("%d/%m/%Y")))
     if p.passport:
@@ -140,6 +160,7 @@ def cmd_roster(planner, args) -> int:
     plan = planner.plan(args.plan)
     d = planner.delegation(plan.id, args.seq)
     w = planner.wording(i18n.current_language())
+    earlier = planner.check(d) if args.action != "list" else ()
     if args.action == "add":
         if not args.value:
             raise UserError(N_("Say the person's name: roster SEQ add NAME --position …"))
@@ -147,27 +168,31 @@ def cmd_roster(planner, args) -> int:
                                   passport=args.passport or "", expires=args.expires, lao_name=args.lao_name or "",
                                   role=args.role or "member")
         d, problems = lifecycle.add_person(planner, d, person)
-        _report(problems)
+        _report(problems, earlier)
     elif args.action == "import":
         from .roster_files import read_roster
 
         if not args.value:
             raise UserError(N_("Say the file: roster SEQ import FILE.csv"))
         d, problems = lifecycle.import_roster(planner, d, read_roster(Path(args.value)), replace=args.replace)
-        _report(problems)
+        _report(problems, earlier)
     elif args.action == "edit":
         n = _number(args.value, N_("Say the person's number in the roster: roster SEQ edit N --position …"))
         if not 1 <= n <= len(d.roster):
             raise UserError(N_("There is no person {n} in the roster (it has {count})."), n=n, count=len(d.roster))
         d, problems = lifecycle.edit_person(planner, d, n, _edited_person(d.roster[n - 1], args))
-        _report(problems)
+        _report(problems, earlier)
     elif args.action == "remove":
         n = _number(args.value, N_("Say the person's number in the roster: roster SEQ remove N"))
         d, problems = lifecycle.remove_person(planner, d, n)
-        _report(problems)
+        _report(problems, earlier)
     else:
         _report([p for p in planner.check(d) if p.field == "roster"])
-    print(safe(_("{name}: {n} members").format(name=d.name.get(w.lang), n=d.members)))
+    if d.roster and len(d.roster) != d.members:
+        print(safe(_("{name}: {n} people in the roster; the plan gives the delegation {planned}").format(
+            name=d.name.get(w.lang), n=len(d.roster), planned=d.members)))
+    else:
+        print(safe(_("{name}: {n} members").format(name=d.name.get(w.lang), n=d.members)))
     for n, p in enumerate(d.roster, 1):
         print(safe(_person_line(w, n, p)))
     return 0
@@ -212,13 +237,14 @@ def cmd_programme(planner, args) -> int:
     d = planner.delegation(plan.id, args.seq)
     w = planner.wording(i18n.current_language())
     values = list(args.values)
+    earlier = planner.check(d) if args.action != "list" else ()
     if args.action == "add":
         if len(values) != 2 or not values[1].strip():
             raise UserError(N_("Say the day and the activity: programme SEQ add 2026-11-23 \"Làm việc với …\""))
         item = ProgrammeItem(_day(values[0]), Text.of(vi=values[1].strip(), lo=(args.lo or "").strip()), args.time or "",
                              Text.of(vi=(args.place or "").strip(), lo=(args.place_lo or "").strip()))
         d, problems = lifecycle.add_programme_item(planner, d, item)
-        _report(problems)
+        _report(problems, earlier)
     elif args.action in ("edit", "remove"):
         example = N_("Say the item's number in the programme: programme SEQ remove N") if args.action == "remove" else \
             N_("Say the item's number in the programme: programme SEQ edit N [DATE [ACTIVITY]] --time …")
@@ -231,7 +257,7 @@ def cmd_programme(planner, args) -> int:
             d, problems = lifecycle.remove_programme_item(planner, d, n)
         else:
             d, problems = lifecycle.edit_programme_item(planner, d, n, _edited_item(d.programme[n - 1], args, values[1:3]))
-        _report(problems)
+        _report(problems, earlier)
     elif values:
         raise UserError(N_("Say what to do with the programme: programme SEQ add|edit|remove …"))
     for n, item in enumerate(d.programme, 1):
@@ -249,10 +275,13 @@ def cmd_status(planner, args) -> int:
     d = planner.delegation(plan.id, args.seq)
     w = planner.wording(i18n.current_language())
     if args.new:
+        earlier = planner.check(d)
         new = Status(args.new)
-        facts = lifecycle.StatusFacts(reason=args.reason)
+        correcting = args.correct
+        facts = lifecycle.StatusFacts(reason=_text_of(args, "reason", d.cancel_reason if correcting else None))
         if new is Status.APPROVED and args.number:
-            facts = lifecycle.StatusFacts(approval=Approval(args.number, args.issued or args.on or date.today(), Text.of(args.body)))
+            body = _text_of(args, "body", d.approval.body if correcting and d.approval else None)
+            facts = lifecycle.StatusFacts(approval=Approval(args.number, args.issued or args.on or date.today(), body))
         elif new is Status.DONE and args.start and args.end and args.members is not None:
             costs, known = [], lifecycle.cost_item_codes(planner)
             for spec in args.cost:
@@ -260,9 +289,10 @@ def cmd_status(planner, args) -> int:
                 if not sep or not item.strip():
                     raise UserError(N_("Write a cost as ITEM=AMOUNT, e.g. lodging=12000000 (got \"{value}\")."), value=spec)
                 costs.append(lifecycle.actual_cost(item.strip(), amount, args.currency, known))
-            facts = lifecycle.StatusFacts(outcome=Outcome(args.start, args.end, args.members, tuple(costs), Text.of(args.results)))
+            results = _text_of(args, "results", d.outcome.results if correcting and d.outcome else None)
+            facts = lifecycle.StatusFacts(outcome=Outcome(args.start, args.end, args.members, tuple(costs), results))
         d, problems = lifecycle.change_status(planner, d, new, args.on or date.today(), facts, correct=args.correct)
-        _report(problems)
+        _report(problems, earlier)
     print(safe(f"{d.name.get(w.lang)}: {w.status(d.status)}"))
     if d.approval:
         print(safe(_("Approved by {body}, decision {number} of {date}").format(
@@ -275,8 +305,10 @@ def cmd_status(planner, args) -> int:
 
         for c in o.costs:
             print(safe(f"  {_(RATE_ITEMS[c.item]) if c.item in RATE_ITEMS else c.item}: {format_money(c.amount, w.lang)}"))
+        if o.results:
+            print(safe(_("Results: {results}").format(results=o.results.get(w.lang)), newlines=True))
     if d.cancel_reason:
-        print(safe(_("Cancelled: {reason}").format(reason=d.cancel_reason)))
+        print(safe(_("Cancelled: {reason}").format(reason=d.cancel_reason.get(w.lang))))
     for h in d.history:
         print(safe(f"  {h.on.strftime('%d/%m/%Y')}  {w.status(Status(h.status))}" + (f"  {h.note}" if h.note else "")))
     return 0
@@ -344,11 +376,12 @@ def cmd_text(planner, args) -> int:
     plan = planner.plan(args.plan)
     d = planner.delegation(plan.id, args.seq)
     if args.text is not None:
+        earlier = planner.check(d)
         if args.text_lang not in planner.registry.locales:
             raise UserError(N_("Unknown document language \"{lang}\". Available: {available}."), lang=args.text_lang,
                             available=", ".join(sorted(planner.registry.locales)))
         d, problems = lifecycle.set_document_text(planner, d, args.kind, args.text_lang, args.text)
-        _report(problems)
+        _report(problems, earlier)
     own = d.text_for(args.kind)
     if not own:
         print(_("The document uses its default text."))

@@ -185,6 +185,7 @@ def cmd_plans(planner: Planner, args) -> int:
     for p in planner.plans():
         mark = "*" if p.id == current else " "
         print(safe(f"{mark} {p.id}  {p.title.get(i18n.current_language())}  ({p.period})"))
+    print(_("* the current plan, which the commands act on without --plan; delegations plan use ID changes it."))
     return 0
 
 

@@ -34,6 +34,7 @@ LABELS = {"proposal": N_("Proposal"), "decision": N_("Decision sending the deleg
 
 # The main paragraph each kind prints while the officer has stored no text of its own
 # (the invitation's depends on the direction: inbound, outbound).
+NAMED = ("decision", "roster")  # the kinds that attach the list count its people (``named``)
 DEFAULTS = {
     "proposal": N_("{home} respectfully asks for approval of the {name}: {members} members, led by {leader}, "
                    "to {country}, {days}, {when}. Activities: {activities}. Funding: {funding}."),
@@ -79,7 +80,8 @@ class DocumentWriter:
             "name": d.name.get(lang), "home": home.name.get(lang), "partner": w.org_short(d.partner),
             "partner_full": partner.name.get(lang) if partner else d.partner,
             "country": w.destination(d), "members": d.members, "days": w.days(d), "when": when,
-            "leader": " ".join(p for p in (d.leader.position.get(lang), d.leader.name) if p),
+            # the leader's name in Lao script in a Lao text, when it is known
+            "leader": " ".join(p for p in (d.leader.position.get(lang), d.leader.name_in(lang)) if p),
             "activities": "; ".join(a.get(lang) for a in d.activities), "funding": "; ".join(w.funding_lines(d)),
         }
 
@@ -95,7 +97,8 @@ class DocumentWriter:
 
     def default_text(self, kind: str, lang: str) -> str:
         """*kind*'s default main paragraph in *lang* (one of the request's languages), its facts filled in."""
-        return translator(lang).gettext(self.default(kind)).format(**self.facts(lang))
+        params = self.named(lang) if kind in NAMED else self.facts(lang)
+        return translator(lang).gettext(self.default(kind)).format(**params)
 
     def own_text(self, kind: str, default: str, params: Callable[[str], dict]) -> str:
         """The officer's stored text for *kind* in each language, else the default message."""
@@ -183,11 +186,16 @@ class DocumentWriter:
                              addressee=self.tr(N_("To: the Standing Board of the Provincial Party Committee")),
                              body=body, recipients=self.recipients(N_("As above")))
 
+    def named(self, lang: str) -> dict:
+        """The facts, with the count of the people named in the roster: the documents that
+        attach the list (the decision, the list itself) count its people, not the plan's size."""
+        return {**self.facts(lang), "members": len(self.d.roster) or self.d.members}
+
     def decision(self) -> OfficialDocument:
         d = self.d
         subject = N_("On sending the {name}")
         articles = [
-            self.own_text("decision", self.default("decision"), self.facts),
+            self.own_text("decision", self.default("decision"), self.named),
             self.each(N_("Article 2. Funding: {funding}."), self.facts),
             self.tr(N_("Article 3. The office, the departments concerned and the members named in Article 1 carry out this decision.")),
         ]
@@ -219,7 +227,7 @@ class DocumentWriter:
                              recipients=self.recipients(N_("The delegation's members"), N_("The partner")))
 
     def roster(self) -> OfficialDocument:
-        body = [Section(paragraphs=[self.own_text("roster", self.default("roster"), self.facts)],
+        body = [Section(paragraphs=[self.own_text("roster", self.default("roster"), self.named)],
                         table=self.roster_table())]
         return self.document("roster", subject=self.each(N_("{name}"), self.facts), basis=self.basis(), body=body,
                              recipients=self.recipients(N_("The delegation's members")))

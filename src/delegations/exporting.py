@@ -181,6 +181,9 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
         raise ExportError(N_("Say which delegation: export --document {kind} --seq N"), kind=kind)
     d = planner.delegation(plan.id, seq)
     base = kind.split(".", 1)[0]  # "roster.docx": the roster in another format
+    if base == "decision" and not d.roster:
+        raise ExportError(N_("Delegation {seq} has no roster yet, and the decision sends the people on its attached list. Add its "
+                             "members first: roster {seq} add NAME …, or roster {seq} import FILE."), seq=seq)
     if base == "roster" and not d.roster:
         raise ExportError(N_("Delegation {seq} has no roster yet, so its list would be an empty table. Add its members first: "
                              "roster {seq} add NAME …, or roster {seq} import FILE."), seq=seq)

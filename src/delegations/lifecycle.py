@@ -104,7 +104,7 @@ class StatusFacts:
 
     approval: Approval | None = None
     outcome: Outcome | None = None
-    reason: str = ""
+    reason: Text | str = ""  # a str is the Vietnamese
     note: str = ""
 
 
@@ -163,10 +163,11 @@ def change_status(planner, d: Delegation, new: Status, on: date, facts: StatusFa
             raise StatusError(N_("Marking a delegation done needs the actual dates and members (--from, --to, --members)."))
         changes["outcome"] = facts.outcome
     elif new is Status.CANCELLED:
-        if not facts.reason.strip():
+        reason = Text.of(facts.reason)
+        if not reason.get("vi", fallback=False):
             raise StatusError(N_("Cancelling needs a reason (--reason)."))
-        changes["cancel_reason"] = facts.reason.strip()
-        note = note or facts.reason.strip()
+        changes["cancel_reason"] = reason
+        note = note or reason.get("vi")
     if correct:  # the step stays where it was in the history; its note follows the corrected facts
         last = next((i for i in range(len(d.history) - 1, -1, -1) if d.history[i].status == new.value), None)
         history = list(d.history)

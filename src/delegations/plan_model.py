@@ -85,7 +85,7 @@ class PlanWriter:
     def status_cell(self, d) -> str:
         """The status in each language; a cancelled delegation's reason on the next line."""
         label = self.both(lambda lang: self.words[lang].status(d.status))
-        return f"{label}\n{d.cancel_reason}" if d.cancel_reason else label
+        return f"{label}\n{self.both(d.cancel_reason.get)}" if d.cancel_reason else label
 
     def table(self) -> DocTable:
         """The delegation table; with ``request.status_column`` a last column says each delegation's status."""

@@ -158,29 +158,23 @@ class Delegation:
     programme: tuple[ProgrammeItem, ...] = ()
     approval: Approval | None = None
     outcome: Outcome | None = None
-    cancel_reason: str = ""
+    cancel_reason: Text = field(default_factory=Text)  # why it was cancelled, in each language given
     history: tuple[StatusChange, ...] = ()
     texts: tuple[tuple[str, Text], ...] = ()  # (document kind, the officer's text for it)
-    # The size the plan gave the delegation, kept once a roster exists (then ``members`` is
-    # the roster's count) so that a roster still being filled in loses nothing: it is the
-    # count again when the roster is emptied, and a roster of another size is a warning.
-    planned_members: int | None = None
     # Pages of documents translated for the delegation (to or from the partner's language),
     # priced per page by the rate tables that have a translation row.
     translation_pages: int = 0
 
     def __post_init__(self) -> None:
-        if self.roster:
-            if self.planned_members is None:
-                object.__setattr__(self, "planned_members", self.members)
-            if self.members != len(self.roster):
-                object.__setattr__(self, "members", len(self.roster))  # the roster, once it exists, is the count
-        elif self.planned_members is not None:
-            object.__setattr__(self, "members", self.planned_members)
-            object.__setattr__(self, "planned_members", None)
         days = self.timing.days
         if days is not None and (self.duration.min_days, self.duration.max_days) != (days, days):
             object.__setattr__(self, "duration", DayRange(days, days))
+
+    @property
+    def planned_members(self) -> int:
+        """The size the plan gives the delegation: ``members``, as the officer typed it. The
+        roster is who actually goes; a roster of another size is a warning, never a new count."""
+        return self.members
 
     def text_for(self, kind: str) -> Text:
         """The officer's own text for the document *kind* (empty: the document's default)."""

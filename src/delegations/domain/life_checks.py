@@ -33,9 +33,10 @@ def check_life(d: Delegation) -> list[Problem]:
                                     {"name": p.name, "expires": p.passport_expires, "end": last}, "warning"))
         if p.born is not None and p.born >= d.timing.first_day():
             problems.append(Problem("roster", N_("{name} is born on {born}, after the visit begins."), {"name": p.name, "born": p.born}))
-    if d.roster and d.planned_members is not None and len(d.roster) != d.planned_members:
-        problems.append(Problem("roster", N_("The roster has {count} people; the plan gives the delegation {planned}."),
-                                {"count": len(d.roster), "planned": d.planned_members}, "warning"))
+    if d.roster and len(d.roster) != d.members:
+        problems.append(Problem("roster", N_("The roster has {count} people; the plan gives the delegation {planned}: correct the plan's count "
+                                   "(edit {seq} --members {count}, or the form) or the roster."),
+                                {"count": len(d.roster), "planned": d.members, "seq": d.seq}, "warning"))
     problems += limits.check_texts("roster", [t for p in d.roster for t in (p.name, p.lao_name, p.passport, *p.position.all_text())])
     first, planned_last = d.timing.first_day(), d.timing.last_day()
     for item in d.programme:
@@ -49,7 +50,7 @@ def check_life(d: Delegation) -> list[Problem]:
             problems.append(Problem("programme", N_("A programme item needs an activity.")))
     problems += limits.check_texts("programme", [t for i in d.programme for t in (*i.activity.all_text(), *i.place.all_text())])
     problems += limits.check_texts("texts", [t for _k, v in d.texts for t in v.all_text()], limit=limits.MAX_LONG_TEXT, multiline=True)
-    problems += limits.check_texts("outcome", [d.cancel_reason, *(d.outcome.results.all_text() if d.outcome else ())],
+    problems += limits.check_texts("outcome", [*d.cancel_reason.all_text(), *(d.outcome.results.all_text() if d.outcome else ())],
                                    limit=limits.MAX_LONG_TEXT, multiline=True)
     if d.outcome is not None:
         o = d.outcome

@@ -50,5 +50,7 @@ def outdated_in_delegation(d: Delegation) -> list[Outdated]:
         found += _each("approval", [d.approval.body], False)
     if d.outcome is not None:
         found += _each("outcome", [d.outcome.results], False)
+    if d.cancel_reason:
+        found += _each("cancel_reason", [d.cancel_reason], False)
     found += _each("texts", [t for _kind, t in d.texts])
     return found

@@ -183,7 +183,8 @@ def delegation_in(rec: dict) -> Delegation:
         name=text_in(_req(rec, "name", (str, dict)), "name"),
         leader=Leader(text_in(leader.get("position"), "leader.position"), nfc(_opt(leader, "name", str, "")),
                       nfc(_opt(leader, "name_lo", str, ""))),
-        members=_req(rec, "members", int),
+        # A record written while the roster was the count keeps the plan's size in "planned_members".
+        members=_opt(rec, "planned_members", int) or _req(rec, "members", int),
         duration=DayRange(_req(dur, "min", int), _req(dur, "max", int)),
         timing=timing_in(tim),
         activities=tuple(text_in(a, "activities") for a in _opt(rec, "activities", list, [])),
@@ -199,7 +200,6 @@ def delegation_in(rec: dict) -> Delegation:
             for r in _opt(rec, "rates", list, [])
         ),
         guest_class=_opt(rec, "guest_class", str, ""),
-        planned_members=_opt(rec, "planned_members", int),
         translation_pages=_opt(rec, "translation_pages", int, 0),
         **_life_in(rec),
     )
@@ -261,8 +261,6 @@ def delegation_out(d: Delegation) -> dict:
         rec["rates"] = [{"item": r.item, "role": r.role, **money_out(r.amount)} for r in d.rates]
     if d.guest_class:
         rec["guest_class"] = d.guest_class
-    if d.planned_members is not None:
-        rec["planned_members"] = d.planned_members
     if d.translation_pages:
         rec["translation_pages"] = d.translation_pages
     rec.update(_life_out(d))
@@ -375,7 +373,7 @@ def _life_in(rec: dict) -> dict:
                     for h in _opt(rec, "history", list, []))
     texts = tuple((k, text_in(v, "texts")) for k, v in sorted(_opt(rec, "texts", dict, {}).items()))
     return {"roster": roster, "programme": programme, "approval": approval, "outcome": outcome,
-            "cancel_reason": nfc(_opt(rec, "cancel_reason", str, "")), "history": history, "texts": texts}
+            "cancel_reason": text_in(rec.get("cancel_reason"), "cancel_reason"), "history": history, "texts": texts}
 
 
 def _life_out(d: Delegation) -> dict:
@@ -395,7 +393,7 @@ def _life_out(d: Delegation) -> dict:
         rec["outcome"] = {"start": date_out(o.start), "end": date_out(o.end), "members": o.members,
                           "costs": [{"item": c.item, **money_out(c.amount)} for c in o.costs], "results": text_out(o.results)}
     if d.cancel_reason:
-        rec["cancel_reason"] = d.cancel_reason
+        rec["cancel_reason"] = text_out(d.cancel_reason)
     if d.history:
         rec["history"] = [{"status": h.status, "on": date_out(h.on), **({"note": h.note} if h.note else {})} for h in d.history]
     if d.texts:

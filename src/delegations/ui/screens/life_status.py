@@ -122,7 +122,7 @@ class StatusPane(VerticalScroll):
             if o.results:
                 lines.append(RichText(o.results.get(w.lang)))
         if d.cancel_reason:
-            lines.append(RichText(_("Cancelled: {reason}").format(reason=d.cancel_reason)))
+            lines.append(RichText(_("Cancelled: {reason}").format(reason=d.cancel_reason.get(w.lang))))
         lines.append(RichText(_("History") + ":", style="bold"))
         for h in d.history:
             lines.append(RichText(f"  {day_text(h.on)}  {w.status(Status(h.status))}" + (f"  {h.note}" if h.note else "")))
@@ -146,7 +146,7 @@ class StatusPane(VerticalScroll):
         a, o = d.approval, d.outcome
         correcting = new is d.status
         values = {"s_on": today, "s_number": a.number if a and correcting else "", "s_issued": day_text(a.issued) if a and correcting else today,
-                  "s_body": a.body.get("vi", fallback=False) if a and correcting else "", "s_reason": d.cancel_reason if correcting else ""}
+                  "s_body": a.body.get("vi", fallback=False) if a and correcting else "", "s_reason": d.cancel_reason.get("vi", fallback=False) if correcting else ""}
         if o is not None and correcting:
             values |= {"s_from": day_text(o.start), "s_to": day_text(o.end), "s_members": str(o.members)}
         else:
@@ -188,7 +188,7 @@ class StatusPane(VerticalScroll):
         if new is Status.CANCELLED:
             if not self.value("s_reason"):
                 raise UserError(N_("Cancelling needs a reason."))
-            return lifecycle.StatusFacts(reason=self.value("s_reason"))
+            return lifecycle.StatusFacts(reason=d.cancel_reason.edited({"vi": self.value("s_reason")}))
         return lifecycle.StatusFacts()
 
     def save_pages(self) -> None:
