@@ -75,7 +75,6 @@ class PlanDocument:
         self.content = PlanWriter(request)
         self.words = self.content.words
         self.both, self.tr, self.field = self.content.both, self.content.tr, self.content.field
-        self.heading, self.leader = self.content.heading, self.content.leader
         self.s: Styles = make_styles(self.langs)
         # A bilingual document is laid out as a joint one, under both states' headers.
         self.guest = joint_country(request) if len(self.langs) > 1 else None
@@ -89,6 +88,14 @@ class PlanDocument:
         motto = Text(self.tr(motto, langs).replace(" - ", "\u00a0- "), s.motto)
         # The rule under the motto is as long as its longest line.
         return [Text(title_text, s.national), motto, CentredRule(0, measure=lambda w: max(motto.line_widths(w)))]
+
+    def heading(self) -> tuple[str, str]:
+        """The number line and the place-date line (methods, so that a document laid out
+        with this class, ``official.OfficialPdf``, gives its own)."""
+        return self.content.heading()
+
+    def leader(self, d) -> str:
+        return self.content.leader(d)
 
     def header(self) -> Table:
         """The two-column header of every document of the federation (one model for every kind)."""
