@@ -3,6 +3,7 @@ over unknown figures shown as 0, internal notes in documents meant to be sent, a
 unknown document format named by internal codes, and Vietnamese rules in lo/en documents."""
 
 import json
+import re
 from datetime import date
 
 import pypdfium2 as pdfium
@@ -140,3 +141,63 @@ def test_the_notes_say_the_chosen_table_has_no_rates_and_how_to_fill_it(unpriced
     out = " ".join(capsys.readouterr().out.split())
     assert "71/2018/TT-BTC chưa có định mức nào được nhập" in out
     assert "delegations rates set tt71-2018-c" in out and "phím r" in out
+
+
+# --- 3. documents meant to be sent carry no internal notes ------------------------------------
+INTERNAL = ("chưa đối chiếu", "chưa có định mức", "rates set")
+
+
+def test_documents_leave_the_officers_notes_out_and_the_export_warns(unpriced, db_path, tmp_path, capsys):
+    exports = [["--document", "budget"], ["--document", "settlement", "--seq", "3"], ["--budget"],
+               ["--document", "budget", "--format", "docx"]]
+    for args in exports:
+        assert run(db_path, "export", *args, "--output", str(tmp_path), "--force") == 0
+        out, err = capsys.readouterr()
+        path = out.strip().splitlines()[-1]
+        if path.endswith(".pdf"):
+            text = text_of(path)
+        else:
+            from docx import Document
+
+            text = " ".join(p.text for p in Document(path).paragraphs)
+        assert "71/2018/TT-BTC" in text, args   # the legal basis stays
+        assert not [w for w in INTERNAL if w in text], (args, [w for w in INTERNAL if w in text])
+        assert not re.search(r"Đoàn số \d+: chưa được duyệt", text), args
+        # ... and the officer is told on stderr
+        assert "Cảnh báo" in err and "chưa đối chiếu" in err and "chưa có định mức" in err, args
+    # the workbook of the estimate too
+    sheet, rows = workbook_rows(export_document(unpriced, "budget.xlsx", None, output=tmp_path, today=TODAY, force=True))
+    cells = " ".join(str(c) for row in rows for c in row if c is not None)
+    assert "tiền thuê phòng nghỉ theo đêm" in cells and not [w for w in INTERNAL if w in cells]
+    # the screen's words, the command line and the JSON keep them
+    assert run(db_path, "budget") == 0
+    out = capsys.readouterr().out
+    assert "chưa đối chiếu" in out and "Đoàn số 1: chưa được duyệt" in out
+    assert run(db_path, "budget", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any("chưa đối chiếu" in n for n in data["notes"]) and any("chưa đối chiếu" in ln["article"] for ln in data["lines"])
+
+
+# --- 5. the rules in the document's language --------------------------------------------------
+@pytest.mark.parametrize("lang, words", [("en", "room hire per night (breakfast included), capped by guest class"),
+                                         ("lo", "ຄ່າເຊົ່າຫ້ອງພັກຕໍ່ຄືນ (ລວມອາຫານເຊົ້າ), ເພດານຕາມຊັ້ນແຂກ")])
+def test_the_rules_are_in_the_documents_language(unpriced, tmp_path, lang, words):
+    text = text_of(export_document(unpriced, "budget", 3, output=tmp_path, today=TODAY, lang=lang))
+    squeezed = "".join(text.split())   # Lao is laid out with breaks between words
+    assert "".join(f"Thông tư 71/2018/TT-BTC: {words}".split()) in squeezed   # the citation as written, the rule translated
+    assert "tiền thuê phòng nghỉ" not in text
+    from openpyxl import load_workbook
+
+    book = load_workbook(export_plan(unpriced, fmt="xlsx", lang=lang, output=tmp_path, today=TODAY))
+    rules = [row[-1] for row in book.worksheets[1].iter_rows(values_only=True)]
+    assert f"Thông tư 71/2018/TT-BTC: {words}" in rules and not any(r and "tiền thuê" in str(r) for r in rules)
+
+
+def test_every_shipped_rule_has_lao_and_english(planner):
+    for table in planner.budgeting.tables().values():
+        for row in table.rates:
+            if row.article:
+                assert row.article_text is not None, (table.code, row.item)
+                versions = dict(row.article_text.versions)
+                assert set(versions) == {"vi", "lo", "en"} and len(set(versions.values())) == 3, (table.code, row.item)
+                assert "chưa" not in versions["vi"] and versions["vi"] in row.article
