@@ -186,6 +186,9 @@ def test_the_rules_are_in_the_documents_language(unpriced, tmp_path, lang, words
     squeezed = "".join(text.split())   # Lao is laid out with breaks between words
     assert "".join(f"Thông tư 71/2018/TT-BTC: {words}".split()) in squeezed   # the citation as written, the rule translated
     assert "tiền thuê phòng nghỉ" not in text
+    source = {"en": "of the Ministry of Finance, applied until 17/5/2026",
+              "lo": "ຂອງກະຊວງການເງິນ, ນຳໃຊ້ຮອດວັນທີ 17/5/2026"}[lang]
+    assert "".join(source.split()) in squeezed and "của Bộ Tài chính" not in text   # its source too
     from openpyxl import load_workbook
 
     book = load_workbook(export_plan(unpriced, fmt="xlsx", lang=lang, output=tmp_path, today=TODAY))
