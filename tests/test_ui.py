@@ -257,9 +257,13 @@ async def test_export_screen_adds_the_budget_appendix_when_asked(make_app, tmp_p
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # the officer's notes, left out of the appendix, are said on the screen
+        said = str(app.screen.query_one("#target").render())
+        assert "Cảnh báo: " in said and "chưa đối chiếu" in said and "140/2025/TT-BTC chưa có định mức" in said
     (path,) = tmp_path.glob("ke-hoach_2020-2022_vi_*.pdf")
     text = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(path)))
     assert "DỰ TOÁN KINH PHÍ" in text and "315.800.000" in text  # 2 x 157,900,000 (see test_budget)
+    assert "chưa đối chiếu" not in text
 
 
 async def test_the_form_opens_when_the_rows_partner_plugin_is_disabled(db_path, monkeypatch):

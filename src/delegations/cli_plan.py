@@ -118,13 +118,23 @@ def cmd_export(planner: Planner, args) -> int:
     if args.document:
         kind = args.document if args.format == "pdf" else f"{args.document}.{args.format}"
         print(export_document(planner, kind, args.seq, plan_id=args.plan, lang=args.doc_lang, output=args.output, force=args.force))
+        _warn_budget_notes(planner, document=kind, seq=args.seq, plan_id=args.plan)
         return 0
 
     filters = Filters(direction=Direction(args.direction) if args.direction else None, partner=args.partner, year=args.year)
     path = export_plan(planner, plan_id=args.plan, fmt=args.format, lang=args.doc_lang, output=args.output, force=args.force, filters=filters,
                        budget=args.budget, status_column=args.status_column)
     print(path)
+    _warn_budget_notes(planner, plan_id=args.plan, budget=args.budget, fmt=args.format, filters=filters)
     return 0
+
+
+def _warn_budget_notes(planner: Planner, **choices) -> None:
+    """The budget notes for the officer, left out of the document just written, on stderr."""
+    from .budget.export_notes import export_notes
+
+    for note in export_notes(planner, i18n.current_language(), **choices):
+        print(safe(_("Warning: {message}").format(message=note)), file=sys.stderr)
 
 
 def _warn_outdated(planner: Planner, args) -> None:

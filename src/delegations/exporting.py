@@ -158,13 +158,40 @@ def export_plan(planner, *, plan_id: str | None = None, fmt: str = "pdf", lang: 
     return write_export(bytes(payload), output or paths.exports_dir(), file_name(request, exporter.suffix), force=force)
 
 
+# The formats a document comes in, as the officer knows them, and the option choosing each.
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
+
+
+def document_formats(registry, base: str) -> list[str]:
+    """The formats (``--format`` values) the document *base* ("report") is exported in."""
+    documents = [code for code, e in registry.exporters.items() if getattr(e, "document", False)]
+    return [("pdf" if code == base else code.split(".", 1)[1]) for code in documents if code.split(".", 1)[0] == base]
+
+
+def _unknown_document(registry, kind: str) -> ExportError:
+    """The error for a document or format not registered: the formats the document has, in
+    words, with the options giving them; or the documents there are, by their names."""
+    from . import i18n
+
+    base, _, fmt = kind.partition(".")
+    lang = i18n.current_language()
+    formats = document_formats(registry, base)
+    if formats:
+        label = registry.exporters[base].label.get(lang) if base in registry.exporters else base
+        return ExportError(N_("{document} has no {format} version; it comes as: {formats} (export --document {kind} {options})."),
+                           document=label, format=FORMAT_NAMES.get(fmt, fmt), kind=base,
+                           formats=", ".join(FORMAT_NAMES.get(f, f) for f in formats),
+                           options=" | ".join(f"--format {f}" for f in formats))
+    kinds = sorted({code.split(".", 1)[0] for code, e in registry.exporters.items() if getattr(e, "document", False)})
+    return ExportError(N_("No document \"{kind}\". Available: {available}."), kind=base, available=", ".join(kinds) or "-")
+
+
 def _document_request(planner, kind, seq, plan_id, lang, today):
     from .lifecycle import planned_costs
 
     exporter = planner.registry.exporters.get(kind)
     if exporter is None or not getattr(exporter, "document", False):
-        kinds = sorted(k for k, e in planner.registry.exporters.items() if getattr(e, "document", False))
-        raise ExportError(N_("No document \"{kind}\". Available: {available}."), kind=kind, available=", ".join(kinds) or "-")
+        raise _unknown_document(planner.registry, kind)
     _check_language(planner, lang)
     plan = planner.plan(plan_id)
     if getattr(exporter, "budget_document", False):

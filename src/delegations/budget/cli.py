@@ -104,12 +104,13 @@ def _print_compared(section) -> None:
 
 def cmd_budget(planner, args) -> int:
     report = planner.budgeting.report(args.plan, model=args.model, currency=args.currency, on=args.date)
+    view = BudgetView(report, planner.wording(i18n.current_language()))
     if args.json:
         import json
 
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        # the notes as the screen shows them (what is not verified, not approved, not priced)
+        print(json.dumps({**report.as_dict(), "notes": view.notes()}, ensure_ascii=False, indent=2))
         return 0
-    view = BudgetView(report, planner.wording(i18n.current_language()))
     print(safe(view.heading()))
     if args.lines:
         from rich import box

@@ -75,7 +75,8 @@ class BudgetDocumentWriter:
 
     def rules(self) -> Section:
         """The rule of every line, each once, and the tables with their sources and validity."""
-        articles = list(dict.fromkeys(ln.article for ln in self.report.budget.lines if ln.article))
+        articles = [self.both(lambda lang: self.views[lang].article(text))
+                    for text in dict.fromkeys(ln.article for ln in self.report.budget.lines if ln.article)]
         notes = self.both(lambda lang: "\n".join(self.views[lang].notes(document=True)))
         return Section(heading=self.tr(N_("Rates and rules applied")), paragraphs=[*articles, *([notes] if notes else [])])
 
@@ -88,9 +89,11 @@ class BudgetDocumentWriter:
         budget = self.report.budget
         values = [[None, None, line.quantity, line.rate, amount, None] for line, amount in zip(budget.lines, budget.amounts)]
         rows.append(["", self.tr(N_("Total")), "", "", view.total_text(budget.total(), bool(budget.unpriced())), ""])
-        # A workbook's total is a formula, a number: an incomplete one says so in its label.
+        # A workbook's total is a formula, a number: an incomplete one says so in its label,
+        # and one with nothing priced stays "—" (a formula would add the "—" cells up to 0).
         label = self.tr(N_("Total (incomplete)")) if budget.unpriced() else None
-        values.append([None, label, None, None, budget.total(), None])
+        known = any(a is not None for a in budget.amounts)
+        values.append([None, label, None, None, budget.total() if known else None, None])
         table = DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}), values, frozenset({4}))
         payers = [f"{label}: {value}" for label, value in view.sections()[2].rows]
         body = [Section(table=table), Section(heading=self.tr(N_("By paying organisation")), paragraphs=payers), self.rules()]
@@ -114,7 +117,12 @@ class BudgetDocumentWriter:
             values.append([None, None, est, act, diff])
         total = self.report.compare(lambda x: "all").get("all")
         if total is not None:
-            rows.append(["", self.tr(N_("Total")), self.money(total.estimate), self.money(total.actual), self.money(total.difference)])
+            # An estimate with a line not priced yet is a part only: said in the total's figure
+            # and its label (a workbook shows the label by a formula's number), never a plain number.
+            incomplete = bool(self.report.budget.unpriced())
+            estimate = self.views[lang].total_text(total.estimate, incomplete)
+            rows.append(["", self.tr(N_("Total (incomplete)") if incomplete else N_("Total")), estimate,
+                         self.money(total.actual), self.money(total.difference)])
             values.append([None, None, total.estimate, total.actual, total.difference])
         # The difference of the total is the service's (spent less the estimate of the delegations
         # that spent): not the sum of the rows' differences when an item was estimated but not spent.

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, DecimalException
 
 from ..domain import (
-    Budget, BudgetLine, CapRaises, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, TableChoice,
+    Budget, BudgetLine, CapRaises, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, Status, TableChoice,
     ValidationError,
 )
 from ..domain import limits
@@ -39,6 +39,7 @@ class BudgetReport:
     actual: tuple = ()   # (Spent, amount in the report's currency) for each actual cost of a done delegation
     unassigned: dict[int, tuple[str, ...]] = field(default_factory=dict)   # seq -> cost items no side is named for (Art. 27)
     deputies_as_members: dict[int, int] = field(default_factory=dict)   # seq -> deputies priced as members (no deputy rate)
+    cancelled: tuple[int, ...] = ()   # the seqs of cancelled delegations: not in the estimate (their actual costs still count)
 
     def compare(self, key) -> dict:
         """Estimate, actual and difference per group of *key* (seq, year, payer, (payer, funding))."""
@@ -54,7 +55,10 @@ class BudgetReport:
                      "actual": money(c.actual), "difference": money(c.difference)} for group, c in self.compare(key).items()]
 
         delegations = compared(lambda x: x.seq, "seq")
+        delegations += [{"seq": seq, "estimate": None, "actual": None, "difference": None}
+                        for seq in self.cancelled if seq not in {row["seq"] for row in delegations}]
         for row in delegations:
+            row["cancelled"] = row["seq"] in self.cancelled
             choice = self.choices.get(row["seq"])
             if choice is not None:
                 row.update(table=choice.table.code, basis=choice.basis.value, chosen_on=choice.on.isoformat(),
@@ -286,11 +290,17 @@ class Budgeting:
         on = on or plan.issued or date.today()
         found = list(self.planner.delegations(plan.id)) if delegations is None else delegations
         tables = self.tables().values()
-        lines, used, models, choices, spent, unassigned, deputies_as_members = [], {}, {}, {}, [], {}, {}
+        lines, used, models, choices, spent, unassigned, deputies_as_members, cancelled = [], {}, {}, {}, [], {}, {}, []
         for d in found:
             guest_class, confirmed = self.guest_class(d)
             choice = budget_rules.choose_table(tables, d.direction.value, d.approval.issued if d.approval else None,
                                                d.timing.start, on, guest_class)
+            if d.status is Status.CANCELLED:
+                # Listed as cancelled, not priced: what it really cost (if entered) still counts as spent.
+                cancelled.append(d.seq)
+                own = self.lines(d, choice.table, model) if choice is not None and d.outcome is not None else []
+                spent += budget_rules.spent(d, own, self.planner.home().code)
+                continue
             if choice is None:
                 continue
             choice = replace(choice, guest_class=guest_class, confirmed=confirmed)
@@ -321,4 +331,4 @@ class Budgeting:
         except MissingExchangeRate as exc:
             raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
                                  "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
-        return BudgetReport(plan, result, used, on, models, choices, actual, unassigned, deputies_as_members)
+        return BudgetReport(plan, result, used, on, models, choices, actual, unassigned, deputies_as_members, tuple(cancelled))

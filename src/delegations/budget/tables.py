@@ -41,6 +41,16 @@ def _money(value, currency: str, where: str, origin: str) -> Money | None:
                              file=origin, field=where) from exc
 
 
+def _article(row: dict) -> tuple[str, Text | None]:
+    """A row's rule: as the officer reads it (Vietnamese, with the remark on what is not
+    verified, ``article_check``, in brackets) and, when the data gives versions per
+    language (``{"vi": …, "lo": …, "en": …}``), the rule alone in each language for documents."""
+    article, check = row.get("article", ""), row.get("article_check", "")
+    text = Text.of(article) if isinstance(article, dict) else None
+    plain = text.get("vi") if text is not None else article
+    return (f"{plain} ({check})" if check else plain), text
+
+
 def table_from_dict(raw: dict, origin: str) -> RateTable:
     try:
         currency = raw["currency"]
@@ -52,11 +62,12 @@ def table_from_dict(raw: dict, origin: str) -> RateTable:
                 amount=_money(row.get("amount"), currency, f"{where}.amount", origin),
                 role=row.get("role", "all"), per_day=Decimal(row.get("per_day", "1")), side=Side(row.get("side", "host")),
                 cap=bool(row.get("cap", True)), verified=bool(row.get("verified", raw.get("verified", False))),
-                note=row.get("note", ""), article=row.get("article", ""),
+                note=row.get("note", ""), article=_article(row)[0], article_text=_article(row)[1],
                 banquet_day=None if row.get("banquet_day") is None else Decimal(row["banquet_day"]),
             ))
         return RateTable(
-            code=raw["code"], label=Text.of(raw["label"]), source=raw["source"], direction=raw["direction"],
+            code=raw["code"], label=Text.of(raw["label"]), direction=raw["direction"],
+            source=Text.of(raw["source"]).get("vi"), sources=Text.of(raw["source"]) if isinstance(raw["source"], dict) else None,
             currency=currency, valid_from=_date(raw.get("valid_from"), "valid_from", origin),
             valid_to=_date(raw.get("valid_to"), "valid_to", origin), rates=tuple(rates),
             verified=bool(raw.get("verified", False)), note=raw.get("note", ""),

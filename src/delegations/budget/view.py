@@ -89,9 +89,12 @@ class BudgetView:
             payer, source = key
             return f"{self.w.org_short(payer)}: {self.w.registry.funding_label(source, self.w.lang) if source else t('no source named')}"
 
+        delegation = lambda seq: t("Delegation {seq}").format(seq=self.number(seq))  # noqa: E731
+        by_delegation = named(r.by_delegation(), delegation, lambda ln: ln.seq)
+        # A cancelled delegation is listed, with no amount: it is not in the totals.
+        by_delegation += [(delegation(seq), t("cancelled, not in the estimate")) for seq in r.cancelled]
         return [
-            Section(t("By delegation"), named(r.by_delegation(), lambda seq: t("Delegation {seq}").format(seq=self.number(seq)),
-                                              lambda ln: ln.seq), total),
+            Section(t("By delegation"), by_delegation, total),
             Section(t("By year"), named(r.by_year(), str, lambda ln: ln.year), total),
             Section(t("By paying organisation"), named(r.by_payer(), self.w.org_short, lambda ln: ln.payer), total),
             Section(t("By funding source"), named(r.by_funding(), funding, lambda ln: (ln.payer, ln.funding)), total),
@@ -99,7 +102,10 @@ class BudgetView:
 
     def notes(self, document: bool = False) -> list[str]:
         """The tables used, their sources (each cited once) and validity, and what is not
-        priced; on screen (not in a *document*) how to enter the missing rates."""
+        priced. A *document* meant to be sent keeps the legal basis only (the tables, why
+        an approved delegation has its table, the provincial caps, the rules applied);
+        the officer's notes (figures not verified, delegations not approved yet, rates
+        missing and how to enter them) are on screen and in ``internal_notes``."""
         t, out = self.t, []
         for table in self.r.tables.values():
             label = table.label.get(self.w.lang)
@@ -108,8 +114,8 @@ class BudgetView:
             if (m := re.search(r"\s*\(([^()]*)\)\s*$", label)) and (numbers := _DOC_NUMBER.findall(m.group(1))) \
                     and all(n in table.source for n in numbers):
                 label = label[:m.start()]
-            note = t("Rates: {table} ({source})").format(table=label, source=table.source)
-            if not table.verified:
+            note = t("Rates: {table} ({source})").format(table=label, source=self.source(table))
+            if not table.verified and not document:
                 note += " — " + t("not verified against the official text")
             out.append(note)
         out += self.choice_notes(document)
@@ -118,15 +124,47 @@ class BudgetView:
                 if row.capped_by:
                     out.append(t("{item}: provincial cap {amount} ({source}), below the circular's figure").format(
                         item=self.item(row.item, row.role), amount=self.money(row.amount), source=row.capped_by))
-        out += self.rule_notes()
+        out += self.rule_notes(document)
         missing = self.r.budget.unpriced()
-        if missing and document:
-            out.append(t("{n} lines have no rate yet: their amounts are shown as —, and the totals that include them are incomplete.").format(n=len(missing)))
-        elif missing:
+        if missing and not document:
+            out += self.empty_tables()
             out.append(t("{n} lines have no rate yet (shown as —); enter them with: delegations rates set TABLE ITEM AMOUNT").format(n=len(missing)))
         if any(line.overridden for line in self.r.budget.lines):
             out.append(t("* a rate set for this delegation instead of the table's"))
         return out
+
+    def internal_notes(self) -> list[str]:
+        """The notes for the officer that a document meant to be sent leaves out: shown as
+        warnings when such a document is exported."""
+        kept = set(self.notes(document=True))
+        return [note for note in self.notes() if note not in kept]
+
+    def empty_tables(self) -> list[str]:
+        """The tables chosen for a delegation whose rows used are all empty: the officer has
+        not entered its rates yet; said with the command and the screen that fill them."""
+        used = {ln.table for ln in self.r.budget.lines}
+        priced = {ln.table for ln in self.r.budget.lines if ln.rate is not None}
+        return [self.t("{table} has no rates entered yet, so its delegations are not priced: enter them with "
+                       "delegations rates set {code} ITEM AMOUNT, or r on the budget screen").format(
+                    table=self.table_name(table), code=code)
+                for code, table in self.r.tables.items() if code in used - priced]
+
+    def source(self, table) -> str:
+        """The table's legal source in the view's language (the data's Vietnamese when untranslated)."""
+        sources = getattr(table, "sources", None)
+        return sources.get(self.w.lang) if sources else table.source
+
+    def article(self, text: str) -> str:
+        """A line's rule in the view's language, as a document prints it: each rule the rate
+        tables and cost models translate (``article_text``, ``articles``) in the view's
+        language, without the officer's remarks; a rule nothing translates as written."""
+        known = {row.article: row.article_text for table in self.r.tables.values() for row in table.rates if row.article_text}
+        for model in self.w.registry.cost_models.values():
+            known.update(getattr(model, "articles", {}) or {})
+        for written in sorted(known, key=len, reverse=True):
+            if written and written in text:
+                text = text.replace(written, known[written].get(self.w.lang))
+        return text
 
     def comparisons(self) -> list[Compared]:
         """Estimated and spent per delegation, year, payer and funding source; empty while
@@ -150,7 +188,7 @@ class BudgetView:
             Compared(t("Estimated and spent, by funding source"), rows(lambda x: (x.payer, x.funding), funding)),
         ]
 
-    def rule_notes(self) -> list[str]:
+    def rule_notes(self, document: bool = False) -> list[str]:
         """What the circulars' own rules left open: deputies priced as members where the
         table has no deputy's rate, and the items of a co-organised delegation (Art. 27)
         for which no paying side is named yet."""
@@ -190,7 +228,7 @@ class BudgetView:
                              "({article}); the plan may be adjusted to the new rates").format(
                     seq=self.number(seq), date=day, newer=self.table_name(newer), start=start,
                     table=self.table_name(choice.table), article=newer.transition))
-            else:
+            elif not document:
                 # The table is named once, in its "Rates:" note: here its date (and guest class) picks it out.
                 note = t("Delegation {seq}: not approved yet, priced at the rates in force on {date}").format(seq=self.number(seq), date=day)
                 if choice.guest_class:

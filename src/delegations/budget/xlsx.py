@@ -5,7 +5,8 @@ the settlement (``export --document budget --format xlsx``).
 
 Table cells are numbers with their display format where the table gives their
 values (amounts in their currency, quantities), a total row's figures are
-``=SUM(...)`` formulas over the rows above; the columns take the table's shares
+``=SUM(...)`` formulas over the rows above (a total none of whose figures is known
+yet keeps its printed "—": a formula would add it up to a false 0); the columns take the table's shares
 of the width, table cells wrap, the lines of the document span the table's width,
 and the rows down to the table's header stay in view (frozen) while scrolling.
 """
@@ -71,7 +72,7 @@ class DocumentSheet:
                     cell.font = bold
                 if isinstance(value, str):
                     cell.value = value
-                elif total and col in table.summed:
+                elif total and col in table.summed and value is not None:
                     letter = get_column_letter(col + 1)
                     cell.value = f"=SUM({letter}{first}:{letter}{row - 1})"
                     cell.number_format = money_format(value.currency) if hasattr(value, "currency") else "#,##0"

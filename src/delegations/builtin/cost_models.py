@@ -71,8 +71,16 @@ class NormBasedEstimate:
         return budget.estimate(delegation, table, home.code, funding_for=home_funding(home))
 
 
-ART_16 = "Điều 16 Thông tư 35/2026/TT-BTC: khách tự trả tiền ăn, ở; bên đón trả chi phí đón tiếp, phiên dịch, quà tặng"
-ART_18 = "Điều 18 Thông tư 35/2026/TT-BTC: khách tự trả mọi chi phí, trừ nước uống, hoa quả các buổi làm việc"
+ART_16_TEXT = Text.of(
+    vi="Điều 16 Thông tư 35/2026/TT-BTC: khách tự trả tiền ăn, ở; bên đón trả chi phí đón tiếp, phiên dịch, quà tặng",
+    lo="ມາດຕາ 16 Thông tư 35/2026/TT-BTC: ແຂກຈ່າຍຄ່າອາຫານ, ຄ່າພັກເອງ; ຝ່າຍຕ້ອນຮັບຈ່າຍຄ່າຕ້ອນຮັບ, ຄ່າແປພາສາ, ຂອງຂວັນ",
+    en="Article 16, Thông tư 35/2026/TT-BTC: the guests pay their board and lodging; the host pays reception, interpreting and gifts")
+ART_18_TEXT = Text.of(
+    vi="Điều 18 Thông tư 35/2026/TT-BTC: khách tự trả mọi chi phí, trừ nước uống, hoa quả các buổi làm việc",
+    lo="ມາດຕາ 18 Thông tư 35/2026/TT-BTC: ແຂກຈ່າຍທຸກຄ່າໃຊ້ຈ່າຍເອງ, ຍົກເວັ້ນນ້ຳດື່ມ, ໝາກໄມ້ ໃນການເຮັດວຽກ",
+    en="Article 18, Thông tư 35/2026/TT-BTC: the guests pay all costs except drinks and fruit at the working sessions")
+ART_16 = ART_16_TEXT.get("vi")
+ART_18 = ART_18_TEXT.get("vi")
 
 
 def _cited(lines, article: str, payer_of=None, funding=None):
@@ -90,6 +98,7 @@ class GuestsPayBoard:
     the host pays reception, gifts and the interpreter."""
 
     code = "art16"
+    articles = {ART_16: ART_16_TEXT}   # the rule it cites, in each language, for documents
     label = Text.of(vi="Khách tự trả ăn, ở (Điều 16 TT 35/2026)", lo="ແຂກຈ່າຍຄ່າກິນ, ຄ່າພັກເອງ (ມາດຕາ 16 TT 35/2026)",
                     en="Guests pay board and lodging (Art. 16, Circular 35/2026)")
 
@@ -108,6 +117,7 @@ class GuestsPayAll:
     working sessions, which the host pays."""
 
     code = "art18"
+    articles = {ART_18: ART_18_TEXT}   # the rule it cites, in each language, for documents
     label = Text.of(vi="Khách tự trả mọi chi phí (Điều 18 TT 35/2026)", lo="ແຂກຈ່າຍທຸກຄ່າໃຊ້ຈ່າຍເອງ (ມາດຕາ 18 TT 35/2026)",
                     en="Guests pay all but courtesy costs (Art. 18, Circular 35/2026)")
 
@@ -123,8 +133,11 @@ class GuestsPayAll:
         return _cited(lines, ART_18, lambda ln: host if ln.item == "refreshments" else guests, home_funding(home))
 
 
-ART_27 = ("Điều 27 Thông tư 35/2026/TT-BTC: hoạt động phối hợp tổ chức, dự toán ghi rõ bên chi trả từng khoản theo thỏa thuận "
-          "(chưa đối chiếu văn bản chính thức)")
+ART_27_TEXT = Text.of(
+    vi="Điều 27 Thông tư 35/2026/TT-BTC: hoạt động phối hợp tổ chức, dự toán ghi rõ bên chi trả từng khoản theo thỏa thuận",
+    lo="ມາດຕາ 27 Thông tư 35/2026/TT-BTC: ກິດຈະກຳຮ່ວມກັນຈັດຕັ້ງ, ງົບປະມານລະບຸຢ່າງຈະແຈ້ງຝ່າຍທີ່ຈ່າຍແຕ່ລະລາຍການຕາມການຕົກລົງ",
+    en="Article 27, Thông tư 35/2026/TT-BTC: for a co-organised activity, the estimate names the side paying each item as agreed")
+ART_27 = ART_27_TEXT.get("vi") + " (chưa đối chiếu văn bản chính thức)"   # the officer's remark: not for documents
 
 
 class CoOrganised:
@@ -134,6 +147,7 @@ class CoOrganised:
     budget's notes (``names_every_payer``) until the officer adds a cost line for them."""
 
     code = "art27"
+    articles = {ART_27: ART_27_TEXT}   # the rule it cites, in each language, for documents
     names_every_payer = True
     label = Text.of(vi="Phối hợp tổ chức, ghi rõ bên chi từng khoản (Điều 27 TT 35/2026)",
                     lo="ຮ່ວມກັນຈັດຕັ້ງ, ລະບຸຝ່າຍຈ່າຍແຕ່ລະລາຍການ (ມາດຕາ 27 TT 35/2026)",

@@ -62,6 +62,7 @@ class Rate:
     capped_by: str = ""   # the provincial decision whose lower cap replaced the circular's figure
     article: str = ""     # the rule the row applies, as the circular words it ("one banquet per delegation …")
     banquet_day: Decimal | None = None   # meals: the share of a day's rate paid on the banquet day (0.5)
+    article_text: Text | None = None     # the rule in each language, without the officer's remarks (for documents)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -83,6 +84,7 @@ class RateTable:
     guest_class: str = ""   # receiving: the guest class its caps are for (A, B, C, other); "" for any
     replaces: str = ""      # the code of the table this one replaced
     transition: str = ""    # the article keeping the replaced table for plans approved before this one (e.g. "Điều 35.4")
+    sources: Text | None = None   # the legal source in each language (``source`` is its Vietnamese)
 
     def in_force(self, on: date) -> bool:
         return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)

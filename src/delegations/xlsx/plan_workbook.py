@@ -66,6 +66,10 @@ class PlanWorkbook:
     def total_label(self) -> str:
         return self.tr(N_("Total (incomplete)") if self.r.budget.budget.unpriced() else N_("Total"))
 
+    def total_unknown(self) -> bool:
+        """No line is priced yet: a total would add "—" cells up to a false 0."""
+        return all(a is None for a in self.r.budget.budget.amounts)
+
     def payer(self, code: str) -> str:
         return self.both(lambda lang: self.words[lang].org_short(code))
 
@@ -91,30 +95,37 @@ class PlanWorkbook:
                 self.numbers.get(line.seq, line.seq), self.both(name.get) if name else "",
                 self.both(lambda lang: views[lang].item(line.item, line.role)), line.quantity,
                 line.rate if line.rate is not None else "—", "—" if amount is None else amount, self.payer(line.payer), self.funding(line.funding),
-                line.table, line.article,
+                line.table, self.both(lambda lang: views[lang].article(line.article)),
             ])
-        return SheetTable(self.sheet_name(N_("Budget by item")), columns, rows, self.total_label(), 2)
+        return SheetTable(self.sheet_name(N_("Budget by item")), columns, rows, self.total_label(), 2, self.total_unknown())
 
-    def grouped(self, title: str, label_heads: list[Column], groups: dict, label) -> SheetTable:
+    def grouped(self, title: str, label_heads: list[Column], groups: dict, label, key) -> SheetTable:
+        """One row per group with its amount; a group with a line not priced yet says so
+        in a last column, its figure being a part only."""
         columns = [*label_heads, Column(self.amount_head(), 18, total=True)]
+        partial = {key(line) for line in self.r.budget.budget.unpriced()}
         rows = [[*label(group), "—" if amount is None else amount] for group, amount in groups.items()]
-        return SheetTable(self.sheet_name(title), columns, rows, self.total_label(), len(label_heads) - 1)
+        if partial:
+            columns.append(Column(self.tr(N_("Note")), 24, wrap=True))
+            for row, (group, amount) in zip(rows, groups.items()):
+                row.append(self.tr(N_("incomplete")) if group in partial and amount is not None else "")
+        return SheetTable(self.sheet_name(title), columns, rows, self.total_label(), len(label_heads) - 1, self.total_unknown())
 
     def by_delegation(self) -> SheetTable:
         names = {d.seq: d for d in self.r.delegations}
         heads = [Column(self.tr(N_("No.")), 6), Column(self.tr(N_("Delegation")), 50, wrap=True), Column(self.tr(N_("Year")), 8)]
         return self.grouped(N_("By delegation"), heads, self.r.budget.by_delegation(),
                             lambda seq: [self.numbers.get(seq, seq), self.both(names[seq].name.get) if seq in names else "",
-                                         names[seq].timing.year if seq in names else None])
+                                         names[seq].timing.year if seq in names else None], lambda ln: ln.seq)
 
     def by_payer(self) -> SheetTable:
         return self.grouped(N_("By paying organisation"), [Column(self.tr(N_("Paid by")), 40, wrap=True)],
-                            self.r.budget.by_payer(), lambda payer: [self.payer(payer)])
+                            self.r.budget.by_payer(), lambda payer: [self.payer(payer)], lambda ln: ln.payer)
 
     def by_funding(self) -> SheetTable:
         heads = [Column(self.tr(N_("Paid by")), 30, wrap=True), Column(self.tr(N_("Funding source")), 34, wrap=True)]
         return self.grouped(N_("By funding source"), heads, self.r.budget.by_funding(),
-                            lambda key: [self.payer(key[0]), self.funding(key[1])])
+                            lambda key: [self.payer(key[0]), self.funding(key[1])], lambda ln: (ln.payer, ln.funding))
 
     def tables(self) -> list[SheetTable]:
         out = [self.delegations()]

@@ -59,6 +59,7 @@ class SheetTable:
     rows: list[list[object]] = field(default_factory=list)
     total_label: str = ""
     total_label_column: int = 0
+    total_unknown: bool = False   # nothing summed is known yet: the total shows "—", not a formula adding up to a false 0
 
 
 def line_count(text: str, width: float) -> int:
@@ -112,6 +113,9 @@ def write_table(wb, table: SheetTable) -> object:
             if not column.total:
                 continue
             letter = get_column_letter(k)
+            if table.total_unknown:
+                ws.cell(total_row, k, "—").alignment = Alignment(horizontal="right")
+                continue
             cell = ws.cell(total_row, k, f"=SUM({letter}2:{letter}{last})" if last >= 2 else 0)
             cell.font = bold
             formats = {ws.cell(r, k).number_format for r in range(2, last + 1)} - {"General"}

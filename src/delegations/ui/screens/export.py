@@ -255,9 +255,20 @@ class ExportScreen(ModalScreen):
         except Exception as exc:  # noqa: BLE001 - explained on the screen, or raised again there
             self.app.call_from_thread(self._done, None, exc)
             return
-        self.app.call_from_thread(self._done, path, None)
+        self.app.call_from_thread(self._done, path, None, self._budget_notes(kind, budget, choices))
 
-    def _done(self, path: Path | None, error: BaseException | None) -> None:
+    def _budget_notes(self, kind: str | None, budget: bool, choices: dict) -> list[str]:
+        """The officer's budget notes the document just written leaves out (none if they cannot be worked out)."""
+        from ...budget.export_notes import export_notes
+        from ...errors import UserError
+
+        try:
+            return export_notes(self.app.planner, i18n.current_language(), document=kind, seq=self.seq, plan_id=choices["plan_id"],
+                                budget=budget, fmt=choices["fmt"], filters=choices["filters"])
+        except UserError:
+            return []
+
+    def _done(self, path: Path | None, error: BaseException | None, notes: list[str] | None = None) -> None:
         if error is not None:
             message = explain(error, self.app.planner.host, "export")
             if message is None:
@@ -266,7 +277,8 @@ class ExportScreen(ModalScreen):
             self.notify(message, severity="error", timeout=10, markup=False)
             return
         self.written = path
-        self._say(_("Written: {path}").format(path=path))
+        warnings = [_("Warning: {message}").format(message=note) for note in notes or []]
+        self._say("\n".join([_("Written: {path}").format(path=path), *warnings]))
         self.query_one("#open", Button).disabled = False
         self.notify(_("Written: {path}").format(path=path), timeout=8, markup=False)
 
