@@ -18,6 +18,7 @@ from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
 from ..widgets.header_rows import BasisRow, BasisRows, RecipientRow, RecipientRows
+from ..widgets.shown import show_text
 from ..widgets.translated import TranslatedField
 
 TEXT_FIELDS = ("title", "place", "introduction", "authority", "position")  # the single texts, each in every language
@@ -94,7 +95,7 @@ class PlanHeaderScreen(ModalScreen):
         """Every single field from ``self.plan`` (the rows are filled apart); no error shown; the title focused."""
         plan, f = self.plan, PlanFields.of(self.plan)
         title = self.query_one("#form-title", Static)
-        title.update(f"[b]{escape(_('Plan header'))}[/b] {escape(str(plan.period))}  " + escape(_("(Ctrl+S save, Esc cancel)")))
+        show_text(title, f"[b]{escape(_('Plan header'))}[/b] {escape(str(plan.period))}  " + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
         with self.prevent(Input.Changed):
             for widget_id, text in (("number", f.number), ("symbol", f.symbol), ("issued", f.issued), ("signer", f.signer)):
                 box = self.query_one(f"#{widget_id}", Input)
@@ -160,7 +161,7 @@ class PlanHeaderScreen(ModalScreen):
 
     def _say(self, message: str) -> None:
         line = self.query_one("#form-message", Static)
-        line.update(message)
+        show_text(line, message)
         line.display = bool(message)
 
     def _show(self, problems) -> None:

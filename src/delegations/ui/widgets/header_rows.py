@@ -180,9 +180,7 @@ class RowList(Vertical):
                     box.cursor_blink = False
         self.renumber()
         if self.error:
-            error = self.query_one(f"#err-{self.error}", Static)
-            error.update("")
-            error.display = False
+            self.query_one(f"#err-{self.error}", Static).display = False  # its text is replaced when it is shown again
 
     def items(self) -> list[ListRow]:
         return [row for row in self.query(ListRow) if row.parent is self and not row.removed]
