@@ -146,18 +146,18 @@ def dumps(data: dict, lines: dict | None = None) -> str:
 
     def line(name: str, key: str, value) -> str:
         if lines is None or name not in ENCODED_ONCE:
-            return enc(value)
+            return f"  {enc(key)}: {enc(value)}"
         known = lines.get((name, key))
         if known is not None and known[1] is value:
             return known[0]
-        text = enc(value)
+        text = f"  {enc(key)}: {enc(value)}"  # the whole line, key too: the next write only joins
         lines[(name, key)] = (text, value)
         return text
 
     tables = []
     for name, table in data.items():
         if isinstance(table, dict):
-            rows = ",\n".join(f"  {enc(str(k))}: {line(name, str(k), v)}" for k, v in table.items())
+            rows = ",\n".join([line(name, str(k), v) for k, v in table.items()])
             tables.append(f" {enc(name)}: {{\n{rows}\n }}" if rows else f" {enc(name)}: {{}}")
         else:
             tables.append(f" {enc(name)}: {enc(table)}")

@@ -239,7 +239,7 @@ class DelegationsApp(App):
         return screen
 
     def _forget_form(self) -> None:
-        for name in (FORM, EXPORT, "plans"):  # their labels are in the old language
+        for name in (FORM, EXPORT, "plans", "plan-header"):  # their labels are in the old language
             if name in self._installed_screens and not any(s is self._installed_screens[name] for s in self.screen_stack):
                 self.uninstall_screen(name)
 

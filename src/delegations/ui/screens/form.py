@@ -16,6 +16,7 @@ from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
 from ..widgets.choice import ChoiceSelect
+from ..widgets.shown import show_text
 from ..widgets.translated import TranslatedField
 
 DERIVED = ("year", "month", "days_min", "days_max")  # what dates say; filled from them
@@ -134,7 +135,7 @@ class DelegationForm(ModalScreen):
         f = DelegationFields.of(d)
         registry = self.app.planner.registry
         title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
-        self.query_one("#form-title", Static).update(f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")))
+        show_text(self.query_one("#form-title", Static), f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
         texts = {"leader_name": f.leader_name, "leader_name_lo": f.leader_name_lo, "members": f.members,
                  "days_min": f.days_min, "days_max": f.days_max, "year": f.year, "month": f.month, "start": f.start,
                  "end": f.end, "notes": f.notes}
@@ -157,7 +158,7 @@ class DelegationForm(ModalScreen):
         self.query_one("#tf-acts", TranslatedField).fill(d.activities)
         from .life_line import life_line
 
-        self.query_one("#life-line", Static).update(life_line(self.app.wording, d))
+        show_text(self.query_one("#life-line", Static), life_line(self.app.wording, d))
         for box in self.query(".error"):
             box.display = False
         self._problems_shown = False
@@ -224,7 +225,7 @@ class DelegationForm(ModalScreen):
 
     def _say(self, message: str) -> None:
         line = self.query_one("#form-message", Static)
-        line.update(message)
+        show_text(line, message)
         line.display = bool(message)
 
     # --- actions -----------------------------------------------------------

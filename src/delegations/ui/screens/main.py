@@ -305,11 +305,13 @@ class MainScreen(Screen):
         self.reload()
         self.notify(describe(done.message), timeout=4, markup=False)
 
-    def action_header(self) -> None:
+    async def action_header(self) -> None:
         if self._writable():
             from .plan_header import PlanHeaderScreen
 
-            self.app.push_screen(PlanHeaderScreen(self.planner.plan(self.app.plan_id)), lambda saved: saved and self.reload())
+            plan = self.planner.plan(self.app.plan_id)
+            screen = await self.app.reused("plan-header", lambda: PlanHeaderScreen(plan)).load(plan)  # built once, refilled
+            self.app.push_screen(screen, lambda saved: saved and self.reload())
 
     def action_plans(self) -> None:
         from .plans import PlansScreen

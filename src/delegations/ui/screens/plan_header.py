@@ -4,6 +4,8 @@ marked while it was made from another Vietnamese text."""
 
 from __future__ import annotations
 
+from rich.markup import escape
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +18,7 @@ from ...errors import UserError
 from ...i18n import N_, _, describe
 from ..bindings import translate_bindings
 from ..widgets.header_rows import BasisRow, BasisRows, RecipientRow, RecipientRows
+from ..widgets.shown import show_text
 from ..widgets.translated import TranslatedField
 
 TEXT_FIELDS = ("title", "place", "introduction", "authority", "position")  # the single texts, each in every language
@@ -24,7 +27,9 @@ FIELDS = ("title", "number", "issued", "basis", "period")
 
 
 class PlanHeaderScreen(ModalScreen):
-    """Returns ``True`` when the header was saved."""
+    """Returns ``True`` when the header was saved. Built once per language and
+    reused: ``load`` shows another plan (or the same plan as it is now) at the
+    next opening, filling the widgets instead of building them again."""
 
     BINDINGS = [Binding("ctrl+s", "save", N_("Save")), Binding("escape", "cancel", N_("Cancel"))]
 
@@ -32,6 +37,7 @@ class PlanHeaderScreen(ModalScreen):
         super().__init__()
         translate_bindings(self)
         self.plan = plan
+        self._styled_for: str | None = None  # the theme the widgets were last styled in
 
     def _row(self, label: str, widget, error: str | None = None):
         with Horizontal(classes="row"):
@@ -42,17 +48,16 @@ class PlanHeaderScreen(ModalScreen):
                     yield Static("", id=f"err-{error}", classes="error", markup=False)
 
     def compose(self) -> ComposeResult:
-        f = PlanFields.of(self.plan)
         plan = self.plan
         with Vertical(id="form"):
-            yield Static("[b]" + _("Plan header") + f"[/b] {self.plan.period}  " + _("(Ctrl+S save, Esc cancel)"), id="form-title")
+            yield Static("", id="form-title")
             yield Static("", id="form-message", markup=False)
             with VerticalScroll(id="form-body"):
                 yield from self._row(_("Title"), TranslatedField("title", id="tf-title"), "title")
-                yield from self._row(_("Number"), Input(f.number, placeholder=_("empty while a draft"), id="number", compact=True), "number")
-                yield from self._row(_("Symbol"), Input(f.symbol, id="symbol", compact=True))
+                yield from self._row(_("Number"), Input(placeholder=_("empty while a draft"), id="number", compact=True), "number")
+                yield from self._row(_("Symbol"), Input(id="symbol", compact=True))
                 yield from self._row(_("Place"), TranslatedField("place", id="tf-place"))
-                yield from self._row(_("Date"), Input(f.issued, placeholder=_("16/9/2019; empty while a draft"), id="issued", compact=True), "issued")
+                yield from self._row(_("Date"), Input(placeholder=_("16/9/2019; empty while a draft"), id="issued", compact=True), "issued")
                 yield BasisRows(_("Basis documents"), _("Add a basis document"),
                                 [BasisRow(i, b) for i, b in enumerate(plan.basis)], error="basis", id="basis-rows")
                 yield from self._row(_("Introduction"), TranslatedField("introduction", area=True, id="tf-introduction"))
@@ -60,17 +65,55 @@ class PlanHeaderScreen(ModalScreen):
                                     [RecipientRow(i, r) for i, r in enumerate(plan.recipients)], id="recipient-rows")
                 yield from self._row(_("On behalf of"), TranslatedField("authority", id="tf-authority"))
                 yield from self._row(_("Position"), TranslatedField("position", id="tf-position"))
-                yield from self._row(_("Signer"), Input(f.signer, id="signer", compact=True), "period")
+                yield from self._row(_("Signer"), Input(id="signer", compact=True), "period")
 
     def on_mount(self) -> None:
-        sig = self.plan.signature
-        texts = {"title": self.plan.title, "place": self.plan.place, "introduction": self.plan.introduction,
+        self._steady_cursors()
+        self._fill()  # the rows filled themselves when they were mounted
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Reopened: its widgets kept their styles while it was hidden (focus and hover
+        # restyle the widgets they concern; rows added since were styled when mounted).
+        # A new theme restyles everything.
+        if self._styled_for == self.app.theme:
+            event.refresh_styles = False
+        self._styled_for = self.app.theme
+        super()._on_screen_resume(event)
+
+    async def load(self, plan: Plan) -> "PlanHeaderScreen":
+        """Show *plan*'s header at the next opening: every field filled again, rows of
+        basis documents and recipients reused (added or removed only when their
+        number changed), nothing typed, marked or refused kept from last time."""
+        self.plan = plan
+        if self.is_mounted:
+            await self.query_one("#basis-rows", BasisRows).refill(plan.basis)
+            await self.query_one("#recipient-rows", RecipientRows).refill(plan.recipients)
+            self._fill()
+        return self
+
+    def _fill(self) -> None:
+        """Every single field from ``self.plan`` (the rows are filled apart); no error shown; the title focused."""
+        plan, f = self.plan, PlanFields.of(self.plan)
+        title = self.query_one("#form-title", Static)
+        show_text(title, f"[b]{escape(_('Plan header'))}[/b] {escape(str(plan.period))}  " + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
+        with self.prevent(Input.Changed):
+            for widget_id, text in (("number", f.number), ("symbol", f.symbol), ("issued", f.issued), ("signer", f.signer)):
+                box = self.query_one(f"#{widget_id}", Input)
+                box.value = text
+                box.cursor_position = len(text)
+        sig = plan.signature
+        texts = {"title": plan.title, "place": plan.place, "introduction": plan.introduction,
                  "authority": sig.authority if sig else None, "position": sig.position if sig else None}
         for name, text in texts.items():
             self.query_one(f"#tf-{name}", TranslatedField).fill(text if text is not None else ())
-        self.query_one("#title_vi", Input).focus()
-        self._steady_cursors()
-        self.call_after_refresh(self._remember)
+        for box in self.query(".error"):
+            box.display = False
+        self._say("")
+        self.query_one("#form-body").scroll_home(animate=False)
+        title_box = self.query_one("#title_vi", Input)
+        title_box.focus()
+        title_box.select_all()  # as focusing it does the first time (it stays focused while the screen is hidden)
+        self._typed_at_start = self.fields()
 
     def _steady_cursors(self) -> None:
         """Without blinking (``app.blink`` off, as in the pictures of the tests), every cursor stays drawn."""
@@ -78,12 +121,9 @@ class PlanHeaderScreen(ModalScreen):
             for box in (*self.query(Input), *self.query(TextArea)):
                 box.cursor_blink = False
 
-    def _remember(self) -> None:
-        self._typed_at_start = self.fields()
-
     def changed(self) -> bool:
         """Whether anything was typed, added or removed since the form opened."""
-        return self.fields() != getattr(self, "_typed_at_start", PlanFields.of(self.plan))
+        return self.fields() != self._typed_at_start
 
     def fields(self) -> PlanFields:
         tf = {name: self.query_one(f"#tf-{name}", TranslatedField) for name in TEXT_FIELDS}
@@ -121,7 +161,7 @@ class PlanHeaderScreen(ModalScreen):
 
     def _say(self, message: str) -> None:
         line = self.query_one("#form-message", Static)
-        line.update(message)
+        show_text(line, message)
         line.display = bool(message)
 
     def _show(self, problems) -> None:

@@ -36,11 +36,16 @@ class ListRow(Vertical):
         self.origin = origin  # the index of the item it was filled from; None: added
         self.serial = next(_serials)
         self.removed = False
+        self.n = 0  # its number in the list, as shown
+
+    def refill(self, origin: int | None, item) -> None:
+        """Show *item* (the list's item number *origin*) in this row, built for another."""
+        raise NotImplementedError
 
     def compose(self):
         with Horizontal(classes="row"):
             with Vertical(classes="label"):
-                yield Label("", classes="row-number")
+                yield Label(self.TITLE.format(n=self.n) if self.n else "", classes="row-number")
                 yield Button("− " + _("Remove"), classes="remove-row", compact=True)
             with Vertical(classes=f"fields {self.FIELDS_CLASS}"):
                 yield from self.parts()
@@ -49,7 +54,10 @@ class ListRow(Vertical):
         yield from ()
 
     def number(self, n: int) -> None:
-        self.query_one(".row-number", Label).update(self.TITLE.format(n=n))
+        if n != self.n:
+            self.n = n
+            if self.is_mounted:  # else shown when it is composed
+                self.query_one(".row-number", Label).update(self.TITLE.format(n=n))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if "remove-row" in event.button.classes:
@@ -83,6 +91,18 @@ class BasisRow(ListRow):
             yield from _part(labels[name], TranslatedField(f"{p}-{name}", classes=f"basis-{name}"))
 
     def on_mount(self) -> None:
+        self._fill()
+
+    def refill(self, origin: int | None, doc: BasisDocument | None) -> None:
+        self.origin, self.doc = origin, doc or BasisDocument(Text(), Text())
+        self._fill()
+        for name, text in (("number", self.doc.number), ("issued", self.doc.issued.strftime("%d/%m/%Y") if self.doc.issued else "")):
+            box = self.query_one(f".basis-{name}", Input)
+            with box.prevent(Input.Changed):
+                box.value = text
+            box.cursor_position = len(text)
+
+    def _fill(self) -> None:
         for name in BASIS_PARTS:
             self.query_one(f".basis-{name}", TranslatedField).fill(getattr(self.doc, name))
 
@@ -110,6 +130,10 @@ class RecipientRow(ListRow):
     def on_mount(self) -> None:
         self.query_one(".recipient", TranslatedField).fill(self.text)
 
+    def refill(self, origin: int | None, text: Text | None) -> None:
+        self.origin, self.text = origin, text or Text()
+        self.query_one(".recipient", TranslatedField).fill(self.text)
+
     def fields(self) -> RecipientFields:
         return RecipientFields(self.query_one(".recipient", TranslatedField).typed(), self.origin)
 
@@ -134,8 +158,29 @@ class RowList(Vertical):
     def on_mount(self) -> None:
         self.renumber()
 
-    def new_row(self) -> ListRow:
+    def new_row(self, origin: int | None = None, item=None) -> ListRow:
         raise NotImplementedError
+
+    async def refill(self, items) -> None:
+        """Show *items* (the rows' widgets reused; rows added or removed only when
+        their number changed), no error shown."""
+        rows = self.items()
+        for origin, (row, item) in enumerate(zip(rows, items)):
+            row.refill(origin, item)
+        if len(rows) > len(items):
+            gone = rows[len(items):]
+            for row in gone:
+                row.removed = True
+            await self.remove_children(gone)
+        elif len(items) > len(rows):
+            added = [self.new_row(origin, items[origin]) for origin in range(len(rows), len(items))]
+            await self.mount_all(added, before=self.query_one(".add-row"))
+            if not self.app.blink:
+                for box in (box for row in added for box in row.query(Input)):
+                    box.cursor_blink = False
+        self.renumber()
+        if self.error:
+            self.query_one(f"#err-{self.error}", Static).display = False  # its text is replaced when it is shown again
 
     def items(self) -> list[ListRow]:
         return [row for row in self.query(ListRow) if row.parent is self and not row.removed]
@@ -168,16 +213,16 @@ class RowList(Vertical):
 
 
 class BasisRows(RowList):
-    def new_row(self) -> ListRow:
-        return BasisRow(None)
+    def new_row(self, origin: int | None = None, item=None) -> ListRow:
+        return BasisRow(origin, item)
 
     def fields(self) -> list[BasisFields]:
         return [row.fields() for row in self.items()]
 
 
 class RecipientRows(RowList):
-    def new_row(self) -> ListRow:
-        return RecipientRow(None)
+    def new_row(self, origin: int | None = None, item=None) -> ListRow:
+        return RecipientRow(origin, item)
 
     def fields(self) -> list[RecipientFields]:
         return [row.fields() for row in self.items()]

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from ...domain import Text
 from ...forms import LANGS, edit_lines
 from ...i18n import N_, _
+from .shown import show_text
 
 
 class TranslatedField(Vertical):
@@ -89,14 +90,16 @@ class TranslatedField(Vertical):
     def show_marks(self) -> None:
         self.marked = self.outdated()
         mark = "⚠ " + _("outdated")
+        # A Static's update lays the screen out again: only a mark that changes is updated
+        # (at each opening of a reused form most marks stay as they were).
         if self.area:
             for lang in LANGS:
                 box = self.query_one(f"#{self.prefix}_{lang}-stale", Static)
-                box.update(mark)
+                show_text(box, mark)
                 box.display = lang in self.marked
             return
         box = self.query_one(f"#{self.prefix}-stale", Static)  # always placed (the grid's third column), empty when current
-        box.update("\n".join(" " + mark if lang in self.marked else "" for lang in LANGS) if self.marked else "")
+        show_text(box, "\n".join(" " + mark if lang in self.marked else "" for lang in LANGS) if self.marked else "")
 
     def _typed_in(self, event) -> None:
         widget = event.input if isinstance(event, Input.Changed) else event.text_area
@@ -117,3 +120,4 @@ class TranslatedField(Vertical):
         if lang in LANGS and lang != "vi" and lang in self.outdated():
             self.still_correct.add(lang)
             self.show_marks()
+
