@@ -97,7 +97,7 @@ def test_a_drafts_date_line_leaves_day_and_month_blank_in_every_language():
 
 
 @pytest.mark.parametrize("lang", ["vi", "vi-lo"])
-def test_each_recipient_line_ends_with_a_semicolon_and_the_last_with_a_full_stop(planner_2023, lang):
+def test_each_recipient_line_ends_with_a_semicolon_and_the_last_with_a_full_stop(planner_2023, lang, tmp_path):
     d = planner_2023.delegation("2023-2025", 1)
     model = DocumentWriter(request(planner_2023, lang, seq=1), d).build("proposal")
     lines = [line for text in recipient_lines(model.recipients) for line in text.split("\n")]
@@ -105,6 +105,13 @@ def test_each_recipient_line_ends_with_a_semicolon_and_the_last_with_a_full_stop
     assert all(line.startswith("- ") for line in lines)
     assert all(line.endswith(";") for line in lines[:-len(model.recipients[-1].split("\n"))])
     assert lines[-1].endswith(".") and "- Lưu: VT." in lines
+    from pdf_pages import read_pages
+
+    from delegations.exporting import export_document
+
+    path = export_document(planner_2023, "proposal", 1, lang=lang, output=tmp_path, today=TODAY)
+    text = "".join(page.text for page in read_pages(path)).replace(" ", "")
+    assert "-Nhưtrên;" in text and "-Lưu:VT" in text
 
 
 def test_the_status_column_puts_a_colon_between_status_and_reason(planner_2023):
