@@ -34,7 +34,7 @@ def summary_line(d: Delegation, w) -> str:
 def delegation_lines(d: Delegation, w) -> list[str]:
     """What would be stored for *d*: its name, summary, leader, activities and costs."""
     lines = [f"{d.seq}. {d.name.get(w.lang)}", "    " + summary_line(d, w),
-             "    " + _("Leader") + ": " + d.leader.position.get(w.lang)]
+             "    " + _("Leader") + ": " + " ".join(x for x in (d.leader.position.get(w.lang), d.leader.name_in(w.lang)) if x)]
     lines += ["    " + _("Activity") + ": " + a.get(w.lang) for a in d.activities]
     lines += ["    " + _("Costs") + ": " + line for line in w.funding_lines(d)]
     if d.notes:
