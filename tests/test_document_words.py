@@ -6,6 +6,7 @@ and ``list`` keeps dates whole at 80 columns."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -155,3 +156,22 @@ def test_list_keeps_dates_and_status_whole_at_80_columns(db_path, plan_2023, cap
 
         status, outbound = translator(lang).gettext("Planned"), translator(lang).gettext("Outbound")
         assert out.count(status) == 3 and out.count(outbound) == 3 and out.count("Savannakhet" if lang != "lo" else "ສະຫວັນນະເຂດ") >= 3
+
+
+def test_a_warning_names_the_language_in_lower_case_inside_its_sentence(planner_2023):
+    from delegations.i18n import describe
+    from delegations.translation_checks import plan_warnings
+
+    plan = planner_2023.plan()
+    planner_2023.save_plan(replace(plan, title=plan.title.edited({"vi": "Hợp tác với Lào giai đoạn 2023-2025 (sửa)"})))
+    messages = [describe(p) for p in plan_warnings(planner_2023.plan())]
+    assert any(m.startswith("bản tiếng Lào của") for m in messages), messages
+    assert not any("Tiếng" in m for m in messages)
+
+
+def test_the_lao_workbook_counts_days_with_the_pdfs_word():
+    from delegations.i18n import translator
+
+    lo = translator("lo").gettext
+    assert lo("Days") == "ຈຳນວນວັນ"
+    assert all(lo(m).startswith("ຈຳນວນວັນ") and "ມື້" not in lo(m) for m in ("Fewest days", "Most days"))
