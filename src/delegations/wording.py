@@ -36,6 +36,9 @@ ROLE_LABELS = {
     "interpreter": N_("Interpreter"), "driver": N_("Driver"),
 }
 
+# The languages whose documents name a month ("November 2024") rather than number it ("Tháng 11/2024").
+NAMED_MONTHS = frozenset({"en"})
+
 # The word a title may start with where the document already says "Kế hoạch" (its type name, "Căn cứ Kế hoạch …").
 PLAN_WORDS = {"vi": ("kế hoạch",), "lo": ("ແຜນການ",), "en": ("plan for", "plan of", "plan")}
 
@@ -138,10 +141,15 @@ class Wording:
         if t.kind == "year":
             return self.t("Year {year}").format(year=t.year)
         if t.kind == "month":
-            return self.t("Month {month}/{year}").format(month=t.month, year=t.year, month_name=month_name(t.month, self.lang))
+            return self.t("Month {month}/{year}").format(month=self.month(t.month), year=t.year)
         if t.end is None or t.end == t.start:
             return short_date(t.start)
         return f"{short_date(t.start)} - {short_date(t.end)}"
+
+    def month(self, month: int) -> str:
+        """A month as its language writes it beside the year: by its number ("Tháng 11/2024",
+        "ເດືອນ 11/2024"), or by its name where the language names it ("November 2024")."""
+        return month_name(month, self.lang) if self.lang in NAMED_MONTHS else str(month)
 
     def timing_in_sentence(self, d: Delegation) -> str:
         """The timing inside a sentence, where a capital would be wrong: "năm 2024", "tháng 11/2024",
@@ -150,7 +158,7 @@ class Wording:
         if t.kind == "year":
             return self.t("in the year {year}").format(year=t.year)
         if t.kind == "month":
-            return self.t("in month {month}/{year}").format(month=t.month, year=t.year, month_name=month_name(t.month, self.lang))
+            return self.t("in month {month}/{year}").format(month=self.month(t.month), year=t.year)
         return self.timing(d)
 
     def compact_timing(self, d: Delegation) -> str:
