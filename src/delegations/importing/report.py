@@ -25,10 +25,14 @@ def finding_text(finding: Finding) -> str:
     return f"{_(SEVERITY_LABELS[finding.severity])}: {place}: {message}" if place else f"{_(SEVERITY_LABELS[finding.severity])}: {message}"
 
 
-def summary_line(d: Delegation, w) -> str:
-    """Direction, partner, people, days and time of *d* on one line."""
+def summary_line(d: Delegation, w, with_leader: bool = False) -> str:
+    """Direction, partner, people, days and time of *d* on one line (and the leader's name, when
+    *with_leader* and the file gives one)."""
     members = ngettext("{n} member", "{n} members", d.members).format(n=d.members)
-    return " · ".join((w.direction(d.direction), w.org_short(d.partner), members, w.days(d), w.timing(d)))
+    parts = [w.direction(d.direction), w.org_short(d.partner), members, w.days(d), w.timing(d)]
+    if with_leader and d.leader.name_in(w.lang):
+        parts.append(d.leader.name_in(w.lang))
+    return " · ".join(parts)
 
 
 def delegation_lines(d: Delegation, w) -> list[str]:
