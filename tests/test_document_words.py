@@ -175,3 +175,13 @@ def test_the_lao_workbook_counts_days_with_the_pdfs_word():
     lo = translator("lo").gettext
     assert lo("Days") == "ຈຳນວນວັນ"
     assert all(lo(m).startswith("ຈຳນວນວັນ") and "ມື້" not in lo(m) for m in ("Fewest days", "Most days"))
+
+
+def test_each_documents_pdf_carries_its_own_symbol_not_the_plans(planner_2023, tmp_path):
+    from pdf_pages import read_pages
+
+    from delegations.exporting import export_document
+
+    path = export_document(planner_2023, "decision", 1, output=tmp_path, today=TODAY)
+    text = "".join(page.text for page in read_pages(path)).replace(" ", "")
+    assert "/QĐ-LĐLĐ" in text and "/KH-LĐLĐ" not in text

@@ -75,10 +75,16 @@ class PlanDocument:
         self.content = PlanWriter(request)
         self.words = self.content.words
         self.both, self.tr, self.field = self.content.both, self.content.tr, self.content.field
-        self.heading, self.leader = self.content.heading, self.content.leader
         self.s: Styles = make_styles(self.langs)
         # A bilingual document is laid out as a joint one, under both states' headers.
         self.guest = joint_country(request) if len(self.langs) > 1 else None
+
+    def heading(self) -> tuple[str, str]:
+        """The number and place-date lines (a method, so that a document's layout can give its own)."""
+        return self.content.heading()
+
+    def leader(self, d) -> str:
+        return self.content.leader(d)
 
     # --- header --------------------------------------------------------------
     def national(self, country: str, langs: list[str]) -> list:
