@@ -170,3 +170,49 @@ def test_the_versions_of_a_cell_are_told_apart_by_script():
         {"vi": "Chủ tịch LĐLĐ tỉnh Quảng Trị", "lo": "ປະທານ"}, "Nguyễn Văn An", "ຫງວຽນ ວັນ ອານ")
     # a position on two lines is not a name: "tỉnh Quảng Trị" is not written like one
     assert leader_of("Chủ tịch LĐLĐ\ntỉnh Quảng Trị").name == ""
+
+
+def test_the_leaders_lao_name_is_told_from_the_lao_position_by_the_lines_order():
+    from delegations.importing.versions import leader_of
+
+    # no Lao position: the Lao line after the name is the name's Lao spelling
+    leader = leader_of("Chủ tịch LĐLĐ tỉnh Quảng Trị\nNguyễn Văn An\nຫງວຽນ ວັນ ອານ")
+    assert (leader.position.as_dict(), leader.name, leader.name_lo) == ({"vi": "Chủ tịch LĐLĐ tỉnh Quảng Trị"}, "Nguyễn Văn An", "ຫງວຽນ ວັນ ອານ")
+    # a Latin line after the Lao position is the name, however it is written
+    leader = leader_of("Chủ tịch LHCĐ tỉnh Salavan\nປະທານ ສຫກ ແຂວງສາລະວັນ\nBounmy PHOMMACHANH\nບຸນມີ ພົມມະຈັນ")
+    assert (leader.position.as_dict(), leader.name, leader.name_lo) == (
+        {"vi": "Chủ tịch LHCĐ tỉnh Salavan", "lo": "ປະທານ ສຫກ ແຂວງສາລະວັນ"}, "Bounmy PHOMMACHANH", "ບຸນມີ ພົມມະຈັນ")
+    # a name without a Lao spelling, after the Lao position
+    leader = leader_of("Chủ tịch\nປະທານ\nNguyễn Văn An")
+    assert (leader.position.as_dict(), leader.name, leader.name_lo) == ({"vi": "Chủ tịch", "lo": "ປະທານ"}, "Nguyễn Văn An", "")
+    assert leader_of("Chủ tịch\nປະທານ").name == "" and leader_of("Chủ tịch\nປະທານ").position.get("lo") == "ປະທານ"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_lao_name_without_a_lao_position_comes_back_as_the_name_and_the_preview_shows_it(planner, db_path, tmp_path, capsys, fmt):
+    planner.close()
+    code, out = _run(db_path, capsys, "edit", "1", "--plan", SOURCE, "--leader-position-lo", "", "--leader-name", "Nguyễn Văn An",
+                     "--leader-name-lo", "ຫງວຽນ ວັນ ອານ")
+    assert code == 0, out
+    with Planner.open(db_path) as p:
+        assert p.delegation(SOURCE, 1).leader.position.get("lo", fallback=False) == ""
+    path = _export(db_path, capsys, tmp_path, fmt, "vi-lo")
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    code, out = _run(db_path, capsys, "import", str(path), "--plan", TARGET, "--dry-run")
+    assert code == 0 and "Trưởng đoàn: Chủ tịch LĐLĐ tỉnh Quảng Trị Nguyễn Văn An" in out, out
+    assert _run(db_path, capsys, "import", str(path), "--plan", TARGET)[0] == 0
+    with Planner.open(db_path) as p:
+        leader = p.delegation(TARGET, 1).leader
+    assert (leader.name, leader.name_lo, leader.position.get("lo", fallback=False)) == ("Nguyễn Văn An", "ຫງວຽນ ວັນ ອານ", "")
+
+
+def test_a_warning_about_dates_is_named_under_the_dates_column(planner, db_path, tmp_path, capsys):
+    planner.close()
+    code, out = _run(db_path, capsys, "edit", "3", "--plan", SOURCE, "--from", "30/12/2021", "--to", "2/1/2022")
+    assert code == 0, out
+    path = _export(db_path, capsys, tmp_path, "xlsx", "vi")
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    code, out = _run(db_path, capsys, "import", str(path), "--plan", TARGET, "--dry-run")
+    assert code == 0, out
+    warnings = [line.strip() for line in out.splitlines() if line.strip().startswith("cảnh báo: Dòng 4")]
+    assert warnings and all('cột "Ngày đi"' in line for line in warnings), out

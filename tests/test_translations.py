@@ -97,7 +97,7 @@ def test_validate_names_the_field_the_language_and_the_delegation(db, capsys):
     assert "delegation 1" not in err and "plan:" not in err
     assert main(["--db", str(db), "--lang", "vi", "validate"]) == 0
     err = capsys.readouterr().err
-    assert 'đoàn 2: cảnh báo: Trưởng đoàn: bản Tiếng Lào của "Trưởng đoàn" được dịch từ một bản tiếng Việt cũ hơn; hãy kiểm tra lại.' in err
+    assert 'đoàn 2: cảnh báo: Trưởng đoàn: bản tiếng Lào của "Trưởng đoàn" được dịch từ một bản tiếng Việt cũ hơn; hãy kiểm tra lại.' in err
 
 
 def test_a_lao_export_warns_of_outdated_translations_and_still_exports(db, tmp_path, capsys):

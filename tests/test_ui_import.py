@@ -57,3 +57,18 @@ async def test_a_file_with_a_bad_row_shows_row_and_column_and_cannot_be_imported
         await pilot.press("enter")
         await pilot.pause()
         assert ".docx" in str(screen.query_one("#import-summary").render()) and screen.query_one("#import-rows").row_count == 0
+
+
+async def test_the_preview_shows_the_leaders_name(make_app, db_path, tmp_path):
+    rows = [list(r) for r in SEED_ROWS]
+    rows[0][2] = ["Chủ tịch LĐLĐ tỉnh Quảng Trị", "Nguyễn Văn An"]
+    path = write_docx(tmp_path / "ten.docx", rows=rows)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "I")
+        await type_into(pilot, "#path", str(path))
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#import-rows")
+        assert str(table.get_row_at(0)[-1]).endswith("· Nguyễn Văn An")
+        assert "Nguyễn" not in str(table.get_row_at(1)[-1])

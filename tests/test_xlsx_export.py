@@ -70,11 +70,39 @@ def test_one_sheet_per_section_with_numbers_dates_and_vietnamese_headers(dated, 
         widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[1]]
         assert all(w and w >= 6 for w in widths), (sheet.title, widths)
         assert all(c.font.b for c in sheet[1])
-        # printed on A4 landscape, all columns on the page's width, the header row on every page
-        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        # printed on A4 landscape, readable (see test_every_sheet_prints_at_a_readable_scale), the header row on every page
+        assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
         assert sheet.print_title_rows == "$1:$1"
-    assert ws.column_dimensions["M"].width >= 40 and ws["M2"].alignment.wrap_text  # activities: wide and wrapped
+    assert ws.column_dimensions["M"].width >= 25 and ws["M2"].alignment.wrap_text  # activities: wrapped in their column
     assert ws.row_dimensions[2].height >= 30  # its two activities fit: the row is as tall as its text
+
+
+@pytest.mark.parametrize("lang", ["vi", "vi-lo", "en"])
+def test_every_sheet_prints_at_a_readable_scale(dated, tmp_path, lang):
+    """Fitted to one A4 page across only where that keeps 70 % or more of the size; a wider
+    sheet prints at 70 % or more over two pages across, its number and name columns repeated."""
+    from delegations.xlsx.sheets import MIN_SCALE, PAGE_WIDTH_MM, SIDE_MARGIN_IN, column_mm
+
+    wb = load_workbook(export_plan(dated, fmt="xlsx", lang=lang, output=tmp_path, today=TODAY))
+    printable = PAGE_WIDTH_MM - 2 * SIDE_MARGIN_IN * 25.4
+    assert MIN_SCALE >= 65
+    for sheet in wb:
+        widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[1]]
+        assert sheet.page_margins.left == sheet.page_margins.right == SIDE_MARGIN_IN
+        one_page = printable / sum(column_mm(w) for w in widths)
+        if sheet.sheet_properties.pageSetUpPr.fitToPage:
+            assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+            assert one_page >= MIN_SCALE / 100, (sheet.title, one_page)
+        else:
+            assert MIN_SCALE <= sheet.page_setup.scale <= 100 and one_page < MIN_SCALE / 100, (sheet.title, sheet.page_setup.scale)
+            assert sheet.print_title_cols == "$A:$B"
+    ws = wb.worksheets[0]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage  # the delegations: one page across at 70 % or more
+    assert ws.print_title_cols == "$A:$B"  # the number and the name on every page
+    assert sum(ws.column_dimensions[c.column_letter].width for c in ws[1]) <= 200
+    assert all(ws.cell(2, k).alignment.wrap_text for k in (2, 4, 5, 13, 14))  # name, partner, leader, activities, funding wrap
+    lines = wb.worksheets[1]
+    assert not lines.sheet_properties.pageSetUpPr.fitToPage and lines.page_setup.scale >= MIN_SCALE
 
 
 def test_budget_sheets_have_numbers_and_sums_equal_to_the_service_total(dated, tmp_path):

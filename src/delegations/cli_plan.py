@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 
 from . import i18n
+from .cli_table import column_widths, list_rows
 from .cli_exits import EXIT_OK, EXIT_PLUGIN, EXIT_PROBLEMS
 from .domain import Direction, Problem, Status
 from .errors import UserError
@@ -30,14 +31,15 @@ def _table(planner: Planner, plan, dels) -> None:
     from rich.text import Text as Plain
 
     w = planner.wording(i18n.current_language())
-    table = Table(box=box.SIMPLE_HEAD, title=Plain(safe(f"{plan.title.get(w.lang)} ({plan.period})")), expand=False, pad_edge=False)
-    for col, kw in ((_("No."), {"justify": "right"}), (_("Delegation"), {"ratio": 3, "min_width": 14}), (_("Direction"), {}),
-                    (_("Partner"), {"ratio": 2, "min_width": 11}), (_("Members"), {"justify": "right", "max_width": 8}),
-                    (_("Days"), {}), (_("Timing"), {}), (_("Status"), {})):
-        table.add_column(col, **kw)
-    for d in dels:
-        cells = (str(d.seq), d.name.get(w.lang), w.direction(d.direction), w.org_short(d.partner), str(d.members), w.days(d), w.timing(d), w.status(d.status))
-        table.add_row(*(Plain(safe(c)) for c in cells))
+    console = Console()
+    table = Table(box=box.SIMPLE_HEAD, title=Plain(safe(f"{plan.title.get(w.lang)} ({plan.period})")), expand=False, pad_edge=False,
+                  show_edge=False, collapse_padding=True)
+    rows = [tuple(safe(c) for c in r) for r in list_rows(w, dels)]
+    heads = [_("No."), _("Delegation"), _("Direction"), _("Partner"), _("Members"), _("Days"), _("Timing"), _("Status")]
+    for i, (head, width) in enumerate(zip(heads, column_widths(heads, rows, console.width))):
+        table.add_column(head, width=width, justify="right" if i in (0, 4, 5) else "left")
+    for cells in rows:
+        table.add_row(*(Plain(c) for c in cells))
     Console().print(table)
 
 

@@ -70,3 +70,14 @@ class OfficialDocument:
             if sec.table:
                 parts += sec.table.heads + [c for r in sec.table.rows for c in r]
         return "\n".join(p for p in parts if p)
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """The "Nơi nhận" lines as the national format writes them: each recipient (each of its
+    language versions, one per line) starts "- " and ends ";", the last one "."
+    ("- Như trên;" … "- Lưu: VT.")."""
+    out = []
+    for i, recipient in enumerate(recipients):
+        end = "." if i == len(recipients) - 1 else ";"
+        out.append("\n".join(f"- {line.rstrip(';.').strip()}{end}" for line in recipient.split("\n") if line.strip()))
+    return out

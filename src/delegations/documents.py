@@ -17,9 +17,12 @@ from .doc_model import DocTable, OfficialDocument, Section
 from .domain import Delegation, Direction, Status
 from .i18n import N_, translator
 from .i18n.languages import in_each
-from .i18n.formatting import date_line, format_money, short_date
+from .i18n.formatting import date_line, format_money, identity_date, short_date
 from .budget.view import RATE_ITEMS
 from .wording import Wording, country_name
+
+# What a cell shows where there is no figure (an amount with no rate, a result not yet known).
+NONE = "—"
 
 KINDS = ("proposal", "decision", "invitation", "programme", "roster", "report")
 
@@ -75,7 +78,7 @@ class DocumentWriter:
         d, w = self.d, self.words[lang]
         home, partner = self.r.home, self.r.registry.partners.get(d.partner)
         t = d.timing
-        when = (self._range(t.start, t.end) if t.start else w.timing(d))
+        when = (self._range(t.start, t.end) if t.start else w.timing_in_sentence(d))
         return {
             "name": d.name.get(lang), "home": home.name.get(lang), "partner": w.org_short(d.partner),
             "partner_full": partner.name.get(lang) if partner else d.partner,
@@ -136,7 +139,7 @@ class DocumentWriter:
     def basis(self) -> list[str]:
         plan = self.r.plan
         return [self.each(N_("Pursuant to the plan {title}, delegation no. {seq} of its table;"),
-                          lambda lang: {"title": plan.title.get(lang), "seq": self.d.seq})]
+                          lambda lang: {"title": self.words[lang].plan_subject(plan), "seq": self.d.seq})]
 
     def signature(self) -> tuple[str, str, str]:
         sig = self.r.plan.signature
@@ -159,9 +162,9 @@ class DocumentWriter:
         for n, p in enumerate(self.d.roster, 1):
             name = "\n".join(x for x in (p.name, p.lao_name if "lo" in self.langs else "") if x)
             sex = self.tr(N_("Male") if p.sex and p.sex.value == "male" else N_("Female")) if p.sex else ""
-            passport = "\n".join(x for x in (p.passport, self.each(N_("valid until {date}"), lambda lang: {"date": short_date(p.passport_expires)})
+            passport = "\n".join(x for x in (p.passport, self.each(N_("valid until {date}"), lambda lang: {"date": identity_date(p.passport_expires)})
                                               if p.passport_expires else "") if x)
-            rows.append([str(n), name, sex, short_date(p.born) if p.born else "", self.both(p.position.get), passport,
+            rows.append([str(n), name, sex, identity_date(p.born) if p.born else "", self.both(p.position.get), passport,
                          self.both(lambda lang: self.words[lang].role(p.role))])
         return DocTable(heads, rows, (0.06, 0.2, 0.09, 0.13, 0.24, 0.16, 0.12), frozenset({0, 2, 3}))
 
@@ -236,14 +239,14 @@ class DocumentWriter:
         d = self.d
         o = d.outcome
         lang0 = self.langs[0]
-        money = lambda m: format_money(m, lang0) if m is not None else "-"  # noqa: E731
+        money = lambda m: format_money(m, lang0) if m is not None else NONE  # noqa: E731
         heads = [self.tr(h) for h in (N_("Item"), N_("Planned"), N_("Actual"))]
         t = d.timing
         rows = [
             [self.tr(N_("Dates")), self._range(t.start, t.end) if t.start else self.words[lang0].timing(d),
-             self._range(o.start, o.end) if o else "-"],
-            [self.tr(N_("Members")), str(d.members), str(o.members) if o else "-"],
-            [self.tr(N_("Days")), str(d.duration), str(o.days) if o else "-"],
+             self._range(o.start, o.end) if o else NONE],
+            [self.tr(N_("Members")), str(d.members), str(o.members) if o else NONE],
+            [self.tr(N_("Days")), str(d.duration), str(o.days) if o else NONE],
         ]
         actual = {c.item: c.amount for c in o.costs} if o else {}
         items = list(dict.fromkeys([*self.planned, *actual]))

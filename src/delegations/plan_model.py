@@ -73,6 +73,10 @@ class PlanWriter:
         return (self.both(lambda lang: document_number(plan.number, plan.symbol, lang)),
                 self.both(lambda lang: date_line(plan.place.get(lang), plan.issued, lang)))
 
+    def subject(self) -> str:
+        """The title under "KẾ HOẠCH", without a "Kế hoạch" of its own (``wording.plan_subject``)."""
+        return self.both(lambda lang: self.words[lang].plan_subject(self.r.plan))
+
     def basis(self) -> list[str]:
         """One paragraph per language; a paragraph not yet written in Lao is printed once."""
         return list(dict.fromkeys(w.basis_paragraph(self.r.plan) for w in self.words.values()))
@@ -83,9 +87,10 @@ class PlanWriter:
         return "\n".join(p for p in (self.field(d.leader.position), self.both(d.leader.name_in)) if p)
 
     def status_cell(self, d) -> str:
-        """The status in each language; a cancelled delegation's reason on the next line."""
+        """The status in each language; a cancelled delegation's reason after a colon, on the next line
+        ("Đã hủy:" / "Đối tác đề nghị lùi lại")."""
         label = self.both(lambda lang: self.words[lang].status(d.status))
-        return f"{label}\n{self.both(d.cancel_reason.get)}" if d.cancel_reason else label
+        return f"{label}:\n{self.both(d.cancel_reason.get)}" if d.cancel_reason else label
 
     def table(self) -> DocTable:
         """The delegation table; with ``request.status_column`` a last column says each delegation's status."""
@@ -127,7 +132,7 @@ class PlanWriter:
         number, dated = self.heading()
         body = [Section(table=self.table(), landscape=True)] if self.r.delegations else []
         return OfficialDocument(kind="plan", number=number, dated=dated, doc_type=self.tr(N_("PLAN")),
-                                subject=self.field(self.r.plan.title), basis=self.basis(), body=body,
+                                subject=self.subject(), basis=self.basis(), body=body,
                                 recipients=self.recipients(), signature=self.signature(),
                                 annex=self.appendix(), annex_title=self.tr(N_("Appendix")))
 

@@ -9,6 +9,9 @@ from .i18n import N_, _
 from .i18n.fields import field_label
 
 LANGUAGE_NAMES = {"vi": N_("Vietnamese"), "lo": N_("Lao"), "en": N_("English")}
+# The same names inside a sentence, where Vietnamese writes them in lower case ("bản tiếng Lào").
+IN_SENTENCE = {"vi": N_("Vietnamese (inside a sentence)"), "lo": N_("Lao (inside a sentence)"),
+               "en": N_("English (inside a sentence)")}
 LAO_DOCUMENTS = ("lo", "vi-lo")  # the document languages that print the Lao texts
 
 
@@ -24,7 +27,7 @@ def where(o: Outdated) -> str:
 
 def warnings(found: list[Outdated]) -> list[Problem]:
     return [Problem(o.field, N_("the {language} version of \"{field}\" was made from an earlier Vietnamese text; check it."),
-                    {"field": where(o), "language": language_name(o.lang)}, "warning") for o in found]
+                    {"field": where(o), "language": _(IN_SENTENCE[o.lang]) if o.lang in IN_SENTENCE else o.lang}, "warning") for o in found]
 
 
 def plan_warnings(plan: Plan) -> list[Problem]:

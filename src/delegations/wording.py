@@ -13,7 +13,7 @@ from babel import Locale
 
 from .domain import BasisDocument, CostLine, Delegation, Direction, Organisation, Plan, Status
 from .i18n import N_, translator
-from .i18n.formatting import compact_range, short_date
+from .i18n.formatting import compact_range, month_name, short_date
 from .registry import Registry
 
 # How a rate is counted, in words ("per person and day"), not the unit's code.
@@ -35,6 +35,27 @@ ROLE_LABELS = {
     "leader": N_("Head of delegation"), "deputy": N_("Deputy head"), "member": N_("Member"),
     "interpreter": N_("Interpreter"), "driver": N_("Driver"),
 }
+
+# The languages whose documents name a month ("November 2024") rather than number it ("Tháng 11/2024").
+NAMED_MONTHS = frozenset({"en"})
+
+# The word a title may start with where the document already says "Kế hoạch" (its type name, "Căn cứ Kế hoạch …").
+PLAN_WORDS = {"vi": ("kế hoạch",), "lo": ("ແຜນການ",), "en": ("plan for", "plan of", "plan")}
+
+
+def plan_subject(title: str, lang: str) -> str:
+    """A plan's title as the subject of a document that already names it a plan:
+    a leading "Kế hoạch" ("ແຜນການ", "Plan") is left out, the rest starts with a capital
+    ("Kế hoạch hợp tác giai đoạn 2023-2025" → "Hợp tác giai đoạn 2023-2025")."""
+    text = title.strip()
+    for word in PLAN_WORDS.get(lang, ()):
+        head = text[:len(word)]
+        rest = text[len(word):]
+        if head.casefold() == word.casefold() and (not rest or not rest[0].isalnum() or lang == "lo") and rest.strip(" :-–"):
+            rest = rest.strip(" :-–")
+            return rest[0].upper() + rest[1:] if lang != "lo" else rest
+    return text
+
 
 # The national title and motto heading a document issued in each country.
 NATIONAL_HEADERS = {
@@ -115,14 +136,30 @@ class Wording:
         return self.nt("{days} day", "{days} days", d.duration.max_days).format(days=str(d.duration))
 
     def timing(self, d: Delegation) -> str:
+        """The timing as a table cell: "Năm 2024", "Tháng 11/2024" ("November 2024"), "13/4/2024 - 16/4/2024"."""
         t = d.timing
         if t.kind == "year":
             return self.t("Year {year}").format(year=t.year)
         if t.kind == "month":
-            return self.t("Month {month}/{year}").format(month=t.month, year=t.year)
+            return self.t("Month {month}/{year}").format(month=self.month(t.month), year=t.year)
         if t.end is None or t.end == t.start:
             return short_date(t.start)
         return f"{short_date(t.start)} - {short_date(t.end)}"
+
+    def month(self, month: int) -> str:
+        """A month as its language writes it beside the year: by its number ("Tháng 11/2024",
+        "ເດືອນ 11/2024"), or by its name where the language names it ("November 2024")."""
+        return month_name(month, self.lang) if self.lang in NAMED_MONTHS else str(month)
+
+    def timing_in_sentence(self, d: Delegation) -> str:
+        """The timing inside a sentence, where a capital would be wrong: "năm 2024", "tháng 11/2024",
+        "in November 2024"; dates as in the table."""
+        t = d.timing
+        if t.kind == "year":
+            return self.t("in the year {year}").format(year=t.year)
+        if t.kind == "month":
+            return self.t("in month {month}/{year}").format(month=self.month(t.month), year=t.year)
+        return self.timing(d)
 
     def compact_timing(self, d: Delegation) -> str:
         """The timing as the table shows it: a date range in one short cell ("28/2–3/3/2024")."""
@@ -191,6 +228,10 @@ class Wording:
         if b.subject:
             parts.append(b.subject.get(self.lang))
         return " ".join(p for p in parts if p)
+
+    def plan_subject(self, plan: Plan) -> str:
+        """The plan's title where the document already calls it a plan (see ``plan_subject``)."""
+        return plan_subject(plan.title.get(self.lang), self.lang)
 
     def basis_paragraph(self, plan: Plan) -> str:
         """The opening paragraph: every basis document, then the introduction."""

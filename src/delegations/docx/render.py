@@ -24,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
 
-from ..doc_model import DocTable, OfficialDocument, Section
+from ..doc_model import DocTable, OfficialDocument, Section, recipient_lines
 from ..i18n import N_, translator
 from ..i18n.languages import in_each
 from ..wording import joint_country, national_header
@@ -246,9 +246,7 @@ class DocxWriter:
         self._fresh.update((left._element, right._element))
         if m.recipients:
             self.lines(left, self.tr(N_("Recipients:")), 12, bold=True, italic=True, align=LEFT)
-            for i, recipient in enumerate(m.recipients):
-                end = "." if i == len(m.recipients) - 1 else ";"
-                text = "\n".join(f"- {line.rstrip(';.').strip()}{end}" for line in recipient.split("\n") if line.strip())
+            for text in recipient_lines(m.recipients):
                 self.lines(left, text, 11, align=LEFT)
         else:
             self.lines(left, "", 11)

@@ -38,8 +38,11 @@ def date_line(place: str, when: date | None, lang: str) -> str:
     """
     if lang == "vi":
         return admin_date_line(place, when)
+    if when is None:
+        # A draft leaves the day and the month blank, as the Vietnamese line does.
+        return translator(lang).gettext(N_("{place}, day{blank}month{blank}year 20…")).format(place=place, blank=BLANK)
     pattern = translator(lang).gettext(N_("{place}, date {date}"))
-    return pattern.format(place=place, date=long_date(when, lang) if when else BLANK + "20…")
+    return pattern.format(place=place, date=long_date(when, lang))
 
 
 def document_number(number: int | None, symbol: str, lang: str = "vi") -> str:
@@ -52,6 +55,21 @@ def document_number(number: int | None, symbol: str, lang: str = "vi") -> str:
 def short_date(when: date) -> str:
     """Date as cited inside a sentence: 16/9/2019."""
     return f"{when.day}/{when.month}/{when.year}"
+
+
+def identity_date(when: date) -> str:
+    """A date of birth or a passport's expiry, as the screen, the command line and the
+    documents write it: day and month in two digits, "01/05/1970" (the national format
+    puts a leading zero before a day below 10 and months 1 and 2; a personal date takes
+    it throughout, as in a passport)."""
+    return f"{when.day:02d}/{when.month:02d}/{when.year}"
+
+
+def month_name(month: int, lang: str) -> str:
+    """The month's name in *lang* ("November", "ພະຈິກ"), for a timing worded by month."""
+    from babel.dates import get_month_names
+
+    return _clean(get_month_names("wide", locale=lang)[month])
 
 
 def compact_range(start: date, end: date) -> str:

@@ -25,16 +25,20 @@ def finding_text(finding: Finding) -> str:
     return f"{_(SEVERITY_LABELS[finding.severity])}: {place}: {message}" if place else f"{_(SEVERITY_LABELS[finding.severity])}: {message}"
 
 
-def summary_line(d: Delegation, w) -> str:
-    """Direction, partner, people, days and time of *d* on one line."""
+def summary_line(d: Delegation, w, with_leader: bool = False) -> str:
+    """Direction, partner, people, days and time of *d* on one line (and the leader's name, when
+    *with_leader* and the file gives one)."""
     members = ngettext("{n} member", "{n} members", d.members).format(n=d.members)
-    return " · ".join((w.direction(d.direction), w.org_short(d.partner), members, w.days(d), w.timing(d)))
+    parts = [w.direction(d.direction), w.org_short(d.partner), members, w.days(d), w.timing(d)]
+    if with_leader and d.leader.name_in(w.lang):
+        parts.append(d.leader.name_in(w.lang))
+    return " · ".join(parts)
 
 
 def delegation_lines(d: Delegation, w) -> list[str]:
     """What would be stored for *d*: its name, summary, leader, activities and costs."""
     lines = [f"{d.seq}. {d.name.get(w.lang)}", "    " + summary_line(d, w),
-             "    " + _("Leader") + ": " + d.leader.position.get(w.lang)]
+             "    " + _("Leader") + ": " + " ".join(x for x in (d.leader.position.get(w.lang), d.leader.name_in(w.lang)) if x)]
     lines += ["    " + _("Activity") + ": " + a.get(w.lang) for a in d.activities]
     lines += ["    " + _("Costs") + ": " + line for line in w.funding_lines(d)]
     if d.notes:

@@ -73,10 +73,14 @@ class RowBuilder:
         self.names = Names(planner.registry, planner.home())
         self.translate = translate
 
-    def column(self, key: str) -> str:
-        """The header of column *key* as the file words it (the year's for the time, in a workbook)."""
+    def column(self, key: str, timing: Timing | None = None) -> str:
+        """The header of column *key* as the file words it. In a workbook the time has columns of
+        its own: a problem of dates goes under the first day's, of a month under the month's,
+        else under the year's."""
         if key not in self.layout.where:
-            stands_for = {"timing": ("year", "first_day"), "days": ("min_days", "max_days")}.get(key, ())
+            by_kind = {"dates": ("first_day", "last_day", "year"), "month": ("month", "year")}
+            time = by_kind.get(timing.kind, ("year", "first_day")) if timing is not None else ("year", "first_day")
+            stands_for = {"timing": time, "days": ("min_days", "max_days")}.get(key, ())
             key = next((k for k in stands_for if k in self.layout.where), key)
         return self.layout.title(key, self.translate)
 
@@ -133,7 +137,7 @@ class RowBuilder:
             key = FIELD_COLUMNS.get(problem.field, problem.field)
             if key in bad or (problem.field == "partner" and "partner" in bad):
                 continue  # already said, in the file's terms
-            title = self.column(key) if key in FIELD_COLUMNS.values() else self.translate(FIELD_LABELS.get(problem.field, problem.field))
+            title = self.column(key, d.timing) if key in FIELD_COLUMNS.values() else self.translate(FIELD_LABELS.get(problem.field, problem.field))
             result.findings.append(Finding(number, title, _msg(problem), problem.severity))
         if not result.errors:
             result.delegation = d

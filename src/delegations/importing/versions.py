@@ -75,16 +75,26 @@ def looks_like_name(line: str) -> bool:
 
 
 def leader_of(value: str, latin: str = "vi") -> Leader:
-    """The leader cell: the position in each language, and below it, when the last Latin
-    line is a person's name, the name (and the Lao line after the Lao position, its Lao
-    spelling) — as the exports write it."""
-    lao, other = split_lines(value)
+    """The leader cell as the exports write it: the position (Vietnamese, then Lao), then the
+    name (its Latin spelling, then its Lao one). The name is the first Latin line after a Lao
+    line, or else the last Latin line when it is written like a person's name; the Lao lines
+    after the name are its Lao spelling, those before it the Lao position."""
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    at = next((i for i, line in enumerate(lines) if not is_lao(line) and any(is_lao(x) for x in lines[:i])), None)
+    if at is None:
+        latin_at = [i for i, line in enumerate(lines) if not is_lao(line)]
+        last = latin_at[-1] if latin_at else None
+        if last is not None and (len(latin_at) >= 2 or last < len(lines) - 1) and looks_like_name(lines[last]):
+            at = last
     name = name_lo = ""
-    if other and (len(other) >= 2 or lao) and looks_like_name(other[-1]):
-        name = other.pop()
-        if len(lao) >= 2:
-            name_lo = lao.pop()
+    position = lines
+    if at is not None:
+        position, after = lines[:at], lines[at:]
+        name = " ".join(line for line in after if not is_lao(line))
+        name_lo = " ".join(line for line in after if is_lao(line))
     versions = {}
+    other = [line for line in position if not is_lao(line)]
+    lao = [line for line in position if is_lao(line)]
     if other:
         joined = "\n".join(other)
         versions[language_of(joined, latin)] = joined

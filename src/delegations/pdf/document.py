@@ -23,7 +23,7 @@ from reportlab.platypus.flowables import Flowable
 from ..i18n import N_, translator
 # The table's column shares (TT … Nguồn kinh phí) and its cells come from the plan's model.
 from ..plan_model import COLUMN_SHARES, HEADS, STATUS_SHARES, PlanWriter  # noqa: F401
-from ..wording import joint_country, national_header
+from ..wording import joint_country, national_header, plan_subject
 from . import layout
 from .fonts import SERIF, register_fonts
 from .layout import LANDSCAPE, PORTRAIT, Styles, frame_width, make_styles
@@ -129,7 +129,7 @@ class PlanDocument:
 
     def title(self) -> list:
         s = self.s
-        subject = Text(self.field(self.r.plan.title), s.subject)
+        subject = Text(self.content.subject(), s.subject)
         # The rule under the subject: 2/5 of the line above it, clear of its descenders.
         return [Text(self.tr(N_("PLAN")), s.doc_type), subject,
                 CentredRule(0, measure=lambda w: 0.4 * subject.line_widths(w)[-1], gap=3), Spacer(1, 6)]
@@ -220,7 +220,7 @@ def build_pdf(request) -> bytes:
 
 def _build(request, doc_builder, title: str | None = None, top_padding: float = 0) -> bytes:
     buf = io.BytesIO()
-    title = clean(title or f"{doc_builder.t(N_('PLAN'))} {request.plan.title.get(doc_builder.lang)}")
+    title = clean(title or f"{doc_builder.t(N_('PLAN'))} {plan_subject(request.plan.title.get(doc_builder.lang), doc_builder.lang)}")
     doc = BaseDocTemplate(
         buf, pagesize=PORTRAIT, invariant=1, title=title, author=request.home.name.get(doc_builder.lang),
         creator="delegations", producer="delegations", initialFontName=SERIF, subject=title, lang=doc_builder.lang,

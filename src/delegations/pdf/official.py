@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
-from ..doc_model import DocTable, OfficialDocument, Section
+from ..doc_model import DocTable, OfficialDocument, Section, recipient_lines
 from . import layout
 from .document import CentredRule, PlanDocument, _build
 from .fonts import register_fonts
@@ -96,8 +96,8 @@ class OfficialPdf(PlanDocument):
         left = []
         if m.recipients:
             left.append(Text(self.tr("Recipients:"), s.recipients_head))
-            for i, r in enumerate(m.recipients):
-                left.append(Text(f"- {r}{'.' if i == len(m.recipients) - 1 else ';'}", s.recipient))
+            for line in recipient_lines(m.recipients):
+                left.append(Text(line, s.recipient))
         authority, position, name = m.signature
         right = [Text(authority.upper(), s.sign), Text(position.upper(), s.sign), Spacer(1, 80), Text(name, s.sign_name)]
         table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])

@@ -38,12 +38,14 @@ class PlanWorkbook:
     # --- delegations ---------------------------------------------------------------
     def delegations(self) -> SheetTable:
         tr = self.tr
+        # Narrow enough to print on one A4 page across at 70 % or more (``sheets.MIN_SCALE``):
+        # the long texts wrap in their columns, the headings wrap between words.
         columns = [
-            Column(tr(N_("No.")), 6), Column(tr(N_("Delegation")), 40, wrap=True), Column(tr(N_("Direction")), 12),
-            Column(tr(N_("Partner")), 22, wrap=True), Column(tr(N_("Leader")), 30, wrap=True), Column(tr(N_("Members")), 10),
-            Column(tr(N_("Fewest days")), 10), Column(tr(N_("Most days")), 10), Column(tr(N_("Year")), 8),
-            Column(tr(N_("Month")), 8), Column(tr(N_("First day")), 12), Column(tr(N_("Last day")), 12),
-            Column(tr(N_("Activities")), 50, wrap=True), Column(tr(N_("Funding")), 50, wrap=True), Column(tr(N_("Status")), 14),
+            Column(tr(N_("No.")), 6), Column(tr(N_("Delegation")), 24, wrap=True), Column(tr(N_("Direction")), 10, wrap=True),
+            Column(tr(N_("Partner")), 15, wrap=True), Column(tr(N_("Leader")), 20, wrap=True), Column(tr(N_("Members")), 8),
+            Column(tr(N_("Fewest days")), 7), Column(tr(N_("Most days")), 7), Column(tr(N_("Year")), 6),
+            Column(tr(N_("Month")), 6), Column(tr(N_("First day")), 11), Column(tr(N_("Last day")), 11),
+            Column(tr(N_("Activities")), 29, wrap=True), Column(tr(N_("Funding")), 29, wrap=True), Column(tr(N_("Status")), 9, wrap=True),
         ]
         rows = []
         for d in self.r.delegations:
@@ -57,7 +59,7 @@ class PlanWorkbook:
                 self.both(lambda lang: "\n".join(f"- {x}" for x in self.words[lang].funding_lines(d))),
                 self.both(lambda lang: self.words[lang].status(d.status)),
             ])
-        return SheetTable(self.sheet_name(N_("List of delegations")), columns, rows)
+        return SheetTable(self.sheet_name(N_("List of delegations")), columns, rows, title_columns=2)
 
     # --- the budget ------------------------------------------------------------------
     def amount_head(self) -> str:
@@ -97,7 +99,7 @@ class PlanWorkbook:
                 line.rate if line.rate is not None else "—", "—" if amount is None else amount, self.payer(line.payer), self.funding(line.funding),
                 line.table, self.both(lambda lang: views[lang].article(line.article)),
             ])
-        return SheetTable(self.sheet_name(N_("Budget by item")), columns, rows, self.total_label(), 2, self.total_unknown())
+        return SheetTable(self.sheet_name(N_("Budget by item")), columns, rows, self.total_label(), 2, self.total_unknown(), title_columns=2)
 
     def grouped(self, title: str, label_heads: list[Column], groups: dict, label, key) -> SheetTable:
         """One row per group with its amount; a group with a line not priced yet says so

@@ -60,6 +60,7 @@ class SheetTable:
     total_label: str = ""
     total_label_column: int = 0
     total_unknown: bool = False   # nothing summed is known yet: the total shows "—", not a formula adding up to a false 0
+    title_columns: int = 0  # the first columns printed again at the left of each page (the number, the name)
 
 
 def line_count(text: str, width: float) -> int:
@@ -104,7 +105,7 @@ def write_table(wb, table: SheetTable) -> object:
     for k, column in enumerate(table.columns, 1):
         ws.column_dimensions[get_column_letter(k)].width = column.width
     ws.freeze_panes = "A2"
-    print_setup(ws, "1:1")
+    print_setup(ws, "1:1", table.title_columns)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(last, 1)}"
     if table.total_label and any(c.total for c in table.columns):
         total_row = last + 1
@@ -125,15 +126,62 @@ def write_table(wb, table: SheetTable) -> object:
     return ws
 
 
-def print_setup(ws, title_rows: str | None) -> None:
-    """Printed on A4 landscape, every column on the page's width, *title_rows* ("1:1")
-    repeated at the top of each page."""
+# A4 landscape, and the margins the sheets print with (inches, as a spreadsheet stores them).
+PAGE_WIDTH_MM = 297
+SIDE_MARGIN_IN = 0.5
+# Below this scale a page of the default 11 pt font prints smaller than 7.5 pt: the sheet then
+# runs on to a second page across, its first columns repeated, rather than being shrunk further.
+MIN_SCALE = 70
+
+
+def column_mm(width: float) -> float:
+    """The printed width of a column *width* characters wide (7 px a character and 5 px of
+    padding at 96 px to the inch, as Excel and LibreOffice measure the default font)."""
+    return (width * 7 + 5) * 25.4 / 96
+
+
+def sheet_widths(ws) -> list[float]:
+    """The width of each used column of *ws* (the default 8.43 where none is set)."""
+    from openpyxl.utils import get_column_letter
+
+    return [ws.column_dimensions[get_column_letter(k)].width or 8.43 for k in range(1, ws.max_column + 1)]
+
+
+def print_scale(widths: list[float], repeated: int = 0) -> int | None:
+    """The scale (percent) a sheet of columns *widths* prints at: None when every column fits
+    the page's width at ``MIN_SCALE`` or more (the page is then fitted to its width);
+    otherwise the largest scale, not below ``MIN_SCALE``, at which it runs over two pages
+    across, the first *repeated* columns printed again on the second."""
+    printable = PAGE_WIDTH_MM - 2 * SIDE_MARGIN_IN * 25.4
+    total = sum(column_mm(w) for w in widths)
+    if total * MIN_SCALE / 100 <= printable:
+        return None
+    again = sum(column_mm(w) for w in widths[:repeated])
+    two_pages = 100 * 2 * printable / (total + again) * 0.95  # a column is not split: leave room for the break
+    return max(MIN_SCALE, min(100, int(two_pages)))
+
+
+def print_setup(ws, title_rows: str | None, title_columns: int = 0) -> None:
+    """Printed on A4 landscape with *title_rows* ("1:1") repeated at the top of each page:
+    fitted to the page's width when that keeps the print at ``MIN_SCALE`` or larger, else at a
+    readable scale over two pages across, the first *title_columns* (the number, the name)
+    repeated at the left of each."""
+    from openpyxl.utils import get_column_letter
+
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_IN
+    scale = print_scale(sheet_widths(ws), title_columns)
+    if scale is None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    else:
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = scale
     if title_rows:
         ws.print_title_rows = title_rows
+    if title_columns:
+        ws.print_title_cols = f"A:{get_column_letter(title_columns)}"
 
 
 def new_workbook(title: str = ""):

@@ -86,7 +86,7 @@ class ImportScreen(ModalScreen):
             problems = ", ".join(f"{len([f for f in r.findings if f.severity == s])} {_(s)}" for s in ("error", "warning")
                                  if any(f.severity == s for f in r.findings))
             table.add_row(str(r.row), str(d.seq) if d else "-", problems or "✓", _cut(d.name.get(app.lang), 30) if d else _("not imported"),
-                          summary_line(d, app.wording) if d else "")
+                          summary_line(d, app.wording, with_leader=True) if d else "")
         errors = len(found.errors)
         n = len(found.delegations)
         if errors:

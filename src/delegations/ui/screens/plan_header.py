@@ -112,7 +112,9 @@ class PlanHeaderScreen(ModalScreen):
         self.query_one("#form-body").scroll_home(animate=False)
         title_box = self.query_one("#title_vi", Input)
         title_box.focus()
-        title_box.select_all()  # as focusing it does the first time (it stays focused while the screen is hidden)
+        # As focusing it does the first time (it stays focused while the screen is hidden):
+        # the cursor at the end of the text, nothing selected, so typing edits it.
+        title_box.cursor_position = len(title_box.value)
         self._typed_at_start = self.fields()
 
     def _steady_cursors(self) -> None:
