@@ -128,12 +128,12 @@ def cmd_export(planner: Planner, args) -> int:
 
 
 def _warn_outdated(planner: Planner, args) -> None:
-    """Before a Lao (or English) export: the translations made from an earlier Vietnamese, on stderr."""
-    from .translation_checks import outdated_for_export
+    """Before a Lao (or English) export: the translations made from an earlier Vietnamese,
+    and the texts that will print in Vietnamese for want of one, on stderr."""
+    from .translation_checks import export_warnings
 
-    lines = outdated_for_export(planner, args.plan, args.doc_lang, args.seq if args.document else None)
-    if lines:
-        print(safe(_("Warning: these translations were made from an earlier Vietnamese text:")), file=sys.stderr)
+    for heading, lines in export_warnings(planner, args.plan, args.doc_lang, args.seq if args.document else None):
+        print(safe(_("Warning: {message}").format(message=heading)), file=sys.stderr)
         for line in lines:
             print(safe("  - " + line), file=sys.stderr)
 
