@@ -92,3 +92,27 @@ async def test_the_export_screen_lists_the_missing_translations_and_goes_on_when
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(list(tmp_path.glob("*_vi-lo_*.pdf"))) == 1
+
+
+async def test_outdated_and_missing_are_both_listed_and_the_question_fits_80x24(make_app, db_path, tmp_path):
+    db_path.write_text(dumps(default_data()), encoding="utf-8")
+    with Planner.open(db_path) as p:
+        for d in p.repo.delegations(p.plan().id):
+            p.save_delegation(d.evolve(name=Text.of(d.name.get("vi")), activities=tuple(Text.of(a.get("vi")) for a in d.activities),
+                                       leader=replace(d.leader, position=d.leader.position.edited({"vi": "Phó Chủ tịch"}))))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "o")
+        app.screen.query_one("#lang").value = "lo"
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#question").render()).splitlines()
+        outdated, missing = question.index("Các bản dịch này được dịch từ một bản tiếng Việt cũ hơn:"), \
+            question.index("Các văn bản này chưa có bản dịch và sẽ in bằng tiếng Việt:")
+        assert question[outdated + 1] == "- đoàn 1: Trưởng đoàn (Tiếng Lào)" and question[missing + 1] == "- đoàn 1: Tên đoàn (Tiếng Lào)"
+        assert any(line.startswith("- … và") for line in question[missing:]) and question[-1] == "Vẫn xuất?"
+        for button in ("#yes", "#no"):
+            region = app.screen.query_one(button).region
+            assert region.height and region.bottom <= SIZE[1]               # the answer buttons on screen at 80×24
