@@ -76,10 +76,14 @@ class PlanDocument:
         self.content = PlanWriter(request)
         self.words = self.content.words
         self.both, self.tr, self.field = self.content.both, self.content.tr, self.content.field
-        self.heading, self.leader = self.content.heading, self.content.leader
+        self.leader = self.content.leader
         self.s: Styles = make_styles(self.langs)
         # A bilingual document is laid out as a joint one, under both states' headers.
         self.guest = joint_country(request) if len(self.langs) > 1 else None
+
+    def heading(self) -> tuple[str, str]:
+        """The number and date lines (a method, so that a document of another kind gives its own)."""
+        return self.content.heading()
 
     # --- header --------------------------------------------------------------
     def national(self, country: str, langs: list[str]) -> list:
