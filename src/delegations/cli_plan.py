@@ -94,10 +94,13 @@ def cmd_validate(planner: Planner, args) -> int:
     seqs = {d.id: d.seq for d in planner.repo.delegations(plan.id)}
     errors = 0
     faults = [f.problem() for f in planner.validation_faults]
-    for key, problems in results.items():
+    from .translation_checks import missing_lao_warnings
+
+    lao = missing_lao_warnings(plan, list(planner.repo.delegations(plan.id)))  # warnings: printed, not counted
+    for key in [*results, *(k for k in lao if k not in results)]:
         prefix = _("plan") + ": " if key == "plan" else _("delegation {seq}").format(seq=seqs.get(key, key)) + ": "
-        own = [p for p in problems if p not in faults]  # a failed validator is said once, below
-        _print_problems(own, prefix)
+        own = [p for p in results.get(key, []) if p not in faults]  # a failed validator is said once, below
+        _print_problems(own + lao.get(key, []), prefix)
         errors += sum(p.severity == "error" for p in own)
     _print_problems(faults)
     errors += len(faults)
