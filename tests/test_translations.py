@@ -106,7 +106,7 @@ def test_a_lao_export_warns_of_outdated_translations_and_still_exports(db, tmp_p
     assert capsys.readouterr().err == ""                                # the Vietnamese document has none
     assert main(["--db", str(db), "--lang", "en", "export", "--lang", "vi-lo", "--output", str(tmp_path), "--force"]) == 0
     captured = capsys.readouterr()
-    assert "these translations were made from an earlier Vietnamese text" in captured.err
+    assert "Warning: These translations were made from an earlier Vietnamese text:" in captured.err
     assert "  - delegation 2: Leader (Lao)" in captured.err
     assert captured.out.strip().endswith(".pdf")
 

@@ -96,10 +96,13 @@ def cmd_validate(planner: Planner, args) -> int:
     seqs = {d.id: d.seq for d in planner.repo.delegations(plan.id)}
     errors = 0
     faults = [f.problem() for f in planner.validation_faults]
-    for key, problems in results.items():
+    from .translation_checks import missing_lao_warnings
+
+    lao = missing_lao_warnings(plan, list(planner.repo.delegations(plan.id)))  # warnings: printed, not counted
+    for key in [*results, *(k for k in lao if k not in results)]:
         prefix = _("plan") + ": " if key == "plan" else _("delegation {seq}").format(seq=seqs.get(key, key)) + ": "
-        own = [p for p in problems if p not in faults]  # a failed validator is said once, below
-        _print_problems(own, prefix)
+        own = [p for p in results.get(key, []) if p not in faults]  # a failed validator is said once, below
+        _print_problems(own + lao.get(key, []), prefix)
         errors += sum(p.severity == "error" for p in own)
     _print_problems(faults)
     errors += len(faults)
@@ -140,12 +143,12 @@ def _warn_budget_notes(planner: Planner, **choices) -> None:
 
 
 def _warn_outdated(planner: Planner, args) -> None:
-    """Before a Lao (or English) export: the translations made from an earlier Vietnamese, on stderr."""
-    from .translation_checks import outdated_for_export
+    """Before a Lao (or English) export: the translations made from an earlier Vietnamese,
+    and the texts that will print in Vietnamese for want of one, on stderr."""
+    from .translation_checks import export_warnings
 
-    lines = outdated_for_export(planner, args.plan, args.doc_lang, args.seq if args.document else None)
-    if lines:
-        print(safe(_("Warning: these translations were made from an earlier Vietnamese text:")), file=sys.stderr)
+    for heading, lines in export_warnings(planner, args.plan, args.doc_lang, args.seq if args.document else None):
+        print(safe(_("Warning: {message}").format(message=heading)), file=sys.stderr)
         for line in lines:
             print(safe("  - " + line), file=sys.stderr)
 

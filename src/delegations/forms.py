@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .domain import BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Plan, Problem, Signature, Status, Text, Timing, nfc
+from .domain import (BasisDocument, CostLine, DayRange, Delegation, Direction, Leader, Plan, Problem, Signature, Status, Text, Timing,
+                     archive_last, nfc)
 from .i18n import N_
 
 
@@ -282,6 +283,6 @@ def plan_from_fields(plan: Plan, f: PlanFields) -> tuple[Plan | None, list[Probl
     return replace(
         plan, title=_edit(plan.title, f.title, still.get("title")), number=number, symbol=_clean(f.symbol),
         place=_edit(plan.place, f.place, still.get("place")), issued=issued, basis=tuple(basis),
-        introduction=_edit(plan.introduction, f.introduction, still.get("introduction")), recipients=tuple(recipients),
+        introduction=_edit(plan.introduction, f.introduction, still.get("introduction")), recipients=archive_last(recipients),
         signature=signature,
     ), []

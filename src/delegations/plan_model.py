@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .doc_model import DocTable, OfficialDocument, Section
+from .domain import archive_last
 from .i18n import N_, translator
 from .i18n.formatting import date_line, document_number
 from .i18n.languages import in_each
@@ -112,8 +113,9 @@ class PlanWriter:
         return DocTable(heads, rows, STATUS_SHARES if with_status else COLUMN_SHARES, CENTRED, values)
 
     def recipients(self) -> list[str]:
-        """Each recipient in the document's languages, without its end (the renderer puts ";" or ".")."""
-        return [self.both(lambda lang, r=r: r.get(lang).rstrip(";.").strip()) for r in self.r.plan.recipients]
+        """Each recipient in the document's languages, without its end (the renderer puts ";" or ".");
+        the archive line ("Lưu: …") last, whatever the rows' order."""
+        return [self.both(lambda lang, r=r: r.get(lang).rstrip(";.").strip()) for r in archive_last(self.r.plan.recipients)]
 
     def signature(self) -> tuple[str, str, str]:
         sig = self.r.plan.signature

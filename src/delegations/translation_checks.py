@@ -4,7 +4,7 @@ a save, and the lines announced before a Lao export."""
 from __future__ import annotations
 
 from .domain import Delegation, Plan, Problem
-from .domain.translations import Outdated, outdated_in_delegation, outdated_in_plan
+from .domain.translations import Missing, Outdated, missing_in_delegation, missing_in_plan, outdated_in_delegation, outdated_in_plan
 from .i18n import N_, _
 from .i18n.fields import field_label
 
@@ -19,7 +19,7 @@ def language_name(lang: str) -> str:
     return _(LANGUAGE_NAMES[lang]) if lang in LANGUAGE_NAMES else lang
 
 
-def where(o: Outdated) -> str:
+def where(o: Outdated | Missing) -> str:
     """The field, translated, with the row's number for a text of a list ("Recipients 2")."""
     label = field_label(o.field, _)
     return label if o.index is None else f"{label} {o.index}"
@@ -30,12 +30,30 @@ def warnings(found: list[Outdated]) -> list[Problem]:
                     {"field": where(o), "language": _(IN_SENTENCE[o.lang]) if o.lang in IN_SENTENCE else o.lang}, "warning") for o in found]
 
 
+def missing_warning(found: list[Missing]) -> list[Problem]:
+    """One warning naming every text without a Lao version (none when all have one):
+    a plan typed only in Vietnamese gets a line per delegation, not one per text."""
+    if not found:
+        return []
+    return [Problem(found[0].field, N_("no {language} version of: {fields}; a Lao document prints them in Vietnamese."),
+                    {"language": language_name("lo"), "fields": ", ".join(where(m) for m in found)}, "warning")]
+
+
 def plan_warnings(plan: Plan) -> list[Problem]:
     return warnings(outdated_in_plan(plan))
 
 
 def delegation_warnings(d: Delegation) -> list[Problem]:
     return warnings(outdated_in_delegation(d))
+
+
+def missing_lao_warnings(plan: Plan, delegations: list[Delegation]) -> dict[str, list[Problem]]:
+    """For ``validate`` (not for each save: a delegation is often typed in Vietnamese
+    first): "plan" and each delegation's id to its warning naming the texts without a
+    Lao version; those with every Lao text left out."""
+    found = {"plan": missing_warning(missing_in_plan(plan, "lo"))}
+    found.update({d.id: missing_warning(missing_in_delegation(d, "lo")) for d in delegations})
+    return {key: problems for key, problems in found.items() if problems}
 
 
 def before_export(plan: Plan, delegations: list[Delegation], lang: str) -> list[str]:
@@ -51,10 +69,51 @@ def before_export(plan: Plan, delegations: list[Delegation], lang: str) -> list[
     return lines
 
 
-def outdated_for_export(planner, plan_id: str | None, lang: str, seq: int | None = None) -> list[str]:
-    """``before_export`` for an export of the plan *plan_id* (or of delegation *seq*'s document)."""
-    if lang not in LAO_DOCUMENTS and lang not in ("en",):
-        return []
+def _printed_langs(lang: str) -> tuple[str, ...]:
+    """The translations a document in *lang* prints: none for Vietnamese."""
+    return {"lo": ("lo",), "vi-lo": ("lo",), "en": ("en",)}.get(lang, ())
+
+
+def missing_before_export(plan: Plan, delegations: list[Delegation], lang: str, life: bool = False) -> list[str]:
+    """One line per text a document in *lang* prints in Vietnamese because its version in
+    the language is missing ("plan: Basis 1 (Lao)", "delegation 2: Leader's name (Lao)")."""
+    lines = []
+    for lg in _printed_langs(lang):
+        lines += [_("plan") + ": " + f"{where(m)} ({language_name(m.lang)})" for m in missing_in_plan(plan, lg)]
+        for d in sorted(delegations, key=lambda d: d.seq):
+            lines += [_("delegation {seq}").format(seq=d.seq) + ": " + f"{where(m)} ({language_name(m.lang)})"
+                      for m in missing_in_delegation(d, lg, life)]
+    return lines
+
+
+def missing_count(plan: Plan, delegations: list[Delegation], lang: str) -> int:
+    """How many texts of the plan's document have no *lang* version."""
+    return len(missing_in_plan(plan, lang)) + sum(len(missing_in_delegation(d, lang)) for d in delegations)
+
+
+def _export_parts(planner, plan_id: str | None, seq: int | None):
     plan = planner.plan(plan_id)
     delegations = [planner.delegation(plan.id, seq)] if seq is not None else list(planner.repo.delegations(plan.id))
-    return before_export(plan, delegations, lang)
+    return plan, delegations
+
+
+def outdated_for_export(planner, plan_id: str | None, lang: str, seq: int | None = None) -> list[str]:
+    """``before_export`` for an export of the plan *plan_id* (or of delegation *seq*'s document)."""
+    if not _printed_langs(lang):
+        return []
+    return before_export(*_export_parts(planner, plan_id, seq), lang)
+
+
+def missing_for_export(planner, plan_id: str | None, lang: str, seq: int | None = None) -> list[str]:
+    """``missing_before_export`` for an export of the plan *plan_id* (or of delegation *seq*'s document)."""
+    if not _printed_langs(lang):
+        return []
+    return missing_before_export(*_export_parts(planner, plan_id, seq), lang, life=seq is not None)
+
+
+def export_warnings(planner, plan_id: str | None, lang: str, seq: int | None = None) -> list[tuple[str, list[str]]]:
+    """What to announce before an export in *lang*: (heading, lines) for the outdated
+    translations and for the missing ones, each only when there are some."""
+    parts = [(_("These translations were made from an earlier Vietnamese text:"), outdated_for_export(planner, plan_id, lang, seq)),
+             (_("These texts have no translation and will print in Vietnamese:"), missing_for_export(planner, plan_id, lang, seq))]
+    return [(heading, lines) for heading, lines in parts if lines]

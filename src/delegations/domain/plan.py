@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .text import Text
+from .text import Text, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +81,18 @@ class Plan:
     @property
     def is_draft(self) -> bool:
         return self.number is None or self.issued is None
+
+
+# How an archive line ("Nơi nhận" ... "Lưu: VT, TH.") begins in each language, folded.
+ARCHIVE_STARTS = ("luu:", "luu ", "archive", "ເກັບ")
+
+
+def is_archive(recipient: Text) -> bool:
+    """Whether *recipient* is the archive line ("Lưu: VT, TH", "ເກັບມ້ຽນ: …", "Archived: …")."""
+    return any(fold(v).startswith(ARCHIVE_STARTS) for v in recipient.all_text())
+
+
+def archive_last(recipients: "tuple[Text, ...] | list[Text]") -> tuple[Text, ...]:
+    """*recipients* in their order, the archive line(s) moved last: the national format
+    ends "Nơi nhận" with "- Lưu: …" whatever order the rows were typed in."""
+    return (*(r for r in recipients if not is_archive(r)), *(r for r in recipients if is_archive(r)))

@@ -54,3 +54,51 @@ def outdated_in_delegation(d: Delegation) -> list[Outdated]:
         found += _each("cancel_reason", [d.cancel_reason], False)
     found += _each("texts", [t for _kind, t in d.texts])
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """The text in *field* (the *index*-th of a list, from 1) has no *lang* version:
+    a document in *lang* prints its Vietnamese."""
+
+    field: str
+    lang: str
+    index: int | None = None
+
+
+def _lacking(field: str, texts: Iterable[Text], lang: str, numbered: bool = True) -> Iterator[Missing]:
+    for i, text in enumerate(texts, start=1):
+        if text and not text.get(lang, fallback=False):
+            yield Missing(field, lang, i if numbered else None)
+
+
+def missing_in_plan(plan: Plan, lang: str) -> list[Missing]:
+    """The plan header's texts that have no *lang* version, in the order of the header
+    (a basis document once, whichever of its parts lacks it). The signer's name is
+    written the same in every language: not a translation."""
+    found = [*_lacking("title", [plan.title], lang, False), *_lacking("place", [plan.place], lang, False)]
+    for i, b in enumerate(plan.basis, start=1):
+        if any(text and not text.get(lang, fallback=False) for text in (b.verb, b.kind, b.issuer, b.subject)):
+            found.append(Missing("basis", lang, i))
+    found += _lacking("introduction", [plan.introduction], lang, False)
+    found += _lacking("recipients", plan.recipients, lang)
+    if plan.signature is not None:
+        found += _lacking("authority", [plan.signature.authority], lang, False)
+        found += _lacking("position", [plan.signature.position], lang, False)
+    return found
+
+
+def missing_in_delegation(d: Delegation, lang: str, life: bool = False) -> list[Missing]:
+    """The delegation's texts printed in the plan's table that have no *lang* version;
+    with *life*, also those of its own documents (roster positions, programme). The
+    leader's name counts in Lao only: it has a Lao-script version, in other languages
+    it is written as in Vietnamese."""
+    found = [*_lacking("name", [d.name], lang, False), *_lacking("leader", [d.leader.position], lang, False)]
+    if lang == "lo" and d.leader.name and not d.leader.name_lo:
+        found.append(Missing("leader_name", lang))
+    found += _lacking("activities", d.activities, lang)
+    found += _lacking("cost_lines", [c.detail for c in d.cost_lines], lang)
+    if life:
+        found += _lacking("roster", [p.position for p in d.roster], lang)
+        found += _lacking("programme", [t for item in d.programme for t in (item.activity, item.place)], lang)
+    return found

@@ -15,7 +15,7 @@ FIELD_LABELS = {
     "roster": N_("Roster"), "seq": N_("No."), "texts": N_("Document text"), "timing": N_("Timing"), "title": N_("Title"),
     "born": N_("Date of birth"), "expires": N_("Passport expiry date"), "translation_pages": N_("Pages to translate"),
     "place": N_("Place"), "authority": N_("On behalf of"), "position": N_("Position"), "activities": N_("Activities"),
-    "approval": N_("Approval"), "cancel_reason": N_("Reason for cancelling"),
+    "approval": N_("Approval"), "cancel_reason": N_("Reason for cancelling"), "leader_name": N_("Leader's name"),
 }
 
 

@@ -20,6 +20,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from ..domain import archive_last
 from ..i18n import N_, translator
 # The table's column shares (TT … Nguồn kinh phí) and its cells come from the plan's model.
 from ..plan_model import COLUMN_SHARES, HEADS, STATUS_SHARES, PlanWriter  # noqa: F401
@@ -159,8 +160,9 @@ class PlanDocument:
         """ "Nơi nhận" and the signature, side by side, after a little space."""
         s, plan = self.s, self.r.plan
         left = [Text(self.tr(N_("Recipients:")), s.recipients_head)]
-        for i, recipient in enumerate(plan.recipients):
-            end = "." if i == len(plan.recipients) - 1 else ";"
+        recipients = archive_last(plan.recipients)  # "Lưu: …" last, whatever the rows' order
+        for i, recipient in enumerate(recipients):
+            end = "." if i == len(recipients) - 1 else ";"
             left.append(Text(self.both(lambda lang: f"- {recipient.get(lang).rstrip(';.').strip()}{end}"), s.recipient))
         right = []
         if plan.signature:

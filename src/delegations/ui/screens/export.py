@@ -222,19 +222,23 @@ class ExportScreen(ModalScreen):
 
     def action_export(self) -> None:
         """Export; first, for a document that prints translations made from an earlier
-        Vietnamese text, list them and ask (the export goes on if the officer confirms)."""
-        from ...translation_checks import outdated_for_export
+        Vietnamese text or texts with no translation (printed in Vietnamese), list them
+        and ask (the export goes on if the officer confirms)."""
+        from ...translation_checks import export_warnings
         from .dialogs import ConfirmScreen
 
         kind = self._document()
-        lines = outdated_for_export(self.app.planner, self.app.plan_id, str(self.query_one("#lang", Select).value),
-                                    self.seq if kind is not None else None)
-        if not lines:
+        parts = export_warnings(self.app.planner, self.app.plan_id, str(self.query_one("#lang", Select).value),
+                                self.seq if kind is not None else None)
+        if not parts:
             self._start_export()
             return
-        shown = lines[:MAX_LISTED] + ([_("… and {n} more").format(n=len(lines) - MAX_LISTED)] if len(lines) > MAX_LISTED else [])
-        question = _("These translations were made from an earlier Vietnamese text:") + "\n" + "\n".join("- " + x for x in shown) \
-            + "\n" + _("Export anyway?")
+        room = max(MAX_LISTED // len(parts), 3)
+        blocks = []
+        for heading, lines in parts:
+            shown = lines[:room] + ([_("… and {n} more").format(n=len(lines) - room)] if len(lines) > room else [])
+            blocks.append(heading + "\n" + "\n".join("- " + x for x in shown))
+        question = "\n".join(blocks) + "\n" + _("Export anyway?")
         self.app.push_screen(ConfirmScreen(question, yes=_("Export anyway"), no=_("Back")), lambda yes: self._start_export() if yes else None)
 
     def _start_export(self) -> None:

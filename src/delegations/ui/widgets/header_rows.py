@@ -9,7 +9,7 @@ from itertools import count
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from ...domain import BasisDocument, Text
+from ...domain import BasisDocument, Text, is_archive
 from ...forms import BasisFields, RecipientFields
 from ...i18n import _
 from .translated import TranslatedField
@@ -182,6 +182,10 @@ class RowList(Vertical):
         if self.error:
             self.query_one(f"#err-{self.error}", Static).display = False  # its text is replaced when it is shown again
 
+    def place_for_new(self):
+        """The widget a new row goes before: the add button (after the last row)."""
+        return self.query_one(".add-row")
+
     def items(self) -> list[ListRow]:
         return [row for row in self.query(ListRow) if row.parent is self and not row.removed]
 
@@ -191,7 +195,7 @@ class RowList(Vertical):
 
     async def add(self) -> ListRow:
         row = self.new_row()
-        await self.mount(row, before=self.query_one(".add-row"))
+        await self.mount(row, before=self.place_for_new())
         self.renumber()
         if not self.app.blink:
             for box in row.query(Input):
@@ -223,6 +227,11 @@ class BasisRows(RowList):
 class RecipientRows(RowList):
     def new_row(self, origin: int | None = None, item=None) -> ListRow:
         return RecipientRow(origin, item)
+
+    def place_for_new(self):
+        """Before the archive line ("Lưu: …"), which stays last; else after the last row."""
+        archive = [row for row in self.items() if is_archive(Text.of(row.fields().text))]
+        return archive[0] if archive else super().place_for_new()
 
     def fields(self) -> list[RecipientFields]:
         return [row.fields() for row in self.items()]
