@@ -1,0 +1,54 @@
+"""Faults found driving the UI at 80x24: the rates screen, the export screen, the
+new-plan form, the delegation form's dates, the life screen's lists, messages over
+fields, the main screen's filter line and totals."""
+
+from textual.widgets import Input
+
+from delegations.ui.screens.rates import RatesScreen
+from ui_support import SIZE
+
+
+async def test_the_rates_screen_asks_before_giving_up_typed_figures_and_shows_a_saved_rate(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("b", "r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RatesScreen)
+        screen.query_one("#fx-new-source", Input).value = "USD"
+        screen.query_one("#fx-new-rate", Input).value = "25400"
+        screen.query_one("#fx-new-target", Input).value = "VND"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen                              # a question, not the budget
+        assert "Tiếp tục sửa" in str(app.screen.query_one("#no").label)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and screen.query_one("#fx-new-rate", Input).value == "25400"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        labels = [str(w.render()) for w in screen.query(".fx-row .rate-label")]
+        assert any("1 USD = … VND" in label for label in labels), labels   # the saved rate listed
+        assert [w.value for w in screen.query(".fx-row Input")] == ["25400"]
+        await pilot.press("escape")                                  # nothing unsaved: closes at once
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "BudgetScreen"
+
+
+async def test_the_palette_opens_the_rates_screen(make_app):
+    from textual.command import CommandList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"ty gia")
+        await pilot.pause(0.4)
+        commands = app.screen.query_one(CommandList)
+        rows = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        assert any("Định mức và tỷ giá" in r for r in rows), rows
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, RatesScreen)
