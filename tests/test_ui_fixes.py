@@ -52,3 +52,31 @@ async def test_the_palette_opens_the_rates_screen(make_app):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, RatesScreen)
+
+
+async def test_the_export_screen_says_its_own_words_on_its_own_line(make_app, tmp_path):
+    from textual.widgets import Select
+
+    from ui_support import open_screen, type_into
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "o")
+        screen = app.screen
+        assert "Xuất kế hoạch" in str(screen.query_one("#export-title").render())
+        labels = [str(label) for label, _value in screen.query_one("#document", Select)._options]
+        assert not any("(PDF)" in label for label in labels), labels   # the format select says it
+        screen.query_one("#document", Select).value = "budget"
+        await pilot.pause()
+        assert "Xuất văn bản" in str(screen.query_one("#export-title").render())
+        screen.query_one("#document", Select).value = "plan"
+        await pilot.pause()
+        await type_into(pilot, "#folder", str(tmp_path))
+        for _round in range(2):
+            await pilot.press("ctrl+o")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not app._notifications                            # no notice over the fields
+        said = str(screen.query_one("#target").render())
+        assert "Ghi đè" in said and "--force" not in said, said
+        assert screen.query_one("#target").region.y > screen.query_one("#force").region.y
