@@ -80,3 +80,22 @@ async def test_the_export_screen_says_its_own_words_on_its_own_line(make_app, tm
         said = str(screen.query_one("#target").render())
         assert "Ghi đè" in said and "--force" not in said, said
         assert screen.query_one("#target").region.y > screen.query_one("#force").region.y
+
+
+async def test_tab_in_the_new_plan_form_goes_years_title_carry_then_create(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#start").focus()
+        await pilot.pause()
+        order = []
+        for _step in range(8):
+            order.append(app.focused.id)
+            await pilot.press("tab")
+            await pilot.pause()
+        assert order[:8] == ["start", "end", "title", "carry-basis", "carry-introduction", "carry-recipients",
+                             "carry-signature", "create"], order
+        create = app.screen.query_one("#create")
+        assert create.region.height and create.region.bottom <= SIZE[1]          # on screen at 80x24
