@@ -99,3 +99,22 @@ async def test_tab_in_the_new_plan_form_goes_years_title_carry_then_create(make_
                              "carry-signature", "create"], order
         create = app.screen.query_one("#create")
         assert create.region.height and create.region.bottom <= SIZE[1]          # on screen at 80x24
+
+
+async def test_the_delegation_form_shows_stored_dates_as_typed(make_app):
+    from datetime import date
+
+    from delegations.domain import Timing
+    from ui_support import open_screen
+
+    app = make_app()
+    planner = app.planner
+    d = planner.delegations("2020-2022")[0]
+    planner.save_delegation(d.evolve(timing=Timing(2020, 9, date(2020, 9, 24), date(2020, 9, 27))))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "e")
+        form = app.screen
+        assert (form.query_one("#start").value, form.query_one("#end").value) == ("24/9/2020", "27/9/2020")
+        await pilot.press("escape")                                  # nothing changed: closes without asking
+        await pilot.pause()
+        assert form is not app.screen and app.screen.__class__.__name__ == "MainScreen"

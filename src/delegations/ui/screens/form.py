@@ -55,7 +55,7 @@ class DelegationForm(ModalScreen):
         # ``_fill`` puts a delegation's values in at every opening.
         app = self.app
         w = app.wording
-        f = DelegationFields.of(self.base)
+        f = DelegationFields.of(self.base).as_typed()
         partners = sorted(app.planner.registry.partners.values(), key=lambda o: o.code)
         with Vertical(id="form"):
             yield Static("", id="form-title")
@@ -131,7 +131,7 @@ class DelegationForm(ModalScreen):
     def _fill(self) -> None:
         """Every field from ``self.base``; no error shown; the name field focused."""
         d = self.base
-        f = DelegationFields.of(d)
+        f = DelegationFields.of(d).as_typed()
         registry = self.app.planner.registry
         title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
         self.query_one("#form-title", Static).update(f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")))
