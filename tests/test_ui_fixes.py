@@ -118,3 +118,32 @@ async def test_the_delegation_form_shows_stored_dates_as_typed(make_app):
         await pilot.press("escape")                                  # nothing changed: closes without asking
         await pilot.pause()
         assert form is not app.screen and app.screen.__class__.__name__ == "MainScreen"
+
+
+async def test_typing_chooses_in_the_life_screens_lists_and_an_open_list_hides_what_is_under_it(make_app, tmp_path):
+    from textual.widgets._select import SelectOverlay
+
+    from delegations.ui.widgets.choice import ChoiceSelect
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        sex, role = app.screen.query_one("#p_sex"), app.screen.query_one("#p_role")
+        assert isinstance(sex, ChoiceSelect) and isinstance(role, ChoiceSelect)
+        sex.focus()
+        await pilot.pause()
+        await pilot.press("n", "u")                                 # "nu" finds "Nữ" (accents ignored)
+        await pilot.pause()
+        assert sex.value == "female"
+        for select_id in ("#s_new", "#t_kind"):
+            assert isinstance(app.screen.query_one(select_id), ChoiceSelect)
+        await pilot.press("enter")                                  # the list opens
+        await pilot.pause(0.3)
+        overlay = sex.query_one(SelectOverlay)
+        assert overlay.display and overlay.region.height
+        assert overlay.styles.background.a == 1, overlay.styles.background   # opaque
+        assert overlay.styles.border_top[0] and overlay.region.width >= 12     # set apart, wider than the field
+        assert overlay.styles.background != app.screen.query_one("#p_passport").styles.background
+        (tmp_path / "life.svg").write_text(app.export_screenshot())
