@@ -147,3 +147,27 @@ async def test_typing_chooses_in_the_life_screens_lists_and_an_open_list_hides_w
         assert overlay.styles.border_top[0] and overlay.region.width >= 12     # set apart, wider than the field
         assert overlay.styles.background != app.screen.query_one("#p_passport").styles.background
         (tmp_path / "life.svg").write_text(app.export_screenshot())
+
+
+async def test_no_notice_lies_over_the_new_delegation_forms_fields(make_app):
+    from delegations.ui.screens.form import DelegationForm
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.notify("Đã lưu đoàn 4.")                                  # a notice of the main screen
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DelegationForm) and not app._notifications
+        app.notify("Đã tải lại từ tệp.")                              # said while the form is open
+        await pilot.pause()
+        assert not app._notifications
+        line = form.query_one("#form-message")
+        assert line.display and "Đã tải lại" in str(line.render())
+        assert line.region.bottom <= form.query_one("#form-body").region.y   # above the fields
+        await pilot.press("escape")
+        await pilot.pause()
+        app.notify("Sắp xếp theo Tên")                                # the main screen keeps its toasts
+        await pilot.pause()
+        assert app._notifications

@@ -163,6 +163,10 @@ class ExportScreen(ModalScreen):
     def _say(self, text: str, style: str = "") -> None:
         self.query_one("#target", Static).update(RichText(text, style=style))
 
+    def say_notice(self, message: str, severity: str) -> None:
+        """A notice on the screen's own line under the fields, not a toast over them."""
+        self._say(message, "red" if severity == "error" else "yellow" if severity == "warning" else "")
+
     def show_target(self) -> None:
         try:
             kind = self._document()

@@ -106,6 +106,10 @@ class RatesScreen(ModalScreen):
         line.display = bool(message)
         line.set_class(error, "error-text")
 
+    def say_notice(self, message: str, severity: str) -> None:
+        """A notice on the screen's own line, not a toast over the figures."""
+        self._say(message, error=severity != "information")
+
     async def action_save(self) -> None:
         """Save every figure that changed; stop at the first one refused, naming it."""
         budgeting = self.app.planner.budgeting
