@@ -171,3 +171,27 @@ async def test_no_notice_lies_over_the_new_delegation_forms_fields(make_app):
         app.notify("Sắp xếp theo Tên")                                # the main screen keeps its toasts
         await pilot.pause()
         assert app._notifications
+
+
+async def test_the_filter_line_fits_80_columns_and_an_empty_table_says_why(make_app):
+    from dataclasses import replace
+
+    from delegations.domain import Direction, Status
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.screen
+        app.filters = replace(app.filters, direction=Direction.OUTBOUND, partner="savannakhet", status=Status("cancelled"))
+        main.reload()
+        await pilot.pause()
+        line = main.query_one("#filters")
+        shown = "".join(line.render_line(y).text for y in range(line.region.height))
+        assert shown.startswith(" đang hiện 0") or shown.startswith("đang hiện 0"), shown          # the count first
+        assert "Trạngthái:Đãhủy" in shown.replace(" ", "") and "Đốitác" in shown.replace(" ", ""), shown   # wrapped, not cut
+        empty = main.query_one("#no-rows")
+        assert empty.display and empty.region.height
+        assert "Không có đoàn nào khớp bộ lọc (0 bỏ lọc)" in str(empty.render())
+        await pilot.press("0")
+        await pilot.pause()
+        assert not main.query_one("#no-rows").display
