@@ -195,3 +195,16 @@ async def test_the_filter_line_fits_80_columns_and_an_empty_table_says_why(make_
         await pilot.press("0")
         await pilot.pause()
         assert not main.query_one("#no-rows").display
+
+
+async def test_sorting_by_direction_lists_outbound_delegations_first(make_app):
+    from ui_support import shown_seqs, table
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.order = "direction"
+        app.screen.reload()
+        await pilot.pause()
+        directions = [table(app).cells(i)["direction"] for i in table(app).ids]
+        assert directions == ["Đoàn ra", "Đoàn ra", "Đoàn vào", "Đoàn vào"], (directions, shown_seqs(app))
