@@ -77,6 +77,10 @@ def file_name(request: ExportRequest, suffix: str, kind: str = "") -> str:
     return "_".join(parts) + suffix
 
 
+# Said the command line's way; the UI says it its own way (its "Replace" box).
+ALREADY_EXISTS = N_("{path} already exists; use --force to replace it.")
+
+
 def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Path:
     folder = folder.expanduser().resolve()
     target = (folder / name).resolve()
@@ -89,7 +93,7 @@ def write_export(payload: bytes, folder: Path, name: str, *, force: bool) -> Pat
         raise FileError(action=Msg(N_("write the export")), path=str(target), reason=Msg(N_("it is a folder, not a file")),
                         advice=Msg(N_("Move that folder away or choose another folder.")))
     if target.exists() and not force:
-        raise ExportError(N_("{path} already exists; use --force to replace it."), path=str(target))
+        raise ExportError(ALREADY_EXISTS, path=str(target))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, payload)

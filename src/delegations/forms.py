@@ -37,6 +37,14 @@ class DelegationFields:
     leader_name_lo: str = ""                                  # the name in Lao script
     still_correct: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> translations declared still correct
 
+    def as_typed(self) -> "DelegationFields":
+        """The same fields with the dates as the officer types them (24/9/2024), for a
+        form to show; ``of`` keeps them ISO for the command line's edits."""
+        def typed(text: str) -> str:
+            day = parse_day(text) if text else None
+            return f"{day.day}/{day.month}/{day.year}" if day else ""
+        return replace(self, start=typed(self.start), end=typed(self.end))
+
     @classmethod
     def of(cls, d: Delegation) -> "DelegationFields":
         t = d.timing

@@ -182,7 +182,8 @@ class Planner(Undoing):
     def _sorted(self, found: list[Facets], order: str, descending: bool) -> list[Facets]:
         if order not in SORT_KEYS:
             raise UserError(N_("Cannot sort by \"{key}\"; choose one of {keys}."), key=order, keys=", ".join(SORT_KEYS))
-        by_facets = {"seq": lambda f: f.seq, "direction": lambda f: f.direction, "status": lambda f: f.status,
+        by_facets = {"seq": lambda f: f.seq, "direction": lambda f: f.direction != Direction.OUTBOUND,  # đoàn ra first, as the plan lists them
+                     "status": lambda f: f.status,
                      "partner": lambda f: self._partner_hay(f.partner)}
         key = by_facets.get(order)
         if key is None:

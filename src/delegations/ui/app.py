@@ -255,6 +255,14 @@ class DelegationsApp(App):
         self.switch_screen(MainScreen())
         self.notify(_("Language: {lang}").format(lang=lang), timeout=2)
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """A notice: on the screen's own message line when it has one (see ``notices``), else a toast."""
+        from .notices import said_on_screen
+
+        if not said_on_screen(self, message, title=title, severity=severity, markup=markup):
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     # --- command palette -------------------------------------------------------
     def action_command_palette(self) -> None:
         """Textual's palette, with its placeholder and messages translated."""
@@ -271,4 +279,6 @@ class DelegationsApp(App):
                         continue
                     seen.add(b.action)
                     yield SystemCommand(b.description, _("Key") + ": " + (b.key_display or b.key), partial(main.run_action, b.action))
+            from .screens.rates import open_rates
+            yield SystemCommand(_("Rates and exchange rates"), _("Rate tables and exchange rates of the budget"), partial(open_rates, self))
         yield SystemCommand(_("Quit"), _("Leave the program (everything is already saved)"), self.action_quit)

@@ -109,12 +109,9 @@ class BudgetScreen(ModalScreen):
         self.refresh_budget()
 
     def action_rates(self) -> None:
-        if self.app.read_only:
-            self.notify(_("This copy is read-only: {reason}").format(reason=self.app.read_only), severity="error", markup=False)
-            return
-        from .rates import RatesScreen
+        from .rates import open_rates
 
-        self.app.push_screen(RatesScreen(), lambda saved: saved and self.refresh_budget())
+        open_rates(self.app, self.refresh_budget)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -29,6 +29,11 @@ def _shift(month: date, by: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+
+def dm(day) -> str:
+    """Day and month as written everywhere else in the program: 30/4, 1/5."""
+    return f"{day.day}/{day.month}"
+
 class CalendarScreen(ModalScreen):
     """The month view of visits and deadlines, and the list of what is due."""
 
@@ -106,7 +111,7 @@ class CalendarScreen(ModalScreen):
         lines = [grid]
         for d, (s, e) in sorted(visits, key=lambda v: v[1][0]):
             if s <= last and first <= e:
-                lines.append(RichText(f"{s:%d/%m}–{e:%d/%m}  {d.seq}. {d.name.get(lang)}", style="cyan"))
+                lines.append(RichText(f"{dm(s)}–{dm(e)}  {d.seq}. {d.name.get(lang)}", style="cyan"))
         for country in ("VN", "LA"):
             days = [o for o in feasts if o.country == country]
             names = distinct_names([o.name.get(lang) for o in days])
@@ -114,11 +119,11 @@ class CalendarScreen(ModalScreen):
                 lines.append(RichText(f"{country[0].lower()}  {', '.join(f'{o.start:%d}' for o in days)}: {', '.join(names)}", style="green"))
         for o in own:
             if o.start <= last and first <= o.end:
-                lines.append(RichText(f"{o.start:%d/%m}–{o.end:%d/%m}  * {o.name.get(lang)}", style="yellow"))
+                lines.append(RichText(f"{dm(o.start)}–{dm(o.end)}  * {o.name.get(lang)}", style="yellow"))
         for i in items:
             if first <= i.due <= last:
                 whom = f"{i.delegation.seq}. " if i.delegation else f"{i.year}: "
-                lines.append(RichText(f"{i.due:%d/%m}  ! {whom}{i.rule.what.get(lang)}", style="red"))
+                lines.append(RichText(f"{dm(i.due)}  ! {whom}{i.rule.what.get(lang)}", style="red"))
         shown = select_due(now, self.today, 30, met)
         lines.append(RichText("\n" + _("Due (overdue first)") + ":", style="bold"))
         if not shown:
@@ -128,7 +133,7 @@ class CalendarScreen(ModalScreen):
             state = (ngettext("{n} day overdue", "{n} days overdue", -left).format(n=-left) if left < 0
                      else ngettext("in {n} day", "in {n} days", left).format(n=left))
             whom = f"{i.delegation.seq}. " if i.delegation else f"{i.year}: "
-            lines.append(RichText(f"{i.due:%d/%m/%Y} {state}: {whom}{i.rule.what.get(lang)}", style="bold red" if left < 0 else ""))
+            lines.append(RichText(f"{dm(i.due)}/{i.due.year} {state}: {whom}{i.rule.what.get(lang)}", style="bold red" if left < 0 else ""))
         self.shown = Group(*lines)  # kept for tests
         self.query_one("#calendar-body", Static).update(self.shown)
 

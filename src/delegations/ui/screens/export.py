@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ... import i18n, paths
-from ...exporting import document_target, export_document, export_plan, export_target
+from ...exporting import ALREADY_EXISTS, document_target, export_document, export_plan, export_target
 from ...i18n import N_, _
 from ...services import Filters
 from ..bindings import translate_bindings
@@ -27,16 +27,6 @@ DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_(
 
 
 MAX_LISTED = 8  # outdated translations listed before an export; the rest counted
-
-
-def document_label(registry, code: str, lang: str) -> str:
-    """An exporter's name, with its file type when another exporter has the same name
-    (the budget as PDF and as a spreadsheet)."""
-    exporter = registry.exporters[code]
-    label = exporter.label.get(lang)
-    twins = [c for c, e in registry.exporters.items() if c != code and e.label.get(lang) == label]
-    suffix = getattr(exporter, "suffix", "") or ""
-    return f"{label} ({suffix.lstrip('.').upper()})" if twins and suffix else label
 
 
 class ExportScreen(ModalScreen):
@@ -52,7 +42,7 @@ class ExportScreen(ModalScreen):
         registry = self.app.planner.registry
         langs = [(_(label), code) for code, label in DOCUMENT_LANGUAGES if set(code.split("-")) <= set(registry.locales)]
         with Vertical(classes="dialog wide", id="export"):
-            yield Static("[b]" + _("Export the plan") + "[/b]  " + _("(Ctrl+O export, Esc closes)"))
+            yield Static(self._title("plan"), id="export-title")
             lang = i18n.current_language()
             plan_formats = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
             # A document in another format ("proposal.docx") is the same document: the format chooses it.
@@ -89,13 +79,20 @@ class ExportScreen(ModalScreen):
                 yield Button(_("Open"), id="open", disabled=True)
                 yield Button(_("Close"), id="close")
 
+    @staticmethod
+    def _title(kind: str) -> str:
+        """The screen's title: the plan, or a delegation's document."""
+        what = _("Export the plan") if kind == "plan" else _("Export a document")
+        return "[b]" + what + "[/b]  " + _("(Ctrl+O export, Esc closes)")
+
     def _documents(self) -> list[tuple[str, str]]:
         """The plan, and the documents of the delegation selected in the table (if one is)."""
         registry, lang = self.app.planner.registry, i18n.current_language()
         # A document in another format ("proposal.docx") is the same document: the format chooses it.
         documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False) and "." not in c) \
             if self.seq is not None else []
-        return [(_("the plan"), "plan")] + [(f"{document_label(registry, c, lang)} ({_('delegation {seq}').format(seq=self.seq)})", c)
+        # Named without a file type: the format select says PDF, Word or Excel.
+        return [(_("the plan"), "plan")] + [(f"{registry.exporters[c].label.get(lang)} ({_('delegation {seq}').format(seq=self.seq)})", c)
                                             for c in documents]
 
     def on_mount(self) -> None:
@@ -133,6 +130,7 @@ class ExportScreen(ModalScreen):
                 document.set_options(self._documents())
                 document.value = "plan"
             self._show_formats()
+            self.query_one("#export-title", Static).update(self._title("plan"))
             for row in self.query(".plan-only"):
                 row.display = True
             self._show_doc_text()
@@ -164,6 +162,10 @@ class ExportScreen(ModalScreen):
 
     def _say(self, text: str, style: str = "") -> None:
         self.query_one("#target", Static).update(RichText(text, style=style))
+
+    def say_notice(self, message: str, severity: str) -> None:
+        """A notice on the screen's own line under the fields, not a toast over them."""
+        self._say(message, "red" if severity == "error" else "yellow" if severity == "warning" else "")
 
     def show_target(self) -> None:
         try:
@@ -208,6 +210,7 @@ class ExportScreen(ModalScreen):
             # A delegation's document has no rows, appendix or status column to choose;
             # its formats are its own (PDF, Word, and Excel for a budget).
             self._show_formats()
+            self.query_one("#export-title", Static).update(self._title(str(event.select.value)))
             for row in self.query(".plan-only"):
                 row.display = self._document() is None
             self._show_doc_text()
@@ -273,18 +276,20 @@ class ExportScreen(ModalScreen):
             return []
 
     def _done(self, path: Path | None, error: BaseException | None, notes: list[str] | None = None) -> None:
+        # Said on the screen's own line under the fields, not in a notice over them.
         if error is not None:
-            message = explain(error, self.app.planner.host, "export")
+            if getattr(error, "message", None) == ALREADY_EXISTS:  # the CLI names --force; here the box does it
+                message = _("{path} already exists; tick \"Replace\" to replace it.").format(path=error.params["path"])
+            else:
+                message = explain(error, self.app.planner.host, "export")
             if message is None:
                 raise error
             self._say(message, "red")
-            self.notify(message, severity="error", timeout=10, markup=False)
             return
         self.written = path
         warnings = [_("Warning: {message}").format(message=note) for note in notes or []]
-        self._say("\n".join([_("Written: {path}").format(path=path), *warnings]))
+        self._say("\n".join([_("Written: {path}").format(path=path), *warnings]), "yellow" if warnings else "green")
         self.query_one("#open", Button).disabled = False
-        self.notify(_("Written: {path}").format(path=path), timeout=8, markup=False)
 
     def action_open(self) -> None:
         """Open the file with the desktop's viewer, or show and copy its path when there is none."""

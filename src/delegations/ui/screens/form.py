@@ -56,7 +56,7 @@ class DelegationForm(ModalScreen):
         # ``_fill`` puts a delegation's values in at every opening.
         app = self.app
         w = app.wording
-        f = DelegationFields.of(self.base)
+        f = DelegationFields.of(self.base).as_typed()
         partners = sorted(app.planner.registry.partners.values(), key=lambda o: o.code)
         with Vertical(id="form"):
             yield Static("", id="form-title")
@@ -113,7 +113,12 @@ class DelegationForm(ModalScreen):
                 area.cursor_blink = False
         self._fill()
 
+    def say_notice(self, message: str, severity: str) -> None:
+        """A notice on the form's own line, not a toast over its fields."""
+        self._say(message)
+
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        self.app.clear_notifications()  # the main screen's notices would lie over the fields
         # Reopened: its widgets kept their styles while it was hidden (focus and
         # hover restyle the widgets they concern); restyling all of them again
         # is most of the cost of opening the form. A new theme restyles everything.
@@ -132,7 +137,7 @@ class DelegationForm(ModalScreen):
     def _fill(self) -> None:
         """Every field from ``self.base``; no error shown; the name field focused."""
         d = self.base
-        f = DelegationFields.of(d)
+        f = DelegationFields.of(d).as_typed()
         registry = self.app.planner.registry
         title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
         show_text(self.query_one("#form-title", Static), f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
@@ -242,9 +247,9 @@ class DelegationForm(ModalScreen):
         except Exception as exc:  # noqa: BLE001 - explained (the form stays as typed), or raised again
             self.app.report(exc, on_reload=self.rebase)
             return
+        self.dismiss(d)  # first: the warnings are said on the screen under it
         for w in warnings:
-            self.notify(describe(w), severity="warning", timeout=6, markup=False)
-        self.dismiss(d)
+            self.app.notify(describe(w), severity="warning", timeout=6, markup=False)
 
     def rebase(self) -> None:
         """After the file was reloaded: build on the delegation as it is on disk now

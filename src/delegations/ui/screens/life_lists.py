@@ -16,6 +16,7 @@ from ... import lifecycle
 from ...domain import ROLES, Person, ProgrammeItem, Sex, Text, nfc
 from ...errors import UserError
 from ...forms import parse_day
+from ..widgets.choice import ChoiceSelect
 from ...i18n import N_, _
 
 
@@ -237,10 +238,10 @@ class RosterPane(ListPane):
         w = self.app.wording
         yield row(label(_("Full name")), field("p_name"), label(_("Lao script")), field("p_lao"))
         yield row(label(_("Position and organisation")), field("p_position"))
-        yield row(label(_("Sex")), Select([("—", ""), (_("Male"), "male"), (_("Female"), "female")], value="", allow_blank=False,
+        yield row(label(_("Sex")), ChoiceSelect([("—", ""), (_("Male"), "male"), (_("Female"), "female")], value="", allow_blank=False,
                                           id="p_sex", compact=True, classes="short"),
                   label(_("Born")), field("p_born", _("d/m/yyyy"), "date"),
-                  label(_("Role")), Select([(w.role(r), r) for r in ROLES], value="member", allow_blank=False, id="p_role", compact=True))
+                  label(_("Role")), ChoiceSelect([(w.role(r), r) for r in ROLES], value="member", allow_blank=False, id="p_role", compact=True))
         yield row(label(_("Passport")), field("p_passport"), label(_("expires")), field("p_expires", _("d/m/yyyy"), "date"))
 
     def items(self, d) -> tuple:

@@ -17,6 +17,7 @@ from ... import lifecycle
 from ...budget.view import RATE_ITEMS
 from ...domain import Approval, Outcome, Status, Text, nfc
 from ...errors import UserError
+from ..widgets.choice import ChoiceSelect
 from ...i18n import N_, _
 from ...i18n.formatting import format_money
 from .life_lists import day_text, field, label, read_day, row
@@ -66,7 +67,7 @@ class StatusPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="s_history")
-        yield row(label(_("Move to")), Select(self.options(self.first), id="s_new", compact=True, allow_blank=False),
+        yield row(label(_("Move to")), ChoiceSelect(self.options(self.first), id="s_new", compact=True, allow_blank=False),
                   label(_("on")), field("s_on", _("d/m/yyyy"), "date"))
         with Vertical(id="s_approved", classes="facts"):
             yield row(label(_("Decision number")), field("s_number", "125/QĐ-LĐLĐ"), label(_("dated")), field("s_issued", _("d/m/yyyy"), "date"))

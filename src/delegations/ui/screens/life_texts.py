@@ -15,6 +15,7 @@ from ... import document_texts
 from ...documents import KINDS, LABELS
 from ...domain import Text
 from ...forms import LANGS
+from ..widgets.choice import ChoiceSelect
 from ...i18n import _
 from ..widgets.translated import TranslatedField
 from .life_lists import label, row
@@ -27,7 +28,7 @@ class TextsPane(VerticalScroll):
     shown = ""      # the document whose text the fields hold
 
     def compose(self) -> ComposeResult:
-        yield row(label(_("Document")), Select([(_(LABELS[k]), k) for k in KINDS], value=KINDS[0], id="t_kind",
+        yield row(label(_("Document")), ChoiceSelect([(_(LABELS[k]), k) for k in KINDS], value=KINDS[0], id="t_kind",
                                                compact=True, allow_blank=False),
                   Static("", id="t_state", markup=False))
         yield Static("", id="t_default")

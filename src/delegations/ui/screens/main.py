@@ -68,6 +68,7 @@ class MainScreen(Screen):
         yield Input(placeholder=_("Search: words, accents ignored (/)"), id="search", select_on_focus=False, compact=True)
         yield Static(id="filters")
         with Container(id="body"):
+            yield Static(id="no-rows", markup=False)  # the filter leaves no row: said where the rows would be
             yield PlanTable(self.cells, id="table")
             with VerticalScroll(id="detail-box"):
                 yield DelegationDetail(id="detail")
@@ -122,6 +123,9 @@ class MainScreen(Screen):
         self._show_title()
         self._show_filters()
         self._schedule_totals()
+        empty = self.query_one("#no-rows", Static)
+        empty.display = not found.ids and app.filters != type(app.filters)()
+        empty.update(_("No delegation matches the filter (0 clears it).") if empty.display else "")
         if not found.ids:
             self.query_one("#detail", DelegationDetail).show(None, app.wording, app.home_code)
 
@@ -152,7 +156,7 @@ class MainScreen(Screen):
         if app.order not in {c.key for c, _w in table.columns()}:  # sorted by a column too wide for the screen
             arrow = "▼" if app.descending else "▲"
             text = _("Sorted by {column}").format(column=_(COLUMN_LABELS[app.order])) + arrow + " │ " + text
-        self.query_one("#filters", Static).update(f"{text} │ {shown}")
+        self.query_one("#filters", Static).update(f"{shown} │ {text}")  # the count first: never cut at 80 columns
 
     def _schedule_totals(self) -> None:
         # Totals read every shown row: drawn just after the table, not before it.

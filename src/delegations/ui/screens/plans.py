@@ -77,12 +77,13 @@ class PlansScreen(ModalScreen):
             with Horizontal(classes="inline"):
                 yield Input(placeholder=_("from, e.g. 2023"), id="start", compact=True)
                 yield Input(placeholder=_("to, e.g. 2025"), id="end", compact=True)
-                yield Button(_("Create"), id="create", variant="primary", compact=True)
             yield Input(placeholder=_("title, e.g. Cooperation with Laos 2023-2025"), id="title", compact=True)
             yield Label(_("Take over from the current plan:"))
             with Horizontal(id="carry"):
                 for part in CARRIED:
                     yield Checkbox(_(CARRY_LABELS[part]), part in CARRY_FIRST, id=f"carry-{part}", compact=True)
+            with Horizontal(id="create-row"):  # after everything it creates from (Tab reaches it last)
+                yield Button(_("Create"), id="create", variant="primary", compact=True)
             yield Static("", id="err-plan", classes="error", markup=False)
 
     def _options(self) -> list[Option]:

@@ -59,17 +59,41 @@ class RatesScreen(ModalScreen):
                             yield Label(label, classes="rate-label", markup=False)
                             yield Input(shown, placeholder=table.currency, id=widget_id, compact=True, classes="rate-amount")
                 yield Static("[b]" + _("Exchange rates") + "[/b]", classes="rates-table")
-                for r in sorted(budgeting.exchange_rates(), key=lambda r: (r.source, r.target, r.day)):
-                    widget_id = f"fx-{len(self.rates)}"
-                    self.rates[widget_id] = (r.source, r.target, str(r.rate))
-                    with Horizontal(classes="row"):
-                        yield Label(f"1 {r.source} = … {r.target}  ({r.day.strftime('%d/%m/%Y')})", classes="rate-label", markup=False)
-                        yield Input(str(r.rate), id=widget_id, compact=True, classes="rate-amount")
-                with Horizontal(classes="row"):
+                yield from self._fx_rows()
+                with Horizontal(classes="row", id="fx-new-row"):
                     yield Label(_("New: 1 (currency) = rate (currency)"), classes="rate-label")
                     yield Input(placeholder="USD", id="fx-new-source", compact=True, classes="rate-code")
                     yield Input(placeholder="25400", id="fx-new-rate", compact=True, classes="rate-code")
                     yield Input(placeholder="VND", id="fx-new-target", compact=True, classes="rate-code")
+
+    def _fx_rows(self) -> list[Horizontal]:
+        """One row per stored exchange rate (its day as d/m/yyyy), each an input."""
+        rows = []
+        for r in sorted(self.app.planner.budgeting.exchange_rates(), key=lambda r: (r.source, r.target, r.day)):
+            widget_id = f"fx-{len(self.rates)}"
+            self.rates[widget_id] = (r.source, r.target, str(r.rate))
+            day = f"{r.day.day}/{r.day.month}/{r.day.year}"
+            rows.append(Horizontal(
+                Label(f"1 {r.source} = … {r.target}  ({day})", classes="rate-label", markup=False),
+                Input(str(r.rate), id=widget_id, compact=True, classes="rate-amount"),
+                classes="row fx-row"))
+        return rows
+
+    async def _show_saved_rates(self) -> None:
+        """The exchange rates list again, as stored (a rate just added appears in it)."""
+        await self.query(".fx-row").remove()
+        self.rates = {}
+        rows = self._fx_rows()
+        if rows:
+            await self.query_one("#rates-body", VerticalScroll).mount_all(rows, before="#fx-new-row")
+
+    def changed(self) -> bool:
+        """Whether a figure was typed that is not saved yet."""
+        for widget_id, (*_key, shown) in list(self.amounts.items()) + list(self.rates.items()):
+            typed = self.query_one(f"#{widget_id}", Input).value.strip()
+            if typed and typed != shown:
+                return True
+        return any(self.query_one(f"#fx-new-{part}", Input).value.strip() for part in ("source", "rate", "target"))
 
     def on_mount(self) -> None:
         first = next(iter(self.amounts), None)
@@ -82,10 +106,14 @@ class RatesScreen(ModalScreen):
         line.display = bool(message)
         line.set_class(error, "error-text")
 
-    def action_save(self) -> None:
+    def say_notice(self, message: str, severity: str) -> None:
+        """A notice on the screen's own line, not a toast over the figures."""
+        self._say(message, error=severity != "information")
+
+    async def action_save(self) -> None:
         """Save every figure that changed; stop at the first one refused, naming it."""
         budgeting = self.app.planner.budgeting
-        done = 0
+        done, new_rates = 0, 0
         try:
             for widget_id, (code, item, role, shown) in self.amounts.items():
                 typed = self.query_one(f"#{widget_id}", Input).value.strip()
@@ -99,21 +127,47 @@ class RatesScreen(ModalScreen):
                     budgeting.set_exchange_rate(source, target, typed, date.today())
                     self.rates[widget_id] = (source, target, typed)
                     done += 1
+                    new_rates += 1
             new = [self.query_one(f"#fx-new-{part}", Input).value.strip() for part in ("source", "rate", "target")]
             if any(new):
                 budgeting.set_exchange_rate(new[0], new[2], new[1], date.today())
                 for part in ("source", "rate", "target"):
                     self.query_one(f"#fx-new-{part}", Input).value = ""
                 done += 1
+                new_rates += 1
         except Exception as exc:  # noqa: BLE001 - a figure refused, the disk: explained, or raised again
             message = explain(exc, self.app.planner.host, "rates")
             if message is None:
                 raise
             self._say(message)
             self.saved = self.saved or done > 0
+            if new_rates:
+                await self._show_saved_rates()
             return
         self.saved = self.saved or done > 0
+        if new_rates:
+            await self._show_saved_rates()
         self._say(_("Saved {n} figures.").format(n=done) if done else _("Nothing changed."), error=False)
 
     def action_close(self) -> None:
-        self.dismiss(self.saved)
+        """Close; figures typed and not saved are given up only when the officer says so."""
+        if not self.changed():
+            self.dismiss(self.saved)
+            return
+        from .dialogs import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(self.saved)
+
+        self.app.push_screen(ConfirmScreen(_("Discard the figures typed and not saved?"), yes=_("Discard"), no=_("Keep editing")),
+                             answered)
+
+
+def open_rates(app, then=None) -> None:
+    """The rates screen over the current one (refused on a read-only copy); *then*
+    is called with ``True`` when something was saved."""
+    if app.read_only:
+        app.notify(_("This copy is read-only: {reason}").format(reason=app.read_only), severity="error", markup=False)
+        return
+    app.push_screen(RatesScreen(), lambda saved: saved and then and then())
