@@ -12,7 +12,6 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ... import i18n, paths
@@ -22,6 +21,7 @@ from ...services import Filters
 from ..bindings import translate_bindings
 from ..widgets.choice import ChoiceSelect
 from ..faults import explain
+from .reused import ReusedScreen
 
 DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_("Vietnamese and Lao")), ("en", N_("English")))
 
@@ -29,7 +29,7 @@ DOCUMENT_LANGUAGES = (("vi", N_("Vietnamese")), ("lo", N_("Lao")), ("vi-lo", N_(
 MAX_LISTED = 8  # outdated translations listed before an export; the rest counted
 
 
-class ExportScreen(ModalScreen):
+class ExportScreen(ReusedScreen):
     BINDINGS = [Binding("escape", "close", N_("Close")), Binding("ctrl+o", "export", N_("Export"))]
 
     def __init__(self, seq: int | None = None):
@@ -45,8 +45,6 @@ class ExportScreen(ModalScreen):
             yield Static(self._title("plan"), id="export-title")
             lang = i18n.current_language()
             plan_formats = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
-            # A document in another format ("proposal.docx") is the same document: the format chooses it.
-            documents = sorted(c for c, e in registry.exporters.items() if getattr(e, "document", False) and "." not in c)
             with Horizontal(classes="row"):  # the format: for a document too
                 yield Label(_("Format"), classes="label")
                 yield ChoiceSelect([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
@@ -138,13 +136,6 @@ class ExportScreen(ModalScreen):
             self.query_one("#lang", Select).focus()
             self.show_target()
         return self
-
-    def _on_screen_resume(self, event) -> None:
-        # Reopened: its widgets kept their styles while it was hidden (as the delegation form's do).
-        if getattr(self, "_styled_for", None) == self.app.theme:
-            event.refresh_styles = False
-        self._styled_for = self.app.theme
-        super()._on_screen_resume(event)
 
     def _document(self) -> str | None:
         """The document chosen, in the chosen format when it has an exporter for it ("proposal.docx")."""

@@ -7,7 +7,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...domain import Delegation, Direction, ValidationError
@@ -18,13 +17,14 @@ from ..bindings import translate_bindings
 from ..widgets.choice import ChoiceSelect
 from ..widgets.shown import show_text
 from ..widgets.translated import TranslatedField
+from .reused import ReusedScreen
 
 DERIVED = ("year", "month", "days_min", "days_max")  # what dates say; filled from them
 ERROR_FIELDS = ("name", "leader", "members", "duration", "when", "timing", "partner", "cost_lines", "seq", "status")
 WHEN_PARTS = ("year", "month")  # a problem of the year or month shows under their row, not under the dates
 
 
-class DelegationForm(ModalScreen):
+class DelegationForm(ReusedScreen):
     """Returns the saved delegation, or ``None`` when cancelled."""
 
     BINDINGS = [
@@ -119,12 +119,6 @@ class DelegationForm(ModalScreen):
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         self.app.clear_notifications()  # the main screen's notices would lie over the fields
-        # Reopened: its widgets kept their styles while it was hidden (focus and
-        # hover restyle the widgets they concern); restyling all of them again
-        # is most of the cost of opening the form. A new theme restyles everything.
-        if self._styled_for == self.app.theme:
-            event.refresh_styles = False
-        self._styled_for = self.app.theme
         super()._on_screen_resume(event)
 
     def load(self, delegation: Delegation, *, is_new: bool) -> "DelegationForm":

@@ -5,11 +5,9 @@ marked while it was made from another Vietnamese text."""
 from __future__ import annotations
 
 from rich.markup import escape
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from ...domain import Plan, ValidationError
@@ -20,13 +18,14 @@ from ..bindings import translate_bindings
 from ..widgets.header_rows import BasisRow, BasisRows, RecipientRow, RecipientRows
 from ..widgets.shown import show_text
 from ..widgets.translated import TranslatedField
+from .reused import ReusedScreen
 
 TEXT_FIELDS = ("title", "place", "introduction", "authority", "position")  # the single texts, each in every language
 
 FIELDS = ("title", "number", "issued", "basis", "period")
 
 
-class PlanHeaderScreen(ModalScreen):
+class PlanHeaderScreen(ReusedScreen):
     """Returns ``True`` when the header was saved. Built once per language and
     reused: ``load`` shows another plan (or the same plan as it is now) at the
     next opening, filling the widgets instead of building them again."""
@@ -70,15 +69,6 @@ class PlanHeaderScreen(ModalScreen):
     def on_mount(self) -> None:
         self._steady_cursors()
         self._fill()  # the rows filled themselves when they were mounted
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Reopened: its widgets kept their styles while it was hidden (focus and hover
-        # restyle the widgets they concern; rows added since were styled when mounted).
-        # A new theme restyles everything.
-        if self._styled_for == self.app.theme:
-            event.refresh_styles = False
-        self._styled_for = self.app.theme
-        super()._on_screen_resume(event)
 
     async def load(self, plan: Plan) -> "PlanHeaderScreen":
         """Show *plan*'s header at the next opening: every field filled again, rows of

@@ -16,6 +16,7 @@ from ...i18n import N_, _, describe, ngettext
 from ...services import CARRIED
 from ..bindings import translate_bindings
 from ..faults import explain
+from .reused import ReusedScreen
 
 
 # What a new plan may take over from the current one, as the checkboxes say it.
@@ -58,7 +59,7 @@ class TitleScreen(ModalScreen):
         self.dismiss(None)
 
 
-class PlansScreen(ModalScreen):
+class PlansScreen(ReusedScreen):
     """Returns the id of the plan to open, or ``None``."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Close")), Binding("r", "rename", N_("Rename the plan")),
@@ -120,13 +121,6 @@ class PlansScreen(ModalScreen):
             self._say("")
             plans.focus()
         return self
-
-    def _on_screen_resume(self, event) -> None:
-        # Reopened: its widgets kept their styles while it was hidden.
-        if getattr(self, "_styled_for", None) == self.app.theme:
-            event.refresh_styles = False
-        self._styled_for = self.app.theme
-        super()._on_screen_resume(event)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
