@@ -101,15 +101,6 @@ def test_dates_a_month_and_a_leaders_name_come_back_too(planner, db_path, tmp_pa
         assert _carried(after, _langs(lang)) == _carried(before, _langs(lang))
 
 
-def test_the_status_column_is_named_as_not_imported(planner, db_path, tmp_path, capsys):
-    planner.close()
-    path = _export(db_path, capsys, tmp_path, "xlsx", "en")
-    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
-    code, out = _run(db_path, capsys, "--lang", "en", "import", str(path), "--plan", TARGET, "--dry-run")
-    assert code == 0
-    assert 'Row 1, column "Status": Statuses are not imported' in out
-
-
 def test_a_bad_cell_of_the_workbook_is_named_by_row_and_column_and_nothing_is_imported(planner, db_path, tmp_path, capsys):
     from openpyxl import load_workbook
 

@@ -68,8 +68,8 @@ def test_validate_sums_the_missing_lao_versions_per_delegation_and_the_shipped_p
     _vietnamese_only(db)
     assert main(["--db", str(db), "--lang", "en", "validate"]) == 0      # warnings only
     err = capsys.readouterr().err.splitlines()
-    assert "delegation 2: warning: Delegation: no Lao version of: Delegation, Leader's name; a Lao document prints them in Vietnamese." in err
-    assert "plan: warning: Basis: no Lao version of: Basis 1; a Lao document prints them in Vietnamese." in err
+    assert "delegation 2: warning: Translations: no Lao version of: Delegation, Leader's name; a Lao document prints them in Vietnamese." in err
+    assert "plan: warning: Translations: no Lao version of: Basis 1; a Lao document prints them in Vietnamese." in err
     assert len(err) == 2
 
 

@@ -307,10 +307,13 @@ def cmd_status(planner, args) -> int:
             print(safe(f"  {_(RATE_ITEMS[c.item]) if c.item in RATE_ITEMS else c.item}: {format_money(c.amount, w.lang)}"))
         if o.results:
             print(safe(_("Results: {results}").format(results=o.results.get(w.lang)), newlines=True))
-    if d.cancel_reason:
-        print(safe(_("Cancelled: {reason}").format(reason=d.cancel_reason.get(w.lang))))
+    said = ""
+    if d.cancel_reason:  # said once: the cancellation's line in the history does not repeat it
+        said = d.cancel_reason.get("vi")
+        print(safe(_("Reason for cancelling: {reason}").format(reason=d.cancel_reason.get(w.lang))))
     for h in d.history:
-        print(safe(f"  {h.on.strftime('%d/%m/%Y')}  {w.status(Status(h.status))}" + (f"  {h.note}" if h.note else "")))
+        note = "" if h.status == Status.CANCELLED.value and h.note == said else h.note
+        print(safe(f"  {h.on.strftime('%d/%m/%Y')}  {w.status(Status(h.status))}" + (f"  {note}" if note else "")))
     return 0
 
 

@@ -130,6 +130,11 @@ def cmd_export(planner: Planner, args) -> int:
     path = export_plan(planner, plan_id=args.plan, fmt=args.format, lang=args.doc_lang, output=args.output, force=args.force, filters=filters,
                        budget=args.budget, status_column=args.status_column)
     print(path)
+    from .plan_model import cancelled_note
+
+    note = cancelled_note(planner.delegations(planner.plan(args.plan).id, filters))
+    if note:
+        print(safe(note), file=sys.stderr)
     _warn_budget_notes(planner, plan_id=args.plan, budget=args.budget, fmt=args.format, filters=filters)
     return 0
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .doc_model import DocTable, OfficialDocument, Section
-from .domain import archive_last
-from .i18n import N_, translator
+from .domain import Status, archive_last
+from .i18n import N_, _, translator
 from .i18n.formatting import date_line, document_number
 from .i18n.languages import in_each
 from .wording import Wording
@@ -29,6 +29,21 @@ CENTRED = frozenset({0, 3, 4, 6, 7, 9})
 
 HEADS = (N_("No."), N_("Delegation"), N_("Leader"), N_("Members"), N_("Destination"), N_("Activities"), N_("Days"),
          N_("Timing"), N_("Funding"))
+
+
+def cancelled_seqs(delegations) -> list[int]:
+    """The numbers of the cancelled delegations among *delegations*."""
+    return [d.seq for d in delegations if d.status is Status.CANCELLED]
+
+
+def cancelled_note(delegations) -> str:
+    """What the officer is told before exporting a plan with cancelled delegations, in the
+    interface language (empty when there is none): they stay in the plan, marked."""
+    seqs = cancelled_seqs(delegations)
+    if not seqs:
+        return ""
+    return _("Cancelled, and marked so after the name in the document: delegation {seqs}.").format(
+        seqs=", ".join(str(s) for s in seqs))
 
 
 def _list(items: list[str]) -> str:
@@ -87,6 +102,20 @@ class PlanWriter:
         (in Lao script too for a Lao text, when it is known)."""
         return "\n".join(p for p in (self.field(d.leader.position), self.both(d.leader.name_in)) if p)
 
+    def cancelled_mark(self, d) -> str:
+        """"(Đã hủy)" (in each document language, the status column's word) for a cancelled
+        delegation, "" for any other: the plan keeps a cancelled visit, never shown as planned."""
+        if d.status is not Status.CANCELLED:
+            return ""
+        return self.both(lambda lang: f"({self.words[lang].status(d.status)})")
+
+    def name(self, d) -> str:
+        """The delegation's name in each document language; a cancelled one's ends with the
+        line "(Đã hủy)", with or without the status column, in every format."""
+        name = self.both(lambda lang: d.name.get(lang))
+        mark = self.cancelled_mark(d)
+        return f"{name}\n{mark}" if mark else name
+
     def status_cell(self, d) -> str:
         """The status in each language; a cancelled delegation's reason after a colon, on the next line
         ("Đã hủy:" / "Đối tác đề nghị lùi lại")."""
@@ -105,7 +134,7 @@ class PlanWriter:
                 return self.both(lambda lang: pick(c[lang]))
 
             rows.append([
-                str(n), cell(lambda x: x.name), self.leader(d), cell(lambda x: x.members), cell(lambda x: x.destination),
+                str(n), self.name(d), self.leader(d), cell(lambda x: x.members), cell(lambda x: x.destination),
                 self.items(lambda lang: c[lang].activities), cell(lambda x: x.days), cell(lambda x: x.timing),
                 self.items(lambda lang: c[lang].funding),
             ] + ([self.status_cell(d)] if with_status else []))

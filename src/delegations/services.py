@@ -175,9 +175,13 @@ class Planner(Undoing):
         return DelegationList(self.repo, [f.id for f in found])
 
     def totals(self, found: DelegationList) -> Totals:
-        """Delegations, people and days of *found*, in all, per direction and per year."""
+        """Delegations, people and days of *found*, in all, per direction and per year; a
+        cancelled delegation is not counted in them, only in ``cancelled``."""
         facets = self.repo.facets_of(found.ids)
-        return totals(Counted(Direction(f.direction), f.years, f.members, f.min_days, f.max_days) for f in facets)
+        counted = totals(Counted(Direction(f.direction), f.years, f.members, f.min_days, f.max_days)
+                         for f in facets if f.status != Status.CANCELLED.value)
+        counted.cancelled = sum(f.status == Status.CANCELLED.value for f in facets)
+        return counted
 
     def _sorted(self, found: list[Facets], order: str, descending: bool) -> list[Facets]:
         if order not in SORT_KEYS:

@@ -3,6 +3,8 @@ a save, and the lines announced before a Lao export."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .domain import Delegation, Plan, Problem
 from .domain.translations import Missing, Outdated, missing_in_delegation, missing_in_plan, outdated_in_delegation, outdated_in_plan
 from .i18n import N_, _
@@ -15,28 +17,53 @@ IN_SENTENCE = {"vi": N_("Vietnamese (inside a sentence)"), "lo": N_("Lao (inside
 LAO_DOCUMENTS = ("lo", "vi-lo")  # the document languages that print the Lao texts
 
 
+@dataclass(frozen=True)
+class Worded:
+    """A warning's part kept as codes and worded when it is shown, in the language of
+    that moment (``render(translate)``, as ``errors.Msg``): a field's name with its row
+    ("Activities 1"), a language's name, or a list of them joined by commas."""
+
+    kind: str                 # "field", "language", "in_sentence" or "list"
+    code: str = ""
+    index: int | None = None
+    parts: tuple = ()
+
+    def render(self, translate=lambda s: s) -> str:
+        if self.kind == "list":
+            return ", ".join(p.render(translate) for p in self.parts)
+        if self.kind == "field":
+            label = field_label(self.code, translate)
+            return label if self.index is None else f"{label} {self.index}"
+        names = IN_SENTENCE if self.kind == "in_sentence" else LANGUAGE_NAMES
+        return translate(names[self.code]) if self.code in names else self.code
+
+    def __str__(self) -> str:
+        return self.render(_)
+
+
 def language_name(lang: str) -> str:
-    return _(LANGUAGE_NAMES[lang]) if lang in LANGUAGE_NAMES else lang
+    return Worded("language", lang).render(_)
 
 
-def where(o: Outdated | Missing) -> str:
-    """The field, translated, with the row's number for a text of a list ("Recipients 2")."""
-    label = field_label(o.field, _)
-    return label if o.index is None else f"{label} {o.index}"
+def where(o: Outdated | Missing) -> Worded:
+    """The field, worded when shown, with the row's number for a text of a list ("Recipients 2")."""
+    return Worded("field", o.field, o.index)
 
 
 def warnings(found: list[Outdated]) -> list[Problem]:
     return [Problem(o.field, N_("the {language} version of \"{field}\" was made from an earlier Vietnamese text; check it."),
-                    {"field": where(o), "language": _(IN_SENTENCE[o.lang]) if o.lang in IN_SENTENCE else o.lang}, "warning") for o in found]
+                    {"field": where(o), "language": Worded("in_sentence", o.lang)}, "warning") for o in found]
 
 
 def missing_warning(found: list[Missing]) -> list[Problem]:
     """One warning naming every text without a Lao version (none when all have one):
-    a plan typed only in Vietnamese gets a line per delegation, not one per text."""
+    a plan typed only in Vietnamese gets a line per delegation, not one per text. Its
+    field is "translations": the texts are named in the message, not repeated before it."""
     if not found:
         return []
-    return [Problem(found[0].field, N_("no {language} version of: {fields}; a Lao document prints them in Vietnamese."),
-                    {"language": language_name("lo"), "fields": ", ".join(where(m) for m in found)}, "warning")]
+    return [Problem("translations", N_("no {language} version of: {fields}; a Lao document prints them in Vietnamese."),
+                    {"language": Worded("in_sentence", "lo"), "fields": Worded("list", parts=tuple(where(m) for m in found))},
+                    "warning")]
 
 
 def plan_warnings(plan: Plan) -> list[Problem]:

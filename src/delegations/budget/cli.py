@@ -140,13 +140,19 @@ def cmd_rates(planner, args) -> int:
     if args.action == "set":
         if not (args.table and args.item and args.amount):
             raise UserError(N_("Write: delegations rates set TABLE ITEM AMOUNT [--role leader|member|all]."))
-        budgeting.set_table_rate(args.table, args.item, args.role, args.amount)
+    if args.action == "cap" and not (args.table and args.item and args.amount):
+        raise UserError(N_("Write: delegations rates cap TABLE ITEM AMOUNT --source DECISION [--role leader|member|all]."))
+    if args.action in ("set", "cap"):  # the row as rates lists it ("lodging/leader") or ITEM --role; the changed line printed
+        from ..cli_rates import changed_line, split_row
+
+        item, role = split_row(args.item, args.role)
+        before = budgeting.table(args.table)
+        after = budgeting.set_table_rate(args.table, item, role, args.amount) if args.action == "set" else \
+            budgeting.set_provincial_cap(args.table, item, role, args.amount, args.source)
+        print(safe(changed_line(before, after, item, role)))
+        return 0
     from ..wording import UNITS
 
-    if args.action == "cap":
-        if not (args.table and args.item and args.amount):
-            raise UserError(N_("Write: delegations rates cap TABLE ITEM AMOUNT --source DECISION [--role leader|member|all]."))
-        budgeting.set_provincial_cap(args.table, args.item, args.role, args.amount, args.source)
     lang = i18n.current_language()
     for table in budgeting.tables().values():
         if args.table and table.code != args.table:

@@ -20,7 +20,10 @@ class Problem:
     severity: str = "error"  # or "warning"
 
     def render(self, translate=lambda s: s) -> str:
-        return translate(self.message).format(**self.params)
+        """The message in the language of *translate*; a parameter that renders itself (a
+        field's or a language's name, ``errors.Msg``) is worded in that language too."""
+        params = {k: v.render(translate) if hasattr(v, "render") else v for k, v in self.params.items()}
+        return translate(self.message).format(**params)
 
 
 class ValidationError(ValueError):

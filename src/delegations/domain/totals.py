@@ -44,6 +44,7 @@ class Totals:
     """
 
     all: Tally = field(default_factory=Tally)
+    cancelled: int = 0  # delegations left out of the figures: cancelled ones (said apart, as summary and budget do)
     by_direction: dict[Direction, Tally] = field(default_factory=dict)
     by_year: dict[int, Tally] = field(default_factory=dict)
 

@@ -98,6 +98,8 @@ def missing_in_delegation(d: Delegation, lang: str, life: bool = False) -> list[
         found.append(Missing("leader_name", lang))
     found += _lacking("activities", d.activities, lang)
     found += _lacking("cost_lines", [c.detail for c in d.cost_lines], lang)
+    if d.status.value == "cancelled":  # the reason, printed in the status column (always in the workbook)
+        found += _lacking("cancel_reason", [d.cancel_reason], lang, False)
     if life:
         found += _lacking("roster", [p.position for p in d.roster], lang)
         found += _lacking("programme", [t for item in d.programme for t in (item.activity, item.place)], lang)

@@ -41,6 +41,9 @@ def delegation_lines(d: Delegation, w) -> list[str]:
              "    " + _("Leader") + ": " + " ".join(x for x in (d.leader.position.get(w.lang), d.leader.name_in(w.lang)) if x)]
     lines += ["    " + _("Activity") + ": " + a.get(w.lang) for a in d.activities]
     lines += ["    " + _("Costs") + ": " + line for line in w.funding_lines(d)]
+    if d.status.value != "planned":  # read from the file's status column or its "(Đã hủy)" mark
+        reason = d.cancel_reason.get(w.lang)
+        lines.append("    " + _("Status") + ": " + w.status(d.status) + (f": {reason}" if reason else ""))
     if d.notes:
         lines += ["    " + _("Notes") + ": " + note for note in d.notes.splitlines()]
     return lines

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 
-from ..domain import DayRange, Delegation, Direction, Plan, Problem, Text, Timing, fold
+from ..domain import DayRange, Delegation, Direction, Plan, Problem, Status, Text, Timing, fold
 from ..errors import Msg
 from ..i18n import N_
 from ..i18n.fields import FIELD_LABELS
 from .columns import Layout
 from .costs import read_cost_lines
+from .status import read_status, restore, strip_mark
 from .names import Names
 from .parsing import CellError, direction_word, list_items, parse_days, parse_members, parse_timing
 from .timing_columns import ColumnError, days_from_columns, timing_from_columns
@@ -72,6 +74,8 @@ class RowBuilder:
         self.layout = layout
         self.names = Names(planner.registry, planner.home())
         self.translate = translate
+        self.source = ""       # the file's name, for the history of a status read from it
+        self.today = date.today()
 
     def column(self, key: str, timing: Timing | None = None) -> str:
         """The header of column *key* as the file words it. In a workbook the time has columns of
@@ -127,12 +131,17 @@ class RowBuilder:
                 notes.append(self.translate(N_("Costs")) + ": " + "; ".join(unread))
                 say("funding", N_("Not in the usual wording (\"<payer> chịu <items> (<funding source>)\"); kept as free text "
                                   "in the notes: {lines}"), "warning", lines="; ".join(f"\"{u}\"" for u in unread))
+        name, marked = strip_mark(get("name"))  # "(Đã hủy)" under the name: cancelled
+        status, reason = read_status(get("status"), latin) if get("status") else (None, None)
         d = Delegation(id=uuid.uuid4().hex[:12], plan_id=self.plan.id, seq=seq, direction=direction or Direction.OUTBOUND,
-                       partner=partner or "", name=text_of(get("name"), latin), leader=leader_of(get("leader"), latin), members=members,
+                       partner=partner or "", name=text_of(name, latin), leader=leader_of(get("leader"), latin), members=members,
                        duration=days, timing=timing, activities=activities, cost_lines=tuple(cost_lines), notes="\n".join(notes))
         if partner is not None and not get("funding"):
             d = d.evolve(cost_lines=self.planner.proposed_cost_lines(d))
             say("funding", N_("No costs in the file: the partner's usual sharing was proposed."), "note")
+        d, said = restore(d, status or (Status.CANCELLED if marked else None), reason or Text(), self.source, self.today, self.translate)
+        for severity, message in said:
+            result.findings.append(Finding(number, self.column("status" if status else "name"), message, severity))
         for problem in self.planner.check(d, self.plan):
             key = FIELD_COLUMNS.get(problem.field, problem.field)
             if key in bad or (problem.field == "partner" and "partner" in bad):

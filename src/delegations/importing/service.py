@@ -58,15 +58,13 @@ def preview(planner, path: Path, plan_id: str | None = None, translate=lambda s:
     result = Preview(path, plan.id, grid.source)
     for title in layout.unknown:
         result.findings.append(Finding(layout.header_row, title, Msg(N_("Column not recognised; it was left out.")), "warning"))
-    if "status" in layout.where:
-        result.findings.append(Finding(layout.header_row, layout.title("status"), Msg(N_(
-            "Statuses are not imported: every imported delegation starts as planned.")), "note"))
     missing = [key for key in REQUIRED if not layout.has(key)]
     for key in missing:
         result.findings.append(Finding(layout.header_row, translate(COLUMNS[key][0]), Msg(N_("The table has no such column."))))
     if missing:
         return result
     builder = RowBuilder(planner, plan, layout, translate)
+    builder.source = path.name
     seq = max((f.seq for f in planner.repo.facets(plan.id)), default=0)
     context = None
     header = next(cells for number, cells in grid.rows if number == layout.header_row)

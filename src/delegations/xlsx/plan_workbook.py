@@ -25,6 +25,9 @@ class PlanWorkbook:
         self.langs = request.languages
         self.words = {lang: Wording(lang, request.registry, request.home) for lang in self.langs}
         self.numbers = {d.seq: n for n, d in enumerate(request.delegations, 1)}
+        from ..plan_model import PlanWriter
+
+        self.plan = PlanWriter(request)  # the plan's own cells where the sheet says the same (name, status)
 
     def tr(self, message: str, **params) -> str:
         return in_each(self.langs, lambda lang: translator(lang).gettext(message).format(**params))
@@ -52,12 +55,12 @@ class PlanWorkbook:
             leader = "\n".join(p for p in (self.both(d.leader.position.get), self.both(d.leader.name_in)) if p)
             t = d.timing
             rows.append([
-                self.numbers[d.seq], self.both(d.name.get), self.both(lambda lang: self.words[lang].direction(d.direction)),
+                self.numbers[d.seq], self.plan.name(d), self.both(lambda lang: self.words[lang].direction(d.direction)),
                 self.both(lambda lang: self.words[lang].org_short(d.partner)), leader, d.members,
                 d.duration.min_days, d.duration.max_days, t.year, t.month, t.start, t.end or t.start,
                 "\n".join(f"- {self.both(a.get)}" for a in d.activities),
                 self.both(lambda lang: "\n".join(f"- {x}" for x in self.words[lang].funding_lines(d))),
-                self.both(lambda lang: self.words[lang].status(d.status)),
+                self.plan.status_cell(d),
             ])
         return SheetTable(self.sheet_name(N_("List of delegations")), columns, rows, title_columns=2)
 

@@ -173,7 +173,11 @@ class ExportScreen(ReusedScreen):
                 raise
             self._say(message, "red")
             return
-        self._say(_("Destination: {path}").format(path=target) + ("  " + _("(exists)") if exists else ""), "yellow" if exists else "")
+        from ...plan_model import cancelled_note
+
+        note = cancelled_note(self.app.planner.delegations(self.app.plan_id, self._choices()["filters"])) if kind is None else ""
+        self._say(_("Destination: {path}").format(path=target) + ("  " + _("(exists)") if exists else "") + ("\n" + note if note else ""),
+                  "yellow" if exists else "")
 
     def _formats(self, kind: str) -> list[tuple[str, str]]:
         """The formats the plan, or the document *kind*, can be written in."""

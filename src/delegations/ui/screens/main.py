@@ -177,7 +177,8 @@ class MainScreen(Screen):
                 ngettext("{n} person", "{n} people", x.people).format(n=x.people) + ", " + \
                 _("{days} days").format(days=days)
 
-        parts = [_("Total") + ": " + tally(t.all)]
+        cancelled = " · " + ngettext("{n} cancelled", "{n} cancelled", t.cancelled).format(n=t.cancelled) if t.cancelled else ""
+        parts = [_("Total") + ": " + tally(t.all) + cancelled]
         parts += [f"{w.direction(d)}: {x.delegations} ({x.people})" for d, x in t.by_direction.items()]
         parts.append(" · ".join(f"{y}: {x.delegations}" for y, x in sorted(t.by_year.items())))
         self.query_one("#totals", Static).update(" │ ".join(p for p in parts if p))
