@@ -121,7 +121,7 @@ def test_the_officers_document_text_in_vietnamese_outdates_its_lao(db):
         assert dict(d.texts)["proposal"].outdated() == ()
         d, _w = lifecycle.set_document_text(p, d, "proposal", "vi", "Đề nghị cử đoàn sang Lào")
         assert dict(d.texts)["proposal"].outdated() == ("lo",)
-        assert [w.params["field"] for w in p.check(d) if w.severity == "warning" and "version" in w.message] == ["Nội dung văn bản 1"]
+        assert [str(w.params["field"]) for w in p.check(d) if w.severity == "warning" and "version" in w.message] == ["Nội dung văn bản 1"]
 
 
 def test_a_row_removed_from_the_header_form_leaves_the_others_as_they_were():
