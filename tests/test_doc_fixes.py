@@ -80,7 +80,7 @@ def test_a_cancelled_delegation_is_marked_in_word_and_excel_without_the_status_c
     marks = [MARK[x] for x in lang.split("-")]
     assert names[3].splitlines()[-len(marks):] == marks          # the name's last lines: "(Đã hủy)" in each language
     assert not any(m in n for n in names[:3] for m in MARK.values())   # the planned ones are not marked
-    assert "Đã hủy, và được ghi rõ như vậy dưới tên đoàn trong văn bản: đoàn 4." in err.splitlines()
+    assert "Đoàn đã hủy, in kèm dòng \"(Đã hủy)\" dưới tên đoàn: đoàn 4." in err.splitlines()
 
 
 def test_the_pdf_marks_the_cancelled_delegation_and_the_cli_says_so(db, capsys, tmp_path):
@@ -90,9 +90,9 @@ def test_the_pdf_marks_the_cancelled_delegation_and_the_cli_says_so(db, capsys, 
     path, err = export(db, capsys, tmp_path, "pdf", "vi", "--force")
     text = "".join(p.text for p in read_pages(path))
     assert letters("Đoàn LĐLĐ tỉnh Salavan (Đoàn vào)") + letters("(Đã hủy)") in letters(text)
-    assert "Cancelled, and marked so after the name in the document: delegation 4." in run(
+    assert "Cancelled delegations, printed with the line \"(Cancelled)\" under their name: delegation 4." in run(
         db, capsys, "--lang", "en", "export", "--output", str(tmp_path / "en"))[2]
-    assert "Đã hủy, và được ghi rõ như vậy dưới tên đoàn trong văn bản: đoàn 4." in err
+    assert "Đoàn đã hủy, in kèm dòng \"(Đã hủy)\" dưới tên đoàn: đoàn 4." in err
 
 
 def test_the_workbooks_status_column_carries_the_reason_as_the_documents_does(db, capsys, tmp_path):

@@ -50,7 +50,7 @@ async def test_the_export_screen_says_the_cancelled_delegation_is_marked(make_ap
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(pilot, "o")
         target = str(app.screen.query_one("#target").render())
-        assert "Đã hủy, và được ghi rõ như vậy dưới tên đoàn trong văn bản: đoàn 4." in target
+        assert "Đoàn đã hủy, in kèm dòng \"(Đã hủy)\" dưới tên đoàn: đoàn 4." in target
 
 
 async def test_a_lao_workbook_asks_first_as_the_pdf_does(make_app, db_path, tmp_path):

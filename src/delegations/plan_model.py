@@ -42,7 +42,7 @@ def cancelled_note(delegations) -> str:
     seqs = cancelled_seqs(delegations)
     if not seqs:
         return ""
-    return _("Cancelled, and marked so after the name in the document: delegation {seqs}.").format(
+    return _("Cancelled delegations, printed with the line \"(Cancelled)\" under their name: delegation {seqs}.").format(
         seqs=", ".join(str(s) for s in seqs))
 
 
