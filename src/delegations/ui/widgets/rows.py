@@ -17,6 +17,25 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+WRAPPED_KEPT = 20_000  # wrapped labels an app remembers (see ``wrap_label``); forgotten all at once beyond
+
+
+def wrap_label(app, label: str, width: int) -> tuple[str, ...]:
+    """*label* wrapped by Rich at *width* columns (an indented label stays indented).
+
+    Remembered by the app, by text and width: a budget at 2,000 delegations has over a
+    thousand notes to wrap, the same at each opening of the screen (Rich's wrap was most
+    of the time of reopening it); a label changed since is a new text, wrapped again."""
+    known = app.__dict__.setdefault("_wrapped_labels", {})
+    key = (label, width)
+    parts = known.get(key)
+    if parts is None:
+        if len(known) >= WRAPPED_KEPT:
+            known.clear()
+        indent = label[:len(label) - len(label.lstrip(" "))]
+        parts = known[key] = tuple(indent + str(part) for part in RichText(label.strip()).wrap(app.console, width - len(indent)))
+    return parts
+
 
 class RowsView(ScrollView, can_focus=True):
     """Shows ``rows``: (label, value, style) triples. A row without a value (a
@@ -60,8 +79,7 @@ class RowsView(ScrollView, can_focus=True):
             if value or cell_len(label) <= width:
                 lines.append((label, value, style))
             else:
-                indent = label[:len(label) - len(label.lstrip(" "))]  # an indented row stays indented as it wraps
-                lines += [(indent + str(part), "", style) for part in RichText(label.strip()).wrap(self.app.console, width - len(indent))]
+                lines += [(part, "", style) for part in wrap_label(self.app, label, width)]
         return lines
 
     def on_resize(self) -> None:
