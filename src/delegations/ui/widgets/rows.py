@@ -56,7 +56,11 @@ class RowsView(ScrollView, can_focus=True):
 
     def _lay_out(self) -> None:
         if not self.size.width:
-            return  # not laid out on screen yet: wrapping now would wrap at a made-up width; on_resize does it
+            # Not laid out on screen yet: wrapping now would wrap at a made-up width (on_resize
+            # does it). At least as many lines as rows: a scroll bar they need is there from the
+            # first lay-out, not added by two more lay-outs after the first frame.
+            self.virtual_size = Size(0, len(self.rows))
+            return
         # The width the rows will have: without the scroll bar's when they are more than fit.
         inner = self.size.width - self.styles.gutter.width
         bar = self.styles.scrollbar_size_vertical
@@ -70,7 +74,7 @@ class RowsView(ScrollView, can_focus=True):
             self._laid_out = (self.rows, width)
             lines = self._wrapped(width)
         self._lines = lines
-        self.virtual_size = Size(self.size.width, len(lines))
+        self.virtual_size = Size(width, len(lines))  # as wide as the lines: no horizontal scroll bar
         self.refresh()
 
     def _wrapped(self, width: int) -> list:
@@ -86,6 +90,8 @@ class RowsView(ScrollView, can_focus=True):
         self._lay_out()
 
     def render_line(self, y: int) -> Strip:
+        if self._laid_out is None or self._laid_out[0] is not self.rows:
+            self._lay_out()  # drawn before its resize was handled: the rows in this frame, not the next
         width = self.scrollable_content_region.width or self.size.width
         index = self.scroll_offset.y + y
         if index >= len(self._lines):
