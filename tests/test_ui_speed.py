@@ -112,3 +112,15 @@ async def test_the_budget_reopened_after_a_delete_no_longer_shows_its_notes(make
         await open_screen(pilot, "b")
         assert notes_of_gone() == []
         assert note not in str(app.screen.shown)
+
+
+async def test_the_budget_and_plugins_rows_take_every_line_no_horizontal_scroll_bar(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("b", "g"):
+            await open_screen(pilot, key)
+            view = app.screen.query_one("RowsView")
+            assert view.show_vertical_scrollbar and not view.show_horizontal_scrollbar, key
+            assert view.virtual_size.width <= view.scrollable_content_region.width
+            await pilot.press("escape")
+            await pilot.pause()
