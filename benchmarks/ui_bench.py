@@ -224,13 +224,27 @@ async def screen_times(db: Path, runs: int) -> dict[str, list[float]]:
         app = DelegationsApp(planner, blink=False)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause(0.3)
+            found["idle-main"] = await _idle_trips(pilot, runs)
             await pilot.press("e")
             await pilot.pause()
             counts = (len(app.screen.query(Input)), len(app.screen.query(Select)), len(app.screen.query(TextArea)))
+            found["idle-form"] = await _idle_trips(pilot, runs)
     found["floor"] = await _open_times(floor_app(*counts), "e", runs, marks=marks("floor"))
     found["floor-reused"] = await _open_times(floor_app(*counts, reused=True), "e", runs, marks=marks("floor"))
     found["counts"] = counts
     return found
+
+
+async def _idle_trips(pilot, runs: int) -> list[float]:
+    """The pilot's round trip for a key nothing is bound to (F12): what the pilot's own waiting
+    costs on the screen shown (it calls back every widget of the screen, then polls for idle)."""
+    times = []
+    for _ in range(runs + 1):
+        t0, c0 = time.perf_counter(), time.process_time()
+        await pilot.press("f12")
+        await pilot.pause()
+        times.append(Took(time.perf_counter() - t0, time.process_time() - c0))
+    return times
 
 
 async def big_times(db: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -322,6 +336,7 @@ def main() -> None:
         print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} on {os.cpu_count()} processors")
         times = asyncio.run(screen_times(db, args.runs))
         counts = times.pop("counts")
+        idle = {key: times.pop(key) for key in ("idle-main", "idle-form")}
         floor = times.pop("floor")
         reused = times.pop("floor-reused")
         print(f"key to screen drawn, headless 80x24, median of {args.runs} (the first opening apart).")
@@ -334,6 +349,10 @@ def main() -> None:
                  "h": "plan header (h)", "l": "plans (l)", "g": "plugins (g)"}
         for key, found in times.items():
             print(_row(names[key], found, 100 if key in "ea" else 150, floor))
+        for key, name in (("idle-main", "main screen"), ("idle-form", "delegation form")):
+            rest = idle[key][1:]
+            print(f"  {'pilot trip, key bound to nothing':<32}{'':>13}    {statistics.median(rest) * 1000:6.0f} /"
+                  f"{statistics.median(t.cpu for t in rest) * 1000:4.0f}    (on the {name}: the pilot's own waiting)")
         big = tmp / "big2000.json"
         store_bench.build(big, args.big)
         budget, saves = asyncio.run(big_times(big, args.runs))
