@@ -253,6 +253,8 @@ async def big_times(db: Path, runs: int) -> tuple[list[float], list[float]]:
     from delegations.services import Planner
     from delegations.ui.app import DelegationsApp
 
+    from delegations.i18n import _
+
     with Planner.open(db, host=build_plugin_host(plugin_dirs=[ROOT / "plugins"], entry_points=False)) as planner:
         budget = await _open_times(DelegationsApp(planner, blink=False), "b", runs, marks=marks("b"))
         app = DelegationsApp(planner, blink=False)
@@ -273,11 +275,13 @@ async def big_times(db: Path, runs: int) -> tuple[list[float], list[float]]:
                     await asyncio.sleep(0)
                 await pilot.pause()
                 took = Took(time.perf_counter() - t0, time.process_time() - c0)
-                # Drawn: the table again under the plan's title, the saved row with the number saved, and
-                # the totals line as it is after the save (its count of people follows that number).
+                # Drawn: the table again under the plan's title, the saved row with the number saved, the
+                # totals line as it is after the save (its count of people follows that number), and the
+                # detail pane of the saved row with that number.
                 totals = app.screen.query_one("#totals").visual.plain.splitlines()[0][:40]
                 row = re.compile(rf"(?m)^ *{form.base.seq} .* {members} +\S")
-                took.frame = clock.first(app.screen, (heading(app.screen), totals, row), t0, c0)
+                detail = re.compile(rf"{re.escape(_('Members'))} +{members}\b")  # the selected row in full, below
+                took.frame = clock.first(app.screen, (heading(app.screen), totals, row, detail), t0, c0)
                 saves.append(took)
         return budget, saves
 
@@ -326,6 +330,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--big", type=int, default=2_000)
     ap.add_argument("--only-screens", action="store_true", help="skip the launch and search measures")
+    ap.add_argument("--only-big", action="store_true", help="only the budget screen and the save at --big delegations")
     args = ap.parse_args()
     import store_bench
 
@@ -334,32 +339,33 @@ def main() -> None:
         db = tmp / "seed.json"
         shutil.copy(ROOT / "data" / "delegations.json", db)
         print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} on {os.cpu_count()} processors")
-        times = asyncio.run(screen_times(db, args.runs))
-        counts = times.pop("counts")
-        idle = {key: times.pop(key) for key in ("idle-main", "idle-form")}
-        floor = times.pop("floor")
-        reused = times.pop("floor-reused")
-        print(f"key to screen drawn, headless 80x24, median of {args.runs} (the first opening apart).")
-        print("key to frame: inside the app, from the key sent to the first frame of the new screen showing its")
-        print("title and content, turned into terminal text; pilot trip: until the pilot's wait for idle ends.")
-        print(HEADER)
-        print(_row("floor: minimal modal %d/%d/%d" % counts, floor, None, None))
-        print(_row("  the same, built once, reshown", reused, None, None))
-        names = {"e": "delegation form (e)", "a": "new delegation form (a)", "b": "budget (b)", "o": "export (o)",
-                 "h": "plan header (h)", "l": "plans (l)", "g": "plugins (g)"}
-        for key, found in times.items():
-            print(_row(names[key], found, 100 if key in "ea" else 150, floor))
-        for key, name in (("idle-main", "main screen"), ("idle-form", "delegation form")):
-            rest = idle[key][1:]
-            print(f"  {'pilot trip, key bound to nothing':<32}{'':>13}    {statistics.median(rest) * 1000:6.0f} /"
-                  f"{statistics.median(t.cpu for t in rest) * 1000:4.0f}    (on the {name}: the pilot's own waiting)")
+        if not args.only_big:
+            times = asyncio.run(screen_times(db, args.runs))
+            counts = times.pop("counts")
+            idle = {key: times.pop(key) for key in ("idle-main", "idle-form")}
+            floor = times.pop("floor")
+            reused = times.pop("floor-reused")
+            print(f"key to screen drawn, headless 80x24, median of {args.runs} (the first opening apart).")
+            print("key to frame: inside the app, from the key sent to the first frame of the new screen showing its")
+            print("title and content, turned into terminal text; pilot trip: until the pilot's wait for idle ends.")
+            print(HEADER)
+            print(_row("floor: minimal modal %d/%d/%d" % counts, floor, None, None))
+            print(_row("  the same, built once, reshown", reused, None, None))
+            names = {"e": "delegation form (e)", "a": "new delegation form (a)", "b": "budget (b)", "o": "export (o)",
+                     "h": "plan header (h)", "l": "plans (l)", "g": "plugins (g)"}
+            for key, found in times.items():
+                print(_row(names[key], found, 100 if key in "ea" else 150, floor))
+            for key, name in (("idle-main", "main screen"), ("idle-form", "delegation form")):
+                rest = idle[key][1:]
+                print(f"  {'pilot trip, key bound to nothing':<32}{'':>13}    {statistics.median(rest) * 1000:6.0f} /"
+                      f"{statistics.median(t.cpu for t in rest) * 1000:4.0f}    (on the {name}: the pilot's own waiting)")
         big = tmp / "big2000.json"
         store_bench.build(big, args.big)
         budget, saves = asyncio.run(big_times(big, args.runs))
-        print(f"with {args.big} delegations (save: to the saved row and the totals line drawn again):")
+        print(f"with {args.big} delegations (save: to the saved row, its detail and the totals line drawn again):")
         print(_row("budget screen (b)", budget, 200, None))
         print(_row("save from the form (Ctrl+S)", saves, 100, None))
-        if args.only_screens:
+        if args.only_screens or args.only_big:
             return
         launch("floor", db, tmp)  # warm the disk cache once
         floors, apps, plugins = [], [], []

@@ -5,6 +5,7 @@ a remembered wrapping of a budget note is never shown for another text or width.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from types import SimpleNamespace
 
@@ -12,7 +13,7 @@ from rich.console import Console
 from textual.widgets import Static
 
 from delegations.deadline_settings import overdue_now
-from delegations.domain import Direction, Status, Timing
+from delegations.domain import Direction, Leader, Status, Timing
 from delegations.ui.widgets.rows import wrap_label
 from ui_support import SIZE, open_screen
 
@@ -124,3 +125,26 @@ async def test_the_budget_and_plugins_rows_take_every_line_no_horizontal_scroll_
             assert view.virtual_size.width <= view.scrollable_content_region.width
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_after_a_change_the_detail_pane_shows_the_row_as_saved_in_the_same_frame(make_app):
+    from delegations.ui.widgets.detail import DelegationDetail
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.screen
+        planner = app.planner
+
+        def detail() -> str:
+            console = Console(width=80, record=True, file=io.StringIO())
+            console.print(main.query_one("#detail", DelegationDetail).content)
+            return console.export_text()
+
+        first = planner.repo.delegation(main.found.ids[0])
+        planner.save_delegation(first.evolve(leader=Leader(position=first.leader.position, name="Nguyễn Văn Mới")))
+        main.reload(keep=first.id)  # no message handled yet: the pane is filled by the reload itself
+        assert "Nguyễn Văn Mới" in detail()
+        planner.undo(app.plan_id)
+        main.reload(keep=first.id)
+        assert "Nguyễn Văn Mới" not in detail()
