@@ -37,7 +37,7 @@ class BudgetScreen(ModalScreen):
         translate_bindings(self)
         self.model: str | None = None
         self.currency = "VND"
-        self.shown = None  # what the body shows (kept for tests and the benchmark)
+        self._rows: list | None = None  # what the body shows
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -66,7 +66,14 @@ class BudgetScreen(ModalScreen):
                 raise
             rows = [(line, "", ERROR) for line in message.splitlines()]
         self.query_one(RowsView).show(rows)
-        self.shown = RichText("\n".join(f"{label}  {value}" if value else label for label, value, _s in rows))
+        self._rows = rows
+
+    @property
+    def shown(self) -> RichText | None:
+        """What the body shows, as one text (for tests; made when asked, not at each opening)."""
+        if self._rows is None:
+            return None
+        return RichText("\n".join(f"{label}  {value}" if value else label for label, value, _s in self._rows))
 
     def _budget_rows(self, app) -> list:
         # The rows of the last budget shown, while nothing they depend on changed: the file

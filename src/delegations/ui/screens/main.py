@@ -60,6 +60,7 @@ class MainScreen(Screen):
         self.marks = DateMarks(None)  # its planner is set on mount (the app is known then)
         self._overdue: dict[str, str] = {}  # by plan: the header's note of what is overdue, as last counted
         self.timings: list[float] | None = None  # set to a list to record search timings (benchmark)
+        self._detail_shown: tuple | None = None  # (delegation, language, warnings) the detail pane shows
 
     # --- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -81,7 +82,7 @@ class MainScreen(Screen):
         search = self.query_one("#search", Input)
         search.value = self.app.filters.search
         search.cursor_blink = self.app.blink
-        self.reload()
+        self.reload(totals_later=True)
         self.query_one(PlanTable).focus()
 
     def on_resize(self, event) -> None:
@@ -107,8 +108,12 @@ class MainScreen(Screen):
             }
         return values
 
-    def reload(self, keep: str | None = None, changed: bool = True) -> None:
-        """Run the filter again and redraw; *changed*: stored data changed too."""
+    def reload(self, keep: str | None = None, changed: bool = True, totals_later: bool = False) -> None:
+        """Run the filter again and redraw; *changed*: stored data changed too.
+
+        After a change the totals line is drawn in the same frame as the table (a few
+        milliseconds at 2,000 delegations); the first drawing and a change of the filter
+        (each key typed in the search) draw the table first, the totals just after."""
         app = self.app
         if changed:
             self._cells.clear()
@@ -120,14 +125,20 @@ class MainScreen(Screen):
         table.sort_key, table.sort_descending = app.order, app.descending
         self.found = found
         table.set_rows(found.ids, keep=keep)
+        if changed and found.ids:  # the selected row as saved, in the same frame as the table
+            self._show_detail(table.current_id)
         self._show_title()
         self._show_filters()
-        self._schedule_totals()
+        if changed and not totals_later:
+            self._cancel_totals()
+            self._show_totals()
+        else:
+            self._schedule_totals()
         empty = self.query_one("#no-rows", Static)
         empty.display = not found.ids and app.filters != type(app.filters)()
         empty.update(_("No delegation matches the filter (0 clears it).") if empty.display else "")
         if not found.ids:
-            self.query_one("#detail", DelegationDetail).show(None, app.wording, app.home_code)
+            self._show_detail(None)
 
     def _show_title(self) -> None:
         plan = self.planner.plan(self.app.plan_id)
@@ -160,9 +171,13 @@ class MainScreen(Screen):
 
     def _schedule_totals(self) -> None:
         # Totals read every shown row: drawn just after the table, not before it.
+        self._cancel_totals()
+        self._totals_timer = self.set_timer(0.05, self._show_totals)
+
+    def _cancel_totals(self) -> None:
         if self._totals_timer is not None:
             self._totals_timer.stop()
-        self._totals_timer = self.set_timer(0.05, self._show_totals)
+            self._totals_timer = None
 
     def _show_totals(self) -> None:
         plan = self.planner.plan(self.app.plan_id)
@@ -185,9 +200,15 @@ class MainScreen(Screen):
 
     # --- events ------------------------------------------------------------
     def on_plan_table_highlighted(self, event: PlanTable.Highlighted) -> None:
-        d = self.planner.repo.delegation(event.row_id) if event.row_id else None
+        self._show_detail(event.row_id)
+
+    def _show_detail(self, row_id: str | None) -> None:
+        d = self.planner.repo.delegation(row_id) if row_id else None
         warnings = self.marks.of(d, self.app.lang) if d is not None else []
-        self.query_one("#detail", DelegationDetail).show(d, self.app.wording, self.app.home_code, warnings)
+        shown = (d, self.app.lang, tuple(warnings))
+        if shown != self._detail_shown:  # a changed delegation is another object
+            self._detail_shown = shown
+            self.query_one("#detail", DelegationDetail).show(d, self.app.wording, self.app.home_code, warnings)
 
     def on_plan_table_selected(self, event: PlanTable.Selected) -> None:
         self.action_edit()

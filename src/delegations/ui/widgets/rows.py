@@ -17,6 +17,25 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+WRAPPED_KEPT = 20_000  # wrapped labels an app remembers (see ``wrap_label``); forgotten all at once beyond
+
+
+def wrap_label(app, label: str, width: int) -> tuple[str, ...]:
+    """*label* wrapped by Rich at *width* columns (an indented label stays indented).
+
+    Remembered by the app, by text and width: a budget at 2,000 delegations has over a
+    thousand notes to wrap, the same at each opening of the screen (Rich's wrap was most
+    of the time of reopening it); a label changed since is a new text, wrapped again."""
+    known = app.__dict__.setdefault("_wrapped_labels", {})
+    key = (label, width)
+    parts = known.get(key)
+    if parts is None:
+        if len(known) >= WRAPPED_KEPT:
+            known.clear()
+        indent = label[:len(label) - len(label.lstrip(" "))]
+        parts = known[key] = tuple(indent + str(part) for part in RichText(label.strip()).wrap(app.console, width - len(indent)))
+    return parts
+
 
 class RowsView(ScrollView, can_focus=True):
     """Shows ``rows``: (label, value, style) triples. A row without a value (a
@@ -37,7 +56,11 @@ class RowsView(ScrollView, can_focus=True):
 
     def _lay_out(self) -> None:
         if not self.size.width:
-            return  # not laid out on screen yet: wrapping now would wrap at a made-up width; on_resize does it
+            # Not laid out on screen yet: wrapping now would wrap at a made-up width (on_resize
+            # does it). At least as many lines as rows: a scroll bar they need is there from the
+            # first lay-out, not added by two more lay-outs after the first frame.
+            self.virtual_size = Size(0, len(self.rows))
+            return
         # The width the rows will have: without the scroll bar's when they are more than fit.
         inner = self.size.width - self.styles.gutter.width
         bar = self.styles.scrollbar_size_vertical
@@ -51,7 +74,7 @@ class RowsView(ScrollView, can_focus=True):
             self._laid_out = (self.rows, width)
             lines = self._wrapped(width)
         self._lines = lines
-        self.virtual_size = Size(self.size.width, len(lines))
+        self.virtual_size = Size(width, len(lines))  # as wide as the lines: no horizontal scroll bar
         self.refresh()
 
     def _wrapped(self, width: int) -> list:
@@ -60,14 +83,15 @@ class RowsView(ScrollView, can_focus=True):
             if value or cell_len(label) <= width:
                 lines.append((label, value, style))
             else:
-                indent = label[:len(label) - len(label.lstrip(" "))]  # an indented row stays indented as it wraps
-                lines += [(indent + str(part), "", style) for part in RichText(label.strip()).wrap(self.app.console, width - len(indent))]
+                lines += [(part, "", style) for part in wrap_label(self.app, label, width)]
         return lines
 
     def on_resize(self) -> None:
         self._lay_out()
 
     def render_line(self, y: int) -> Strip:
+        if self._laid_out is None or self._laid_out[0] is not self.rows:
+            self._lay_out()  # drawn before its resize was handled: the rows in this frame, not the next
         width = self.scrollable_content_region.width or self.size.width
         index = self.scroll_offset.y + y
         if index >= len(self._lines):
