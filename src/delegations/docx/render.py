@@ -286,6 +286,8 @@ class DocxWriter:
                 p = self.lines(self.doc, m.annex_title, 14, bold=True, keep=True, after=6)[0]
                 p.paragraph_format.page_break_before = True
             self.section(m.annex)
+            for sec in m.annex_more:
+                self.section(sec)
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()
