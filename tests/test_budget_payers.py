@@ -137,7 +137,7 @@ def test_the_total_names_the_federation_from_the_registry(hand):
     assert {s.total_label for s in view.sections()} == {"Tổng Liên đoàn Lao động Quảng Trị chi"}
 
 
-def test_an_actual_cost_entered_for_a_partner_line_is_shown_not_counted(hand):
+def test_an_actual_cost_entered_for_a_partner_line_is_shown_not_counted(hand, tmp_path):
     """The officer's records are of what the federation spent: a figure entered for the Lao host's
     lodging is shown in a note and kept apart, out of the federation's spending and difference."""
     from delegations.budget.view import BudgetView
@@ -153,3 +153,7 @@ def test_an_actual_cost_entered_for_a_partner_line_is_shown_not_counted(hand):
     notes = [n.replace("\u00a0", " ") for n in BudgetView(report, hand.wording("vi")).notes()]
     assert any(n.startswith("Đoàn số 1: đã ghi chi 5.000.000 ₫ cho khoản Tiền thuê phòng nghỉ, khoản do LHCĐ tỉnh Savannakhet chi")
                for n in notes), [n for n in notes if "Đoàn số 1" in n]
+    # the settlement shows it apart; its total is the federation's spending, 12,000,000
+    text = text_of(export_document(hand, "settlement", None, output=tmp_path, today=TODAY))
+    assert "Đoàn số 1: đã ghi chi 5.000.000 ₫ cho khoản Tiền thuê phòng nghỉ" in text
+    assert "Tổng LĐLĐ tỉnh Quảng Trị chi 183.300.000 ₫ 12.000.000 ₫" in text

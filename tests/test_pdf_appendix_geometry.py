@@ -151,8 +151,9 @@ def appendix(request, planner, tmp_path_factory) -> Appendix:
     numbers = {d.seq: k for k, d in enumerate(delegations, 1)}
     views = [BudgetView(report, Wording(la, req.registry, req.home), numbers) for la in langs]
     per_lang = [v.lines() for v in views]
-    cells = [[letters(both(rows[i][col] for rows in per_lang)) for col in range(len(LINE_HEADS))]
-             for i in range(len(per_lang[0]))]
+    # a figure once, as the first language writes it; words in each language
+    cells = [[letters(rows_0[col] if any(ch.isdigit() for ch in rows_0[col]) else both(rows[i][col] for rows in per_lang))
+              for col in range(len(LINE_HEADS))] for i, rows_0 in enumerate(per_lang[0])]
     theirs = [line.partner for line in report.budget.lines]
     total = letters(both(v.total_label() for v in views))
     figure = letters(views[0].total_text(report.budget.total(), bool(report.budget.unpriced())))

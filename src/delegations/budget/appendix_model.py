@@ -49,9 +49,9 @@ def appendix_model(request, numbers: dict[int, int]) -> AppendixModel:
         sections.append(partner)
     amount = writer.tr(N_("Amount"))
     for group in zip(*(v.sections() for v in views)):
-        rows = [[writer.both(lambda lang, j=j: group[writer.langs.index(lang)].rows[j][0]), value]
-                for j, (_label, value) in enumerate(group[0].rows)]
-        rows.append([writer.both(lambda lang: group[writer.langs.index(lang)].total_label), group[0].total])
+        rows = [[writer.both(lambda lang, j=j: group[writer.langs.index(lang)].rows[j][0]),
+                 writer.figure([sec.rows[j][1] for sec in group])] for j in range(len(group[0].rows))]
+        rows.append([writer.both(lambda lang: group[writer.langs.index(lang)].total_label), writer.figure([sec.total for sec in group])])
         heads = [writer.both(lambda lang: group[writer.langs.index(lang)].title), amount]
         sections.append(Section(table=DocTable(heads, rows, (0.7, 0.3), summed=frozenset({1}))))
     notes = ["\n".join(dict.fromkeys(group)) for group in zip(*(v.notes(document=True) for v in views))]

@@ -103,11 +103,15 @@ class BudgetDocumentWriter:
         values.append([None, self.total_label(True) if incomplete else None, None, None, budget.total() if known else None, None])
         return DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}), values, frozenset({4}))
 
+    def figure(self, values: list[str]) -> str:
+        """A cell from its versions in each language: a figure once, as the first language
+        writes it (a bilingual document does not print each amount twice), words in each."""
+        return values[0] if any(ch.isdigit() for ch in values[0]) else in_each(range(len(values)), values.__getitem__)
+
     def lines(self) -> list[list[str]]:
-        """Every line's cells (``BudgetView.lines``), each cell in the document's languages."""
+        """Every line's cells (``BudgetView.lines``) in the document's languages, figures once."""
         per_lang = [self.views[lang].lines() for lang in self.langs]
-        return [[self.both(lambda lang, i=i, c=c: per_lang[self.langs.index(lang)][i][c]) for c in range(len(first))]
-                for i, first in enumerate(per_lang[0])]
+        return [[self.figure([rows[i][c] for rows in per_lang]) for c in range(len(first))] for i, first in enumerate(per_lang[0])]
 
     def partner_section(self) -> Section | None:
         """The lines a partner pays, listed as its own: no rate of ours, no amount, in no total."""
@@ -161,6 +165,8 @@ class BudgetDocumentWriter:
         table = DocTable(heads, rows, (0.08, 0.32, 0.2, 0.2, 0.2), frozenset({0}), values,
                          frozenset({2, 3}) if total is not None else frozenset())
         payers = [f"{label}: {est} / {act} / {diff}" for label, est, act, diff in self.views[lang].comparisons()[2].rows]
+        # What was entered as spent on a partner's item: shown, not in the federation's spending.
+        payers += ["\n".join(dict.fromkeys(group)) for group in zip(*(self.views[lg].partner_actual_notes() for lg in self.langs))]
         partner = self.partner_section()
         body = [Section(table=table), *([partner] if partner else []),
                 Section(heading=self.tr(N_("By paying organisation: estimate / actual / difference")), paragraphs=payers),

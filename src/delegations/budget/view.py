@@ -156,7 +156,8 @@ class BudgetView:
         if self.r.budget.partners():
             out.append(t("Lines paid by the partner side are listed as its own, without an amount: the Vietnamese rates do not "
                          "govern its spending, and no total counts them"))
-        out += self.partner_actual_notes()
+        if not document:   # the settlement document says it in its own section
+            out += self.partner_actual_notes()
         missing = self.r.budget.unpriced()
         if missing and not document:
             out += self.empty_tables()

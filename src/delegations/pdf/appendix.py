@@ -10,7 +10,7 @@ notes kept with the end of the last table.
 
 from __future__ import annotations
 
-from reportlab.platypus import Spacer
+from reportlab.platypus import CondPageBreak, Spacer
 
 from ..budget.appendix_model import appendix_model
 from ..i18n import N_
@@ -27,6 +27,8 @@ def _grid(rows, widths, tail=None, keep_last=False) -> PagedTable:
                       page_height=PORTRAIT[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM)
 
 
+# The room a section's heading needs below it to stay on its page: itself, a header row and a row of three lines.
+HEADING_ROOM = 90
 # The estimate's columns printed centred (No., quantity) and right-aligned (rate, amount).
 _CENTRED, _RIGHT = {0, 2}, {3, 4}
 
@@ -45,8 +47,8 @@ def budget_appendix(doc) -> list:
         table = section.table
         if k:
             story.append(Spacer(1, 8))
-        if section.heading:
-            story.append(Text(section.heading, s.cell_head))
+        if section.heading:   # never the last line of a page: it goes on with the header row and a row
+            story += [CondPageBreak(HEADING_ROOM), Text(section.heading, s.cell_head)]
         estimate = len(table.heads) == 6
         rows = [[Text(h, s.cell_head) for h in table.heads]]
         last = len(table.rows) - 1
