@@ -290,7 +290,7 @@ def test_the_plan_with_its_budget_appendix(planner, tmp_path):
     assert [t[0][0] for t in groups] == ["Theo đoàn", "Theo năm", "Theo đơn vị chi trả", "Theo nguồn kinh phí"]
     assert all(t[-1] == ["Tổng LĐLĐ tỉnh Quảng Trị chi", "315.800.000 ₫ (chưa đủ)"] for t in groups)
     payers = dict(row for row in groups[2][1:-1])
-    assert payers["LHCĐ tỉnh Savannakhet"] == "phía bạn tự chi các khoản của mình, không tính vào tổng"
+    assert payers["LHCĐ tỉnh Savannakhet"] == "tự chi phần của mình, không tính vào tổng"
     joined = "\n".join(text)
     assert "Kèm theo Kế hoạch số" in joined and "Các khoản do phía bạn chi được ghi là của phía bạn" in joined
 

@@ -133,7 +133,7 @@ def test_budget_sheets_have_numbers_and_sums_equal_to_the_service_total(dated, t
     payers = {r[0]: r[1] for r in wb["Theo đơn vị chi trả"].iter_rows(min_row=2, values_only=True) if r[0]}
     home = dated.home().code
     assert payers["LĐLĐ tỉnh Quảng Trị"] == report.by_payer()[home].amount
-    assert payers["LHCĐ tỉnh Savannakhet"] == "phía bạn tự chi các khoản của mình, không tính vào tổng"
+    assert payers["LHCĐ tỉnh Savannakhet"] == "tự chi phần của mình, không tính vào tổng"
 
 
 def test_headers_in_english_from_the_command_line(dated, db_path, tmp_path, capsys):
