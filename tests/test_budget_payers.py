@@ -157,3 +157,16 @@ def test_an_actual_cost_entered_for_a_partner_line_is_shown_not_counted(hand, tm
     text = text_of(export_document(hand, "settlement", None, output=tmp_path, today=TODAY))
     assert "Đoàn số 1: đã ghi chi 5.000.000 ₫ cho khoản Tiền thuê phòng nghỉ" in text
     assert "Tổng LĐLĐ tỉnh Quảng Trị chi 183.300.000 ₫ 12.000.000 ₫" in text
+
+
+async def test_the_same_figure_on_the_budget_screen(hand, make_app):
+    from ui_support import open_screen
+
+    hand.close()
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_screen(pilot, "b")
+        shown = " ".join(str(app.screen.shown).replace("\u00a0", " ").split())
+    assert shown.count("Tổng LĐLĐ tỉnh Quảng Trị chi 183.300.000 ₫") == 4   # by delegation, year, payer, funding
+    assert "LHCĐ tỉnh Savannakhet tự chi phần của mình, không tính vào tổng" in shown
+    assert "chưa đủ" not in shown and "chưa có định mức" not in shown
