@@ -126,7 +126,9 @@ class BudgetDocumentWriter:
         return Section(heading=self.tr(N_("Paid by the partner side (not in the estimate)")), table=table)
 
     def payers(self) -> list[str]:
-        return [f"{label}: {value}" for label, value in self.views[self.langs[0]].sections()[2].rows]
+        """The totals by paying organisation, a paragraph each, in each language (a partner's says it pays its own part)."""
+        per_lang = [self.views[lang].sections()[2].rows for lang in self.langs]
+        return ["\n".join(dict.fromkeys(f"{label}: {value}" for label, value in rows)) for rows in zip(*per_lang)]
 
     def budget(self) -> OfficialDocument:
         partner = self.partner_section()
