@@ -53,7 +53,7 @@ def test_settlement_document_sets_actual_against_estimate(done, tmp_path):
     # lodging: estimate 67,500,000 (the leader's row is empty), spent 90,000,000: 22,500,000 over
     assert "3 Tiền thuê phòng nghỉ 67.500.000 ₫ 90.000.000 ₫ 22.500.000 ₫" in text
     # the leader's lodging is not priced: the estimate's total is a part, and says so
-    assert "Tổng (chưa đủ) 67.500.000 ₫ (chưa đủ) 90.000.000 ₫ 22.500.000 ₫" in text
+    assert "Tổng LĐLĐ tỉnh Quảng Trị chi (chưa đủ) 67.500.000 ₫ (chưa đủ) 90.000.000 ₫ 22.500.000 ₫" in text
 
 
 def test_settlement_without_actual_costs_says_how_to_enter_them(planner, tmp_path):
@@ -99,7 +99,7 @@ def test_estimate_as_a_workbook_has_numbers_and_its_total(done, db_path, tmp_pat
     # the total is a formula over the amounts above it, adding up to the service's total; incomplete, it says so
     sheet = load_workbook(path).active
     (total,) = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=SUM(")]
-    assert [c.value for c in sheet[total.row]][1] == "Tổng (chưa đủ)"
+    assert [c.value for c in sheet[total.row]][1] == "Tổng LĐLĐ tỉnh Quảng Trị chi (chưa đủ)"   # whose total: the federation's
     assert summed(sheet, total.value) == done.budgeting.report(done.plan().id, delegations=[done.delegation(done.plan().id, 3)]).budget.total().amount
     assert summed(sheet, total.value) == 67500000 and total.number_format == '#,##0 "VND"'
     # the rows down to the table's header stay in view; the columns have the table's widths

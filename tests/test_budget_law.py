@@ -75,11 +75,11 @@ def test_provincial_cap_lowers_a_line_and_is_cited(planner):
     b = planner.budgeting
     b.set_table_rate("tt35-2026-c", "transport", "all", "1200000")
     before = b.report(on=ON, model="reciprocal").by_delegation()[3]
-    assert before == vnd(169_900_000)
+    assert before == vnd(157_900_000)   # the federation's lines: the Lao sender's transport is its own
     b.set_provincial_cap("tt35-2026-c", "lodging", "member", "2500000", "Nghị quyết 05/2026/NQ-HĐND")
     report = b.report(on=ON, model="reciprocal")
     # 9 members x 3 nights x (3,000,000 - 2,500,000) = 13,500,000 less
-    assert report.by_delegation()[3] == vnd(169_900_000 - 13_500_000)
+    assert report.by_delegation()[3] == vnd(157_900_000 - 13_500_000)
     row = report.tables["tt35-2026-c"].rate("lodging", "member")
     assert row.amount == vnd(2_500_000) and row.capped_by == "Nghị quyết 05/2026/NQ-HĐND"
     assert report.tables["tt35-2026-c"].rate("lodging", "leader").amount == vnd(4_300_000)  # other lines untouched
@@ -132,25 +132,31 @@ def test_one_banquet_at_a_days_meal_rate_and_the_other_meal_at_half(planner):
 def test_article_16_guests_pay_board_and_lodging(planner):
     d, lines = lines_of(planner, "art16")
     guests, host = d.sender("quangtri"), "quangtri"
-    expected = {   # item -> (payer, amount)
-        ("lodging", "leader"): (guests, 12_900_000), ("lodging", "member"): (guests, 81_000_000),
-        ("meals", "all"): (guests, 56_000_000),               # the banquet day at 50 %
+    expected = {   # item -> (payer, amount): the guests' board and lodging is theirs, not priced at our caps
+        ("lodging", "leader"): (guests, None), ("lodging", "member"): (guests, None),
+        ("meals", "all"): (guests, None),
         ("refreshments", "all"): (host, 9_600_000),           # 10 x 4 days x 2 half-days x 120,000
         ("banquet", "all"): (host, 16_000_000), ("gifts", "all"): (host, 10_000_000),
         ("interpreting", "all"): (host, 12_000_000),          # 4 days x 4 hours x 750,000
     }
     for key, (payer, amount) in expected.items():
         line, got = lines[key]
-        assert (line.payer, got) == (payer, vnd(amount)), key
+        assert (line.payer, got) == (payer, None if amount is None else vnd(amount)), key
+        assert line.partner == (payer == guests) and (line.rate is None) == (payer == guests), key
         assert "Điều 16" in line.article, key
-    assert lines[("transport", "all")][0].payer == guests and lines[("transport", "all")][1] is None  # entered by the officer
-    assert sum(got.amount for ln, got in lines.values() if got is not None and ln.payer == host) == 47_600_000
+    assert lines[("transport", "all")][0].payer == guests and lines[("transport", "all")][0].partner
+    # the federation's total: 9,600,000 + 16,000,000 + 10,000,000 + 12,000,000; nothing of the guests' is missing
+    report = planner.budgeting.report(model="art16", delegations=[d])
+    assert report.budget.total() == vnd(47_600_000) and report.budget.unpriced() == ()
 
 
 def test_article_18_guests_pay_all_but_the_refreshments(planner):
     d, lines = lines_of(planner, "art18")
     host_lines = {key for key, (ln, _) in lines.items() if ln.payer == "quangtri"}
     assert host_lines == {("refreshments", "all")}
+    # every other line is the guests': no amount, in no total; the federation's is the refreshments only
+    assert all(ln.partner and amount is None for key, (ln, amount) in lines.items() if key not in host_lines)
+    assert lines[("refreshments", "all")][1] == vnd(9_600_000)
     assert all("Điều 18" in ln.article for ln, _ in lines.values())
 
 

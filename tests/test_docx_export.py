@@ -263,7 +263,7 @@ def test_the_estimate_and_the_settlement_in_word(done, tmp_path):  # noqa: F811
     assert "QUYẾT TOÁN KINH PHÍ" in body_text(document)
     rows = [[" ".join(lines(c)) for c in r.cells] for r in document.tables[1].rows]
     # the leader's lodging is not priced: the estimate's total is a part, and says so
-    assert ["", "Tổng (chưa đủ)", "67.500.000 ₫ (chưa đủ)", "90.000.000 ₫", "22.500.000 ₫"] in rows
+    assert ["", "Tổng LĐLĐ tỉnh Quảng Trị chi (chưa đủ)", "67.500.000 ₫ (chưa đủ)", "90.000.000 ₫", "22.500.000 ₫"] in rows
     whole = export_document(done, "budget.docx", None, lang="vi-lo", output=tmp_path, today=TODAY)
     assert whole.name == "budget_2020-2022_vi-lo_2026-11-23.docx"
     text = body_text(docx.Document(str(whole)))
@@ -279,8 +279,23 @@ def test_the_plan_with_its_budget_appendix(planner, tmp_path):
     assert appendix._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1" and appendix.different_first_page_header_footer
     text = body_text(document)
     assert text.index("Phụ lục") > text.index("Nguyễn Đăng Bảo") and "DỰ TOÁN KINH PHÍ" in text
-    rows = [[" ".join(lines(c)) for c in r.cells] for r in ruled(document)[-1].rows]
-    assert rows[-1][1] == "Tổng" and rows[-1][4].startswith("315.800.000")  # 2 x 157,900,000 (see test_budget)
+    tables = [[[" ".join(lines(c)) for c in r.cells] for r in t.rows] for t in ruled(document)]
+    (rows,) = [t for t in tables if len(t[0]) == 6]   # the estimate: the federation's lines and its total
+    assert rows[-1][1] == "Tổng LĐLĐ tỉnh Quảng Trị chi" and rows[-1][4].startswith("315.800.000")  # 2 x 157,900,000 (see test_budget)
+    # The same content as the PDF's appendix: the partner's lines, the four groupings with the
+    # federation's total, and the notes (the same model, budget.appendix_model).
+    partner = [t for t in tables if len(t[0]) == 4]
+    assert partner and all(row[3].startswith("LHCĐ tỉnh") for row in partner[0][1:])
+    groups = [t for t in tables if len(t[0]) == 2]
+    assert [t[0][0] for t in groups] == ["Theo đoàn", "Theo năm", "Theo đơn vị chi trả", "Theo nguồn kinh phí"]
+    assert all(t[-1] == ["Tổng LĐLĐ tỉnh Quảng Trị chi", "315.800.000 ₫ (chưa đủ)"] for t in groups)
+    payers = dict(row for row in groups[2][1:-1])
+    assert payers["LHCĐ tỉnh Savannakhet"] == "tự chi phần của mình, không tính vào tổng"
+    # a total row starts no page alone in Word either: the row above it keeps with it
+    for table in ruled(document)[-4:]:   # the four groupings, each ending with the federation's total
+        assert all(p.paragraph_format.keep_with_next for cell in table.rows[-2].cells for p in cell.paragraphs)
+    joined = "\n".join(text)
+    assert "Kèm theo Kế hoạch số" in joined and "Các khoản do phía bạn chi được ghi là của phía bạn" in joined
 
 
 async def test_the_export_screen_offers_word_for_the_plan_and_for_a_document(make_app, tmp_path):

@@ -12,7 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from delegations import hookspecs
-from delegations.domain import DayRange, Direction, Text
+from delegations.domain import CostLine, DayRange, Direction, Text
 from delegations.exporting import export_plan
 from delegations.i18n import translator
 from delegations.plugins import build_plugin_host
@@ -69,16 +69,21 @@ def test_hook_register_cost_models(hooked):
     d, _ = add_sekong(hooked)
     assert hooked.cost_model(d).code == "split_evenly"  # the partner's default, from the plugin
     report = hooked.budgeting.report(on=date(2026, 11, 23), delegations=[d])
-    # the plugin's estimate prices lodging only: tt35 class C, per night (4 days: 3 nights),
-    # 1 x 3 x 4,300,000 + 9 x 3 x 3,000,000
-    assert [line.item for line in report.budget.lines] == ["lodging", "lodging"]
-    assert report.budget.total().amount == 12_900_000 + 81_000_000
+    # the plugin's estimate gives lodging only: tt35 class C, per night (4 days: 3 nights) for
+    # 1 leader and 9 members; its cost lines have the Sekong senders pay it ("each side pays
+    # its own"), so the lines are theirs: listed, not priced at our caps, in no total, not missing
+    assert [(line.item, line.quantity, line.payer) for line in report.budget.lines] == [
+        ("lodging", 3, "sekong"), ("lodging", 27, "sekong")]
+    assert all(line.partner for line in report.budget.lines)
+    assert report.budget.total().amount == 0 and report.budget.unpriced() == ()
 
 
 def test_hook_register_rate_tables(hooked):
     table = hooked.budgeting.tables()["sekong-2027"]
     assert table.rate("meals", "all").amount.amount == 200_000
     d, _ = add_sekong(hooked)
+    # the federation hosts the Sekong delegation's board and lodging: its lines are priced
+    d = d.evolve(cost_lines=(CostLine("board_lodging", "quangtri", "union_budget"),))
     report = hooked.budgeting.report(on=date(2027, 3, 1), delegations=[d])
     assert set(report.tables) == {"sekong-2027"}  # the latest table in force that day
     assert report.budget.total().amount == 10 * 4 * 500_000  # the model's estimate: lodging only

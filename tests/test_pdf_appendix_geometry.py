@@ -9,7 +9,10 @@ of column rules of one height, with the row rules between them). Checked:
   appendix's own page number, from its second page on;
 - each piece of a table on a page starts with the table's header row, once,
   and a piece that continues a table starts at the top of the page;
-- every cell of the budget lines table printed once, in order (against the data).
+- every cell of the budget lines table printed once, in order (against the data): the
+  federation's lines with its total, then the partner's lines (no rate, no amount);
+- no page starts a table with its total row (a total goes with a data row), and no page
+  holds only the notes (they go with the end of the last table).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from test_pdf_geometry import TOL, letters
 
 TODAY = date(2026, 11, 23)
 LINE_HEADS = ("No.", "Item", "Quantity", "Rate", "Amount", "Paid by")
+PARTNER_HEADS = ("No.", "Item", "Quantity", "Paid by")
 
 
 @dataclass
@@ -107,7 +111,11 @@ class Appendix:
     first: int  # index of the appendix's first page in sheets
     line_head: list[str]
     amount: str  # the "Amount" heading of the summary tables
-    lines: list[list[str]]  # expected cells of the budget lines table
+    lines: list[list[str]]  # expected cells of the budget lines table (the federation's lines and its total)
+    partner_head: list[str]
+    partner_lines: list[list[str]]  # expected cells of the partner's lines table
+    total: str  # the label of every total row ("Tổng LĐLĐ tỉnh Quảng Trị chi")
+    notes: list[str]  # the notes' first words, as printed
 
     @property
     def pages(self) -> list[Sheet]:
@@ -122,7 +130,7 @@ def planner(tmp_path_factory):
         yield p
 
 
-@pytest.fixture(scope="module", params=[(n, lang) for n in (4, 40) for lang in ("vi", "lo", "vi-lo")],
+@pytest.fixture(scope="module", params=[(n, lang) for n in (4, 40) for lang in ("vi", "lo", "vi-lo", "en")],
                 ids=lambda p: f"{p[0]}-{p[1]}")
 def appendix(request, planner, tmp_path_factory) -> Appendix:
     n, lang = request.param
@@ -141,11 +149,20 @@ def appendix(request, planner, tmp_path_factory) -> Appendix:
         return "".join(dict.fromkeys(v for v in values if v))
 
     numbers = {d.seq: k for k, d in enumerate(delegations, 1)}
-    per_lang = [BudgetView(report, Wording(la, req.registry, req.home), numbers).lines() for la in langs]
-    lines = [[letters(both(rows[i][col] for rows in per_lang)) for col in range(len(LINE_HEADS))]
-             for i in range(len(per_lang[0]))]
+    views = [BudgetView(report, Wording(la, req.registry, req.home), numbers) for la in langs]
+    per_lang = [v.lines() for v in views]
+    # a figure once, as the first language writes it; words in each language
+    cells = [[letters(rows_0[col] if any(ch.isdigit() for ch in rows_0[col]) else both(rows[i][col] for rows in per_lang))
+              for col in range(len(LINE_HEADS))] for i, rows_0 in enumerate(per_lang[0])]
+    theirs = [line.partner for line in report.budget.lines]
+    total = letters(both(v.total_label() for v in views))
+    figure = letters(views[0].total_text(report.budget.total(), bool(report.budget.unpriced())))
+    lines = [row for row, partner in zip(cells, theirs) if not partner] + [["", total, "", "", figure, ""]]
+    partner_lines = [[row[0], row[1], row[2], row[5]] for row, partner in zip(cells, theirs) if partner]
     head = [letters(both(translator(la).gettext(h) for la in langs)) for h in LINE_HEADS]
-    return Appendix(n, lang, sheets, first, head, head[4], lines)
+    partner_head = [letters(both(translator(la).gettext(h) for la in langs)) for h in PARTNER_HEADS]
+    notes = [letters(note)[:12] for v in views for note in v.notes(document=True)]
+    return Appendix(n, lang, sheets, first, head, head[4], lines, partner_head, partner_lines, total, notes)
 
 
 def test_the_appendix_has_pages_and_its_lines_table(appendix):
@@ -169,7 +186,7 @@ def test_every_glyph_inside_the_margins_and_only_the_appendix_page_number_above(
 
 
 def _is_head(band: list[str], appendix: Appendix) -> bool:
-    return band == appendix.line_head or (len(band) == 2 and band[1] == appendix.amount)
+    return band in (appendix.line_head, appendix.partner_head) or (len(band) == 2 and band[1] == appendix.amount)
 
 
 def test_header_row_once_at_the_top_of_every_table_piece(appendix):
@@ -202,3 +219,28 @@ def test_every_budget_line_printed_once_in_order(appendix):
         printed = "".join(band[col] for band in bands)
         expected = "".join(row[col] for row in appendix.lines)
         assert printed == expected, f"column {LINE_HEADS[col]} ({appendix.lang}, {appendix.n}):\n{printed}\n{expected}"
+    partner = [band for page in appendix.pages for p in page.pieces if len(p.xs) == len(PARTNER_HEADS) + 1 for band in p.bands[1:]]
+    assert len(partner) == len(appendix.partner_lines) > 0
+    for col in range(len(PARTNER_HEADS)):
+        assert "".join(b[col] for b in partner) == "".join(r[col] for r in appendix.partner_lines), PARTNER_HEADS[col]
+
+
+def test_no_table_piece_starts_with_its_total_row(appendix):
+    """A total row ("Tổng LĐLĐ tỉnh Quảng Trị chi") never stands at the head of a page's piece:
+    the last data row above it goes over with it."""
+    totals = 0
+    for k, page in enumerate(appendix.pages, 1):
+        for piece in page.pieces:
+            labels = [band[0] if len(band) == 2 else band[1] for band in piece.bands[1:]]
+            totals += labels.count(appendix.total)
+            assert labels and labels[0] != appendix.total, (
+                f"appendix page {k} ({appendix.lang}, {appendix.n}): a table piece starts with its total row")
+    assert totals == 5   # the estimate and the four groupings, each with the federation's total
+
+
+def test_no_page_holds_only_the_notes(appendix):
+    """The notes follow the last table: a page of the appendix with notes on it has a table too."""
+    for k, page in enumerate(appendix.pages, 1):
+        text = letters("".join(ch for ch, *_box in page.chars))
+        if any(note in text for note in appendix.notes):
+            assert page.pieces, f"appendix page {k} ({appendix.lang}, {appendix.n}) holds only notes"

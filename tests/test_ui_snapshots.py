@@ -153,3 +153,23 @@ def test_rename_dialog(snap_compare, app_in, lang):
         await settle(pilot, 0.3)
 
     assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=rename)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_budget_screen(snap_compare, app_in, lang):
+    """The budget screen (b) at 80x24, the plan dated 23/11/2026 (the rates' day is the plan's,
+    not today's): totals named for the federation, the partners' rows saying they pay their own."""
+    from dataclasses import replace
+    from datetime import date
+
+    async def open_budget(pilot):
+        planner = pilot.app.planner
+        planner.save_plan(replace(planner.plan(), issued=date(2026, 11, 23)))
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot, 0.3)
+        for _ in range(12):   # down to the rows by paying organisation
+            await pilot.press("down")
+        await settle(pilot, 0.3)
+
+    assert snap_compare(app_in(lang), terminal_size=SIZE, run_before=open_budget)

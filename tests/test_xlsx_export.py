@@ -112,8 +112,13 @@ def test_budget_sheets_have_numbers_and_sums_equal_to_the_service_total(dated, t
     assert expected > 0
     lines = wb["Dự toán theo khoản chi"]
     assert lines["F1"].value == "Thành tiền (VND)"
-    amounts = [r[5] for r in lines.iter_rows(min_row=2, max_row=lines.max_row - 1, values_only=True)]
-    assert len(amounts) == len(report.budget.lines)
+    (total,) = formulas(lines)
+    amounts = [r[5] for r in lines.iter_rows(min_row=2, max_row=total.row - 1, values_only=True)]
+    assert len(amounts) == len(report.budget.own())   # the federation's lines above its total
+    # the partner's lines under it, saying so, outside the formula
+    below = [r for r in lines.iter_rows(min_row=total.row + 1, values_only=True) if r[0] is not None]
+    assert below[0][0] == "Các khoản phía bạn chi (không tính vào dự toán)"
+    assert [r[5] for r in below[1:]] == ["phía bạn chi"] * len(report.budget.partners())
     assert all(type(a) is int or a == "—" for a in amounts) and any(type(a) is int for a in amounts)
     assert lines["F2"].number_format == '#,##0 "VND"' or lines["F2"].value == "—"
     for title in ("Dự toán theo khoản chi", "Theo đoàn", "Theo đơn vị chi trả", "Theo nguồn kinh phí"):
@@ -121,12 +126,14 @@ def test_budget_sheets_have_numbers_and_sums_equal_to_the_service_total(dated, t
         assert summed(wb[title], total.value) == expected, title
         assert total.value == f"=SUM({total.column_letter}2:{total.column_letter}{total.row - 1})"  # every row above
         assert total.number_format == '#,##0 "VND"'
-        assert any(str(c.value).startswith("Tổng") for c in wb[title][total.row])
+        assert any(str(c.value).startswith("Tổng LĐLĐ tỉnh Quảng Trị chi") for c in wb[title][total.row])
     # the shipped plan's outbound rates are empty: the total says it is incomplete
-    assert any(c.value == "Tổng (chưa đủ)" for c in lines[lines.max_row])
-    payers = {r[0]: r[1] for r in wb["Theo đơn vị chi trả"].iter_rows(min_row=2, values_only=True)}
+    (lines_total,) = formulas(lines)
+    assert any(c.value == "Tổng LĐLĐ tỉnh Quảng Trị chi (chưa đủ)" for c in lines[lines_total.row])
+    payers = {r[0]: r[1] for r in wb["Theo đơn vị chi trả"].iter_rows(min_row=2, values_only=True) if r[0]}
     home = dated.home().code
     assert payers["LĐLĐ tỉnh Quảng Trị"] == report.by_payer()[home].amount
+    assert payers["LHCĐ tỉnh Savannakhet"] == "tự chi phần của mình, không tính vào tổng"
 
 
 def test_headers_in_english_from_the_command_line(dated, db_path, tmp_path, capsys):
@@ -146,7 +153,7 @@ def test_filters_of_the_export_apply_to_every_sheet(dated, tmp_path):
     inbound = [d for d in dated.delegations(dated.plan().id) if d.direction is Direction.INBOUND]
     expected = dated.budgeting.report(dated.plan().id, delegations=inbound).budget.total().amount
     lines = wb["Dự toán theo khoản chi"]
-    assert {r[1] for r in lines.iter_rows(min_row=2, max_row=lines.max_row - 1, values_only=True)} == set(names)
     (total,) = formulas(lines)
+    assert {r[1] for r in lines.iter_rows(min_row=2, max_row=total.row - 1, values_only=True)} == set(names)
     assert summed(lines, total.value) == expected
     assert [r[0] for r in wb["Theo đoàn"].iter_rows(min_row=2, max_row=3, values_only=True)] == [1, 2]  # numbered as exported

@@ -61,11 +61,12 @@ class OfficialDocument:
     signature: tuple[str, str, str] = ("", "", "")  # authority, position, name
     annex: Section | None = None
     annex_title: str = ""
+    annex_more: list[Section] = field(default_factory=list)   # the annex's further sections (the plan's budget appendix)
 
     def all_text(self) -> str:
         """Every string of the document, for search and tests."""
         parts = [self.number, self.dated, self.doc_type, self.subject, *self.basis, self.addressee, *self.recipients, *self.signature]
-        for sec in [*self.body, *([self.annex] if self.annex else [])]:
+        for sec in [*self.body, *([self.annex] if self.annex else []), *self.annex_more]:
             parts += [sec.heading, *sec.paragraphs]
             if sec.table:
                 parts += sec.table.heads + [c for r in sec.table.rows for c in r]

@@ -150,22 +150,29 @@ class PlanWriter:
         sig = self.r.plan.signature
         return ("", "", "") if sig is None else (self.field(sig.authority), self.field(sig.position), sig.name)
 
-    def appendix(self) -> Section | None:
-        """The appendix "Dự toán kinh phí" when the request carries the budget: the estimate's table."""
+    def appendix(self) -> list[Section]:
+        """The appendix "Dự toán kinh phí" when the request carries the budget: what the PDF's
+        says (``budget.appendix_model``): the plan it is attached to, the estimate's table,
+        the partner's lines, the totals by delegation, year, payer and funding, the notes."""
         if self.r.budget is None:
-            return None
-        from .budget.documents import BudgetDocumentWriter
+            return []
+        from .budget.appendix_model import appendix_model
 
-        estimate = BudgetDocumentWriter(self.r, self.r.budget).build("budget")
-        return Section(heading=self.tr(N_("BUDGET ESTIMATE")), table=estimate.body[0].table)
+        model = appendix_model(self.r, {d.seq: n for n, d in enumerate(self.r.delegations, 1)})
+        first, *rest = model.sections
+        sections = [Section(heading=self.tr(N_("BUDGET ESTIMATE")), paragraphs=[model.of_plan, model.heading], table=first.table), *rest]
+        if model.notes:
+            sections.append(Section(paragraphs=model.notes))
+        return sections
 
     def build(self) -> OfficialDocument:
         number, dated = self.heading()
         body = [Section(table=self.table(), landscape=True)] if self.r.delegations else []
+        appendix = self.appendix()
         return OfficialDocument(kind="plan", number=number, dated=dated, doc_type=self.tr(N_("PLAN")),
                                 subject=self.subject(), basis=self.basis(), body=body,
                                 recipients=self.recipients(), signature=self.signature(),
-                                annex=self.appendix(), annex_title=self.tr(N_("Appendix")))
+                                annex=appendix[0] if appendix else None, annex_more=appendix[1:], annex_title=self.tr(N_("Appendix")))
 
 
 def plan_document(request) -> OfficialDocument:

@@ -69,7 +69,7 @@ def add_parsers(sub, filters) -> None:
     p.add_argument("--plan")
 
 
-def _print_rows(title: str, rows, total: str | None = None) -> None:
+def _print_rows(title: str, rows, total: str | None = None, total_label: str = "") -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -82,8 +82,8 @@ def _print_rows(title: str, rows, total: str | None = None) -> None:
     for label, value in rows:
         table.add_row(Plain(safe(label)), Plain(safe(value)))
     if total is not None:
-        label = _("Total")
-        table.add_row(f"[b]{label}[/b]", f"[b]{total}[/b]")
+        label = Plain(safe(total_label or _("Total")), style="bold")
+        table.add_row(label, Plain(safe(total), style="bold"))
     Console().print(table)
 
 
@@ -127,7 +127,7 @@ def cmd_budget(planner, args) -> int:
             table.add_row(*(Plain(safe(c)) for c in row))
         Console().print(table)
     for section in view.sections():
-        _print_rows(section.title, section.rows, section.total)
+        _print_rows(section.title, section.rows, section.total, section.total_label)
     for section in view.comparisons():
         _print_compared(section)
     for note in view.notes():

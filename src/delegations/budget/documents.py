@@ -38,10 +38,10 @@ def check_settlement(report) -> None:
 class BudgetDocumentWriter:
     """Builds the estimate or the settlement of a report in one or two languages."""
 
-    def __init__(self, request, report, delegation=None):
+    def __init__(self, request, report, delegation=None, numbers: dict[int, int] | None = None):
         self.r, self.report, self.d = request, report, delegation
         self.langs = request.languages
-        self.views = {lang: BudgetView(report, Wording(lang, request.registry, request.home)) for lang in self.langs}
+        self.views = {lang: BudgetView(report, Wording(lang, request.registry, request.home), numbers) for lang in self.langs}
 
     def both(self, pick) -> str:
         return in_each(self.langs, pick)
@@ -80,23 +80,60 @@ class BudgetDocumentWriter:
         notes = self.both(lambda lang: "\n".join(self.views[lang].notes(document=True)))
         return Section(heading=self.tr(N_("Rates and rules applied")), paragraphs=[*articles, *([notes] if notes else [])])
 
-    def budget(self) -> OfficialDocument:
+    def total_label(self, incomplete: bool) -> str:
+        """Whose total it is, in each language ("Tổng LĐLĐ tỉnh Quảng Trị chi"), incomplete while a line has no rate."""
+        return self.both(lambda lang: self.views[lang].total_label(incomplete))
+
+    def estimate_table(self) -> DocTable:
+        """The lines the federation pays, with quantity, rate, amount and payer, and its total
+        (a workbook sums exactly these rows)."""
         view = self.views[self.langs[0]]
         heads = [self.tr(h) for h in (N_("No."), N_("Item"), N_("Quantity"), N_("Rate"), N_("Amount"), N_("Paid by"))]
-        rows = [list(row) for row in view.lines()]
-        for row, line in zip(rows, self.report.budget.lines):
-            row[1] = self.item(line.item, line.role)
         budget = self.report.budget
-        values = [[None, None, line.quantity, line.rate, amount, None] for line, amount in zip(budget.lines, budget.amounts)]
-        rows.append(["", self.tr(N_("Total")), "", "", view.total_text(budget.total(), bool(budget.unpriced())), ""])
+        own = [(row, line, amount) for row, line, amount in zip(self.lines(), budget.lines, budget.amounts) if not line.partner]
+        rows, values = [], []
+        for row, line, amount in own:
+            rows.append(row)
+            values.append([None, None, line.quantity, line.rate, amount, None])
+        incomplete = bool(budget.unpriced())
+        rows.append(["", self.total_label(False), "", "", view.total_text(budget.total(), incomplete), ""])
         # A workbook's total is a formula, a number: an incomplete one says so in its label,
         # and one with nothing priced stays "—" (a formula would add the "—" cells up to 0).
-        label = self.tr(N_("Total (incomplete)")) if budget.unpriced() else None
-        known = any(a is not None for a in budget.amounts)
-        values.append([None, label, None, None, budget.total() if known else None, None])
-        table = DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}), values, frozenset({4}))
-        payers = [f"{label}: {value}" for label, value in view.sections()[2].rows]
-        body = [Section(table=table), Section(heading=self.tr(N_("By paying organisation")), paragraphs=payers), self.rules()]
+        known = any(a is not None for _row, _line, a in own)
+        values.append([None, self.total_label(True) if incomplete else None, None, None, budget.total() if known else None, None])
+        return DocTable(heads, rows, (0.06, 0.26, 0.1, 0.17, 0.19, 0.22), frozenset({0}), values, frozenset({4}))
+
+    def figure(self, values: list[str]) -> str:
+        """A cell from its versions in each language: a figure once, as the first language
+        writes it (a bilingual document does not print each amount twice), words in each."""
+        return values[0] if any(ch.isdigit() for ch in values[0]) else in_each(range(len(values)), values.__getitem__)
+
+    def lines(self) -> list[list[str]]:
+        """Every line's cells (``BudgetView.lines``) in the document's languages, figures once."""
+        per_lang = [self.views[lang].lines() for lang in self.langs]
+        return [[self.figure([rows[i][c] for rows in per_lang]) for c in range(len(first))] for i, first in enumerate(per_lang[0])]
+
+    def partner_section(self) -> Section | None:
+        """The lines a partner pays, listed as its own: no rate of ours, no amount, in no total."""
+        budget = self.report.budget
+        if not budget.partners():
+            return None
+        heads = [self.tr(h) for h in (N_("No."), N_("Item"), N_("Quantity"), N_("Paid by"))]
+        kept = [(row, line) for row, line in zip(self.lines(), budget.lines) if line.partner]
+        rows = [[row[0], row[1], row[2], row[5]] for row, _line in kept]
+        values = [[None, None, line.quantity, None] for _row, line in kept]
+        table = DocTable(heads, rows, (0.06, 0.44, 0.15, 0.35), frozenset({0, 2}), values)
+        return Section(heading=self.tr(N_("Paid by the partner side (not in the estimate)")), table=table)
+
+    def payers(self) -> list[str]:
+        """The totals by paying organisation, a paragraph each, in each language (a partner's says it pays its own part)."""
+        per_lang = [self.views[lang].sections()[2].rows for lang in self.langs]
+        return ["\n".join(dict.fromkeys(f"{label}: {value}" for label, value in rows)) for rows in zip(*per_lang)]
+
+    def budget(self) -> OfficialDocument:
+        partner = self.partner_section()
+        body = [Section(table=self.estimate_table()), *([partner] if partner else []),
+                Section(heading=self.tr(N_("By paying organisation")), paragraphs=self.payers()), self.rules()]
         return self.frame("budget", body)
 
     def settlement(self) -> OfficialDocument:
@@ -109,7 +146,8 @@ class BudgetDocumentWriter:
             actuals[key] = amount if key not in actuals else actuals[key] + amount
         heads = [self.tr(h) for h in (N_("No."), N_("Item"), N_("Estimate"), N_("Actual"), N_("Difference"))]
         rows, values = [], []
-        for seq, item in dict.fromkeys([*estimates, *actuals]):
+        own = {(ln.seq, ln.item) for ln in self.report.budget.own()}
+        for seq, item in dict.fromkeys([*(k for k in estimates if k in own), *actuals]):
             est, act = estimates.get((seq, item)), actuals.get((seq, item))
             diff = act - est if est is not None and act is not None else None
             label = self.both(lambda lg: translator(lg).gettext(RATE_ITEMS[item])) if item in RATE_ITEMS else item
@@ -121,7 +159,7 @@ class BudgetDocumentWriter:
             # and its label (a workbook shows the label by a formula's number), never a plain number.
             incomplete = bool(self.report.budget.unpriced())
             estimate = self.views[lang].total_text(total.estimate, incomplete)
-            rows.append(["", self.tr(N_("Total (incomplete)") if incomplete else N_("Total")), estimate,
+            rows.append(["", self.total_label(incomplete), estimate,
                          self.money(total.actual), self.money(total.difference)])
             values.append([None, None, total.estimate, total.actual, total.difference])
         # The difference of the total is the service's (spent less the estimate of the delegations
@@ -129,7 +167,10 @@ class BudgetDocumentWriter:
         table = DocTable(heads, rows, (0.08, 0.32, 0.2, 0.2, 0.2), frozenset({0}), values,
                          frozenset({2, 3}) if total is not None else frozenset())
         payers = [f"{label}: {est} / {act} / {diff}" for label, est, act, diff in self.views[lang].comparisons()[2].rows]
-        body = [Section(table=table),
+        # What was entered as spent on a partner's item: shown, not in the federation's spending.
+        payers += ["\n".join(dict.fromkeys(group)) for group in zip(*(self.views[lg].partner_actual_notes() for lg in self.langs))]
+        partner = self.partner_section()
+        body = [Section(table=table), *([partner] if partner else []),
                 Section(heading=self.tr(N_("By paying organisation: estimate / actual / difference")), paragraphs=payers),
                 self.rules()]
         return self.frame("settlement", body)

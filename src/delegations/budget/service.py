@@ -40,6 +40,8 @@ class BudgetReport:
     unassigned: dict[int, tuple[str, ...]] = field(default_factory=dict)   # seq -> cost items no side is named for (Art. 27)
     deputies_as_members: dict[int, int] = field(default_factory=dict)   # seq -> deputies priced as members (no deputy rate)
     cancelled: tuple[int, ...] = ()   # the seqs of cancelled delegations: not in the estimate (their actual costs still count)
+    home: str = ""   # the code of the federation whose budget this is: its lines are priced and totalled
+    partner_actual: tuple = ()   # (Spent, amount) entered for an item a partner pays: shown, not in the federation's spending
 
     def compare(self, key) -> dict:
         """Estimate, actual and difference per group of *key* (seq, year, payer, (payer, funding))."""
@@ -71,14 +73,16 @@ class BudgetReport:
                               "valid_to": t.valid_to and t.valid_to.isoformat()} for code, t in self.tables.items()},
             "delegations": delegations,
             "years": compared(lambda x: x.year, "year"),
-            "payers": compared(lambda x: x.payer, "payer"),
+            "payers": [{**row, "partner": row["payer"] != self.home} for row in compared(lambda x: x.payer, "payer")],
             "funding": compared(lambda x: (x.payer, x.funding), "payer_funding"),
-            "total": {"estimate": money(totals.estimate), "actual": money(totals.actual), "difference": money(totals.difference),
-                      "complete": not self.budget.unpriced()},
+            # The federation's own: partner lines have no amount and are not counted (nor as missing).
+            "total": {"payer": self.home, "estimate": money(totals.estimate), "actual": money(totals.actual),
+                      "difference": money(totals.difference), "complete": not self.budget.unpriced()},
+            "partner_actual": [{"seq": s.seq, "item": s.item, "payer": s.payer, "amount": money(a)} for s, a in self.partner_actual],
             "lines": [{"seq": ln.seq, "year": ln.year, "item": ln.item, "role": ln.role, "cost_item": ln.cost_item,
                        "payer": ln.payer, "funding": ln.funding, "quantity": str(ln.quantity), "rate": money(ln.rate),
                        "rate_currency": ln.rate.currency if ln.rate else None, "amount": money(a), "table": ln.table,
-                       "article": ln.article, "overridden": ln.overridden}
+                       "article": ln.article, "overridden": ln.overridden, "partner": ln.partner}
                       for ln, a in zip(self.budget.lines, self.budget.amounts)],
         }
 
@@ -258,10 +262,13 @@ class Budgeting:
         if model_code is not None:
             d = self._priced_as(d, model, home)
         if hasattr(model, "estimate"):
-            return list(guarded(self.planner.registry, "cost_models", model.code, "estimate", lambda: model.estimate(d, home, table),
-                                lambda r: isinstance(r, (list, tuple)) and all(isinstance(x, BudgetLine) for x in r)))
-        named = {c.item for c in d.cost_lines}
-        return budget_rules.estimate(d, table, home.code, include=lambda r: r.cost_item in named)
+            lines = guarded(self.planner.registry, "cost_models", model.code, "estimate", lambda: model.estimate(d, home, table),
+                            lambda r: isinstance(r, (list, tuple)) and all(isinstance(x, BudgetLine) for x in r))
+        else:
+            named = {c.item for c in d.cost_lines}
+            lines = budget_rules.estimate(d, table, home.code, include=lambda r: r.cost_item in named)
+        # Whatever model priced them, the lines a partner pays are its own: no Vietnamese ceiling, no total.
+        return budget_rules.for_partner(lines, home.code)
 
     def _priced_as(self, d: Delegation, model, home) -> Delegation:
         """*d* with the cost lines *model* proposes (``budget --model X`` prices with
@@ -331,4 +338,10 @@ class Budgeting:
         except MissingExchangeRate as exc:
             raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
                                  "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
-        return BudgetReport(plan, result, used, on, models, choices, actual, unassigned, deputies_as_members, tuple(cancelled))
+        home = self.planner.home().code
+        # An actual cost entered for an item the partner pays is shown apart: the federation's
+        # spending (and its difference to the estimate) counts only what it pays itself.
+        ours = tuple((s, a) for s, a in actual if s.payer == home)
+        theirs = tuple((s, a) for s, a in actual if s.payer != home)
+        return BudgetReport(plan, result, used, on, models, choices, ours, unassigned, deputies_as_members, tuple(cancelled),
+                            home, theirs)

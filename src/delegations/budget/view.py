@@ -27,6 +27,7 @@ class Section:
     title: str
     rows: list[tuple[str, str]]
     total: str
+    total_label: str = ""   # whose total it is: "Tổng LĐLĐ tỉnh Quảng Trị chi"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,24 @@ class BudgetView:
         text = self.money(value)
         return self.t("{amount} (incomplete)").format(amount=text) if incomplete else text
 
+    def home_name(self) -> str:
+        """The federation whose budget this is, by its short name in the registry."""
+        return self.w.org_short(self.r.home or self.w.home.code)
+
+    def total_label(self, incomplete: bool = False) -> str:
+        """The label of a total: whose it is (the federation's), and incomplete while a line of it has no rate."""
+        message = N_("Total paid by {org} (incomplete)") if incomplete else N_("Total paid by {org}")
+        return self.t(message).format(org=self.home_name())
+
+    def partner_only(self, key) -> set:
+        """The groups under *key* whose every line a partner pays: they show no amount, only whose they are."""
+        own = {key(line) for line in self.r.budget.own()}
+        return {key(line) for line in self.r.budget.partners()} - own
+
+    def partner_text(self) -> str:
+        """What a partner's line or group shows instead of an amount."""
+        return self.t("paid by the partner")
+
     def money(self, m) -> str:
         return format_money(m, self.w.lang) if m is not None else "—"
 
@@ -73,17 +92,23 @@ class BudgetView:
             payer = self.w.org_short(line.payer)
             if line.funding:
                 payer += f" ({self.w.registry.funding_label(line.funding, self.w.lang)})"
-            rate = self.money(line.rate) + (" *" if line.overridden else "")
-            rows.append((self.number(line.seq), self.item(line.item, line.role), format_number(line.quantity, self.w.lang), rate, self.money(amount), payer))
+            if line.partner:   # the partner's own spending: no ceiling of ours, no amount
+                rate, value = "", self.partner_text()
+            else:
+                rate, value = self.money(line.rate) + (" *" if line.overridden else ""), self.money(amount)
+            rows.append((self.number(line.seq), self.item(line.item, line.role), format_number(line.quantity, self.w.lang), rate, value, payer))
         return rows
 
     def sections(self) -> list[Section]:
         r, t = self.r, self.t
-        total = self.total_text(r.budget.total(), bool(r.budget.unpriced()))
+        incomplete = bool(r.budget.unpriced())
+        total = self.total_text(r.budget.total(), incomplete)
+        label_of_total = self.total_label()   # the figure says "(incomplete)" itself
 
         def named(groups, label, key) -> list[tuple[str, str]]:
-            partial = self.incomplete(key)
-            return [(label(group), self.total_text(value, group in partial)) for group, value in groups.items()]
+            partial, theirs = self.incomplete(key), self.partner_only(key)
+            return [(label(group), self.partner_text() if group in theirs else self.total_text(value, group in partial))
+                    for group, value in groups.items()]
 
         def funding(key) -> str:
             payer, source = key
@@ -93,11 +118,14 @@ class BudgetView:
         by_delegation = named(r.by_delegation(), delegation, lambda ln: ln.seq)
         # A cancelled delegation is listed, with no amount: it is not in the totals.
         by_delegation += [(delegation(seq), t("cancelled, not in the estimate")) for seq in r.cancelled]
+        # A partner keeps its row: it pays its own lines, which are not in the federation's total.
+        by_payer = [(label, t("pays its own lines, not in the total") if value == self.partner_text() else value)
+                    for label, value in named(r.by_payer(), self.w.org_short, lambda ln: ln.payer)]
         return [
-            Section(t("By delegation"), by_delegation, total),
-            Section(t("By year"), named(r.by_year(), str, lambda ln: ln.year), total),
-            Section(t("By paying organisation"), named(r.by_payer(), self.w.org_short, lambda ln: ln.payer), total),
-            Section(t("By funding source"), named(r.by_funding(), funding, lambda ln: (ln.payer, ln.funding)), total),
+            Section(t("By delegation"), by_delegation, total, label_of_total),
+            Section(t("By year"), named(r.by_year(), str, lambda ln: ln.year), total, label_of_total),
+            Section(t("By paying organisation"), by_payer, total, label_of_total),
+            Section(t("By funding source"), named(r.by_funding(), funding, lambda ln: (ln.payer, ln.funding)), total, label_of_total),
         ]
 
     def notes(self, document: bool = False) -> list[str]:
@@ -125,11 +153,16 @@ class BudgetView:
                     out.append(t("{item}: provincial cap {amount} ({source}), below the circular's figure").format(
                         item=self.item(row.item, row.role), amount=self.money(row.amount), source=row.capped_by))
         out += self.rule_notes(document)
+        if self.r.budget.partners():
+            out.append(t("Lines paid by the partner side are listed as its own, without an amount: the Vietnamese rates do not "
+                         "govern its spending, and no total counts them"))
+        if not document:   # the settlement document says it in its own section
+            out += self.partner_actual_notes()
         missing = self.r.budget.unpriced()
         if missing and not document:
             out += self.empty_tables()
             out.append(t("{n} lines have no rate yet (shown as —); enter them with: delegations rates set TABLE ITEM AMOUNT").format(n=len(missing)))
-        if any(line.overridden for line in self.r.budget.lines):
+        if any(line.overridden for line in self.r.budget.own()):
             out.append(t("* a rate set for this delegation instead of the table's"))
         return out
 
@@ -142,8 +175,8 @@ class BudgetView:
     def empty_tables(self) -> list[str]:
         """The tables chosen for a delegation whose rows used are all empty: the officer has
         not entered its rates yet; said with the command and the screen that fill them."""
-        used = {ln.table for ln in self.r.budget.lines}
-        priced = {ln.table for ln in self.r.budget.lines if ln.rate is not None}
+        used = {ln.table for ln in self.r.budget.own()}
+        priced = {ln.table for ln in self.r.budget.own() if ln.rate is not None}
         return [self.t("{table} has no rates entered yet, so its delegations are not priced: enter them with "
                        "delegations rates set {code} ITEM AMOUNT, or r on the budget screen").format(
                     table=self.table_name(table), code=code)
@@ -166,6 +199,19 @@ class BudgetView:
                 text = text.replace(written, known[written].get(self.w.lang))
         return text
 
+    def rule(self, line) -> str:
+        """A line's rule as the workbook prints it: its article in the view's language, and for a
+        figure the officer entered in the table, that it is the officer's, not checked."""
+        parts = [self.article(line.article)] if line.article else []
+        if line.entered:
+            parts.append(self.t("rate entered by the officer (not checked)"))
+        return "; ".join(parts)
+
+    def table_label(self, code: str) -> str:
+        """A rate table by its name in the view's language (its code when it is not in the report)."""
+        table = self.r.tables.get(code)
+        return table.label.get(self.w.lang) if table is not None else code
+
     def comparisons(self) -> list[Compared]:
         """Estimated and spent per delegation, year, payer and funding source; empty while
         no delegation has actual costs."""
@@ -174,8 +220,9 @@ class BudgetView:
         t = self.t
 
         def rows(key, label) -> list[tuple[str, str, str, str]]:
+            theirs = self.partner_only(key)   # a partner's own lines: no estimate of ours, nothing of ours spent
             return [(label(group), self.money(c.estimate), self.money(c.actual), self.money(c.difference))
-                    for group, c in self.r.compare(key).items()]
+                    for group, c in self.r.compare(key).items() if group not in theirs]
 
         def funding(key) -> str:
             payer, source = key
@@ -187,6 +234,14 @@ class BudgetView:
             Compared(t("Estimated and spent, by paying organisation"), rows(lambda x: x.payer, self.w.org_short)),
             Compared(t("Estimated and spent, by funding source"), rows(lambda x: (x.payer, x.funding), funding)),
         ]
+
+    def partner_actual_notes(self) -> list[str]:
+        """The actual costs entered for an item a partner pays: shown, but not in the federation's spending."""
+        return [self.t("Delegation {seq}: {amount} entered as spent on {item}, which {org} pays: not counted in the "
+                       "spending of {home}").format(seq=self.number(spent.seq), amount=self.money(amount),
+                                                    item=self.item(spent.item, "all"), org=self.w.org_short(spent.payer),
+                                                    home=self.home_name())
+                for spent, amount in self.r.partner_actual]
 
     def rule_notes(self, document: bool = False) -> list[str]:
         """What the circulars' own rules left open: deputies priced as members where the

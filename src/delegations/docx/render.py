@@ -219,7 +219,12 @@ class DocxWriter:
                     ooxml.vertical_centre(cell)
                     self.lines(cell, text, TABLE_SIZE, bold=True, before=2, after=2)
                 else:
-                    self.lines(cell, text, TABLE_SIZE, align=CENTRE if col in t.centred else LEFT, before=2, after=2)
+                    total = bool(t.summed) and r == len(t.rows)
+                    self.lines(cell, text, TABLE_SIZE, bold=total, align=CENTRE if col in t.centred else LEFT, before=2, after=2)
+        if t.summed and len(t.rows) >= 2:   # a total row starts no page alone: the row above goes with it
+            for cell in table.rows[-2].cells:
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True
         return table
 
     def section(self, sec: Section) -> object | None:
@@ -229,6 +234,22 @@ class DocxWriter:
             self.lines(self.doc, sec.heading, 14, bold=True, before=8, after=4, keep=True)
         self.body_text(sec.paragraphs)
         return self.table(sec.table) if sec.table is not None else None
+
+    def annex_more(self, sections: list[Section]) -> None:
+        """The annex's further sections: a table follows the one above after a blank line (Word
+        joins two tables that touch), and the closing paragraphs stay with the last table's end."""
+        last = None
+        for sec in sections:
+            if sec.table is not None and not sec.heading and not sec.paragraphs:
+                self.lines(self.doc, "", 6)
+            table = self.section(sec)
+            if table is None and last is not None and sec.paragraphs and sec is sections[-1]:
+                for cell in last.rows[-1].cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
+                for p in self.doc.paragraphs[-len([ln for t in sec.paragraphs for ln in t.split("\n") if ln.strip()]):][:-1]:
+                    p.paragraph_format.keep_with_next = True
+            last = table if table is not None else last
 
     # --- the closing -------------------------------------------------------------------
     def closing(self) -> None:
@@ -286,6 +307,7 @@ class DocxWriter:
                 p = self.lines(self.doc, m.annex_title, 14, bold=True, keep=True, after=6)[0]
                 p.paragraph_format.page_break_before = True
             self.section(m.annex)
+            self.annex_more(m.annex_more)
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()

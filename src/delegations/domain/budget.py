@@ -64,6 +64,7 @@ class Rate:
     article: str = ""     # the rule the row applies, as the circular words it ("one banquet per delegation …")
     banquet_day: Decimal | None = None   # meals: the share of a day's rate paid on the banquet day (0.5)
     article_text: Text | None = None     # the rule in each language, without the officer's remarks (for documents)
+    entered: bool = False                # the figure is the officer's (``rates set``), not the data's
 
     @property
     def key(self) -> tuple[str, str]:
@@ -94,8 +95,8 @@ class RateTable:
         return next((r for r in self.rates if r.key == (item, role)), None)
 
     def with_amounts(self, amounts: Mapping[tuple[str, str], Money]) -> "RateTable":
-        """A copy with some rows filled in (the officer's figures for an open table)."""
-        rates = tuple(replace(r, amount=amounts[r.key]) if r.key in amounts else r for r in self.rates)
+        """A copy with some rows filled in (the officer's figures for an open table, marked ``entered``)."""
+        rates = tuple(replace(r, amount=amounts[r.key], entered=True) if r.key in amounts else r for r in self.rates)
         return replace(self, rates=rates)
 
 
@@ -194,7 +195,8 @@ class BudgetLine:
     table: str
     overridden: bool = False
     article: str = ""       # where the line's rule comes from: the circular's article, the cost model's
-
+    partner: bool = False   # paid by the other side: listed as its, not priced by our circulars, in no total
+    entered: bool = False   # priced by a figure the officer entered in the table (not checked against the circular)
 
     @property
     def amount(self) -> Money | None:
@@ -284,9 +286,16 @@ def estimate(d: Delegation, table: RateTable, home: str, include: Callable[[Rate
         lines.append(BudgetLine(
             delegation_id=d.id, seq=d.seq, year=d.timing.year, item=rate.item, role=rate.role, cost_item=rate.cost_item,
             payer=payer, funding=funding, quantity=quantity(d, rate, banquet, rate.item in apart), rate=amount, table=table.code,
-            overridden=rate.key in overrides, article=rate.article,
+            overridden=rate.key in overrides, article=rate.article, entered=rate.entered and rate.key not in overrides,
         ))
     return lines
+
+
+def for_partner(lines: Iterable[BudgetLine], home: str) -> list[BudgetLine]:
+    """*lines* with those another side pays marked as the partner's: the circulars' ceilings
+    govern only what the home federation (*home*) spends, so such a line keeps its item,
+    quantity and payer but no rate or amount, and no total counts it (nor as missing)."""
+    return [ln if ln.payer == home else replace(ln, rate=None, overridden=False, entered=False, partner=True) for ln in lines]
 
 
 @dataclass(frozen=True)
@@ -301,10 +310,19 @@ class Budget:
     def of(cls, lines: Iterable[BudgetLine], currency: str, rates: Iterable[ExchangeRate] = (), on: date | None = None) -> "Budget":
         lines = tuple(lines)
         rates = tuple(rates)
-        amounts = tuple(None if ln.amount is None else convert(ln.amount, currency, rates, on) for ln in lines)
+        amounts = tuple(None if ln.amount is None or ln.partner else convert(ln.amount, currency, rates, on) for ln in lines)
         return cls(lines, amounts, currency)
 
+    def own(self) -> tuple[BudgetLine, ...]:
+        """The lines the home federation pays: the estimate proper."""
+        return tuple(ln for ln in self.lines if not ln.partner)
+
+    def partners(self) -> tuple[BudgetLine, ...]:
+        """The lines another side pays: listed as its own, never priced nor counted."""
+        return tuple(ln for ln in self.lines if ln.partner)
+
     def total(self) -> Money:
+        """The home federation's total: partner lines have no amount and add nothing."""
         return sum((a for a in self.amounts if a is not None), Money.zero(self.currency))
 
     def by(self, key: Callable[[BudgetLine], object]) -> dict[object, Money | None]:
@@ -318,7 +336,8 @@ class Budget:
         return out
 
     def unpriced(self) -> tuple[BudgetLine, ...]:
-        return tuple(ln for ln, a in zip(self.lines, self.amounts) if a is None)
+        """The home federation's lines with no rate yet (a partner's line is not missing a rate)."""
+        return tuple(ln for ln, a in zip(self.lines, self.amounts) if a is None and not ln.partner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,15 +354,16 @@ class Spent:
 
 
 def spent(d: Delegation, lines: Iterable[BudgetLine], home: str) -> list[Spent]:
-    """The actual costs of *d* (from its outcome), each with the payer its estimate names."""
+    """The actual costs of *d* (from its outcome), each with the payer its estimate names;
+    an item the estimate does not list is the home federation's (*home*): its records are
+    of what it spent."""
     if d.outcome is None:
         return []
     payers: dict[str, tuple[str, str]] = {}
     for line in lines:
         if line.seq == d.seq:
             payers.setdefault(line.item, (line.payer, line.funding))
-    host = d.host(home)
-    return [Spent(d.seq, d.timing.year, c.item, *payers.get(c.item, (host, "")), c.amount) for c in d.outcome.costs]
+    return [Spent(d.seq, d.timing.year, c.item, *payers.get(c.item, (home, "")), c.amount) for c in d.outcome.costs]
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ class OfficialPdf(PlanDocument):
     def _table(self, t: DocTable, tail: list | None) -> PagedTable:
         head, rows, widths = self._cells(t)
         return PagedTable(head, rows, widths, tail=tail, page_height=PORTRAIT[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM,
-                          padding=PADDING)
+                          padding=PADDING, keep_last=bool(t.summed))
 
     def _paragraphs(self, texts: list[str]) -> list:
         """Body paragraphs; each line its own paragraph, so that the Lao version of a
@@ -123,6 +123,8 @@ class OfficialPdf(PlanDocument):
             story.append(KeepTogether([*last, *closing]))
         if m.annex is not None:
             story += [PageBreak(), Text(m.annex_title, s.doc_type), *self._section(m.annex, None)]
+            for sec in m.annex_more:
+                story += self._section(sec, None)
         return story
 
 

@@ -9,6 +9,8 @@ bottom edge. ``PagedTable`` lays the pages out itself, in one pass:
 - a row taller than a whole page starts where it is and continues on the next
   page with the rest of its lines (each cell is split between lines, so every
   word is printed exactly once);
+- with *keep_last* (the last row is a total), the last row never starts a page
+  alone: the row above it goes over with it;
 - a *tail* (the recipients and the signature) is kept on the same page as the
   end of the table, never alone on a page: when it does not fit under the
   table, the last row moves whole to the next page with it — the space above
@@ -120,8 +122,9 @@ class PagedTable(Flowable):
     """
 
     def __init__(self, head: list, rows: list[list], widths, *, tail: list | None = None,
-                 page_height: float = _BIG, padding=(3, 3, 3, 4), line_width: float = 0.5):
+                 page_height: float = _BIG, padding=(3, 3, 3, 4), line_width: float = 0.5, keep_last: bool = False):
         super().__init__()
+        self.keep_last = keep_last  # the last row (a total) starts no page without the row above it
         self.hAlign = "CENTER"  # as a ReportLab Table: centred in a frame of another width
         self.grid = Grid(tuple(widths), tuple(padding), line_width)
         self._head_cells = head
@@ -141,6 +144,7 @@ class PagedTable(Flowable):
     def _part(cls, parent: "PagedTable", rows: list[Row], tail: list) -> "PagedTable":
         """A piece of *parent*: its header and *rows*, with *tail* (the parent's, or none)."""
         part = cls([], [], parent.grid.widths, tail=tail, page_height=parent.page_height)
+        part.keep_last = parent.keep_last and bool(rows) and rows[-1] is parent.rows[-1]
         part.tail_gap = parent.tail_gap
         part.grid = parent.grid
         part.head, part.rows = parent.head, rows
@@ -195,6 +199,8 @@ class PagedTable(Flowable):
             return self._carry(avail_width, avail_height, full, at_top)
         row = rows[i]
         if head + row.height <= full + _FUZZ:  # fits a page: moves whole to the next one
+            if self.keep_last and i == len(rows) - 1 and not (i == 1 and at_top):
+                i -= 1   # the total would start the next page alone: the row above it goes with it
             return [] if i == 0 else [self._part(self, rows[:i], []), self._part(self, rows[i:], self.tail)]
         # Taller than a page: starts here (if there is room for a few lines) and continues.
         # A part that would show the short cells alone, the long ones blank, waits for the next
@@ -217,17 +223,19 @@ class PagedTable(Flowable):
             return alone
         last = rows[-1]
         slack = max(0.0, self.tail_gap - MIN_TAIL_GAP)
-        if last.height <= room + slack + _FUZZ:  # the last row goes over whole with the tail
-            if len(rows) == 1 and at_top:
-                if self.squeeze or last.height <= room + _FUZZ:
+        n = 2 if self.keep_last and len(rows) >= 2 else 1   # a total row goes over with the row above it
+        moved = sum(r.height for r in rows[-n:])
+        if moved <= room + slack + _FUZZ:  # the last row(s) go over whole with the tail
+            if len(rows) == n and at_top:
+                if self.squeeze or moved <= room + _FUZZ:
                     return alone
-                self.squeeze = last.height - room  # closing up the gap lets them share this page
+                self.squeeze = moved - room  # closing up the gap lets them share this page
                 return [self]
-            if len(rows) == 1:
+            if len(rows) == n:
                 return []
-            carried = self._part(self, rows[-1:], self.tail)
-            carried.squeeze = max(0.0, last.height - room)
-            return [self._part(self, rows[:-1], []), carried]
+            carried = self._part(self, rows[-n:], self.tail)
+            carried.squeeze = max(0.0, moved - room)
+            return [self._part(self, rows[:-n], []), carried]
         # The last row and the tail are taller than a page: carry its last lines.
         parts = last.split(self.grid, last.height - room / 2)
         if parts is None:

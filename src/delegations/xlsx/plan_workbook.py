@@ -69,11 +69,14 @@ class PlanWorkbook:
         return self.tr(N_("Amount ({currency})"), currency=self.r.budget.budget.currency)
 
     def total_label(self) -> str:
-        return self.tr(N_("Total (incomplete)") if self.r.budget.budget.unpriced() else N_("Total"))
+        """Whose total it is ("Tổng LĐLĐ tỉnh Quảng Trị chi"), incomplete while one of its lines has no rate."""
+        incomplete = bool(self.r.budget.budget.unpriced())
+        return self.both(lambda lang: BudgetView(self.r.budget, self.words[lang]).total_label(incomplete))
 
     def total_unknown(self) -> bool:
-        """No line is priced yet: a total would add "—" cells up to a false 0."""
-        return all(a is None for a in self.r.budget.budget.amounts)
+        """No line of the federation's is priced yet: a total would add "—" cells up to a false 0."""
+        budget = self.r.budget.budget
+        return all(a is None for line, a in zip(budget.lines, budget.amounts) if not line.partner)
 
     def payer(self, code: str) -> str:
         return self.both(lambda lang: self.words[lang].org_short(code))
@@ -91,30 +94,42 @@ class PlanWorkbook:
             Column(tr(N_("No.")), 6), Column(tr(N_("Delegation")), 30, wrap=True), Column(tr(N_("Item")), 28, wrap=True),
             Column(tr(N_("Quantity")), 10), Column(tr(N_("Rate")), 16), Column(self.amount_head(), 18, total=True),
             Column(tr(N_("Paid by")), 20, wrap=True), Column(tr(N_("Funding source")), 24, wrap=True),
-            Column(tr(N_("Rate table")), 16), Column(tr(N_("Rule")), 60, wrap=True),
+            Column(tr(N_("Rate table")), 30, wrap=True), Column(tr(N_("Rule")), 60, wrap=True),
         ]
-        rows = []
+        rows, after = [], []
         for line, amount in zip(budget.lines, budget.amounts):
             name = names.get(line.seq)
-            rows.append([
+            if line.partner:   # the partner's own spending: no rate of ours, no amount, under the total
+                rate, value = "", self.both(lambda lang: views[lang].partner_text())
+            else:
+                rate, value = line.rate if line.rate is not None else "—", "—" if amount is None else amount
+            (after if line.partner else rows).append([
                 self.numbers.get(line.seq, line.seq), self.both(name.get) if name else "",
                 self.both(lambda lang: views[lang].item(line.item, line.role)), line.quantity,
-                line.rate if line.rate is not None else "—", "—" if amount is None else amount, self.payer(line.payer), self.funding(line.funding),
-                line.table, self.both(lambda lang: views[lang].article(line.article)),
+                rate, value, self.payer(line.payer), self.funding(line.funding),
+                self.both(lambda lang: views[lang].table_label(line.table)), self.both(lambda lang: views[lang].rule(line)),
             ])
-        return SheetTable(self.sheet_name(N_("Budget by item")), columns, rows, self.total_label(), 2, self.total_unknown(), title_columns=2)
+        return SheetTable(self.sheet_name(N_("Budget by item")), columns, rows, self.total_label(), 2, self.total_unknown(), title_columns=2,
+                          after=after, after_heading=tr(N_("Paid by the partner side (not in the estimate)")))
 
-    def grouped(self, title: str, label_heads: list[Column], groups: dict, label, key) -> SheetTable:
+    def grouped(self, title: str, label_heads: list[Column], groups: dict, label, key, theirs_text: str = "") -> SheetTable:
         """One row per group with its amount; a group with a line not priced yet says so
         in a last column, its figure being a part only."""
         columns = [*label_heads, Column(self.amount_head(), 18, total=True)]
         partial = {key(line) for line in self.r.budget.budget.unpriced()}
-        rows = [[*label(group), "—" if amount is None else amount] for group, amount in groups.items()]
+        view = {lang: BudgetView(self.r.budget, self.words[lang], self.numbers) for lang in self.langs}
+        # A group only a partner pays is listed under the total, saying so: the formula counts the federation's rows only.
+        theirs = view[self.langs[0]].partner_only(key)
+        kept = {group: amount for group, amount in groups.items() if group not in theirs}
+        rows = [[*label(group), "—" if amount is None else amount] for group, amount in kept.items()]
+        said = theirs_text or N_("paid by the partner")
+        after = [[*label(group), self.tr(said)] for group in groups if group in theirs]
         if partial:
             columns.append(Column(self.tr(N_("Note")), 24, wrap=True))
-            for row, (group, amount) in zip(rows, groups.items()):
+            for row, (group, amount) in zip(rows, kept.items()):
                 row.append(self.tr(N_("incomplete")) if group in partial and amount is not None else "")
-        return SheetTable(self.sheet_name(title), columns, rows, self.total_label(), len(label_heads) - 1, self.total_unknown())
+        return SheetTable(self.sheet_name(title), columns, rows, self.total_label(), len(label_heads) - 1, self.total_unknown(),
+                          after=after)
 
     def by_delegation(self) -> SheetTable:
         names = {d.seq: d for d in self.r.delegations}
@@ -125,7 +140,8 @@ class PlanWorkbook:
 
     def by_payer(self) -> SheetTable:
         return self.grouped(N_("By paying organisation"), [Column(self.tr(N_("Paid by")), 40, wrap=True)],
-                            self.r.budget.by_payer(), lambda payer: [self.payer(payer)], lambda ln: ln.payer)
+                            self.r.budget.by_payer(), lambda payer: [self.payer(payer)], lambda ln: ln.payer,
+                            N_("pays its own lines, not in the total"))
 
     def by_funding(self) -> SheetTable:
         heads = [Column(self.tr(N_("Paid by")), 30, wrap=True), Column(self.tr(N_("Funding source")), 34, wrap=True)]

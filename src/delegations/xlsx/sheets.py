@@ -61,6 +61,9 @@ class SheetTable:
     total_label_column: int = 0
     total_unknown: bool = False   # nothing summed is known yet: the total shows "—", not a formula adding up to a false 0
     title_columns: int = 0  # the first columns printed again at the left of each page (the number, the name)
+    # Rows written under the total, outside its formula (the lines a partner pays), after a heading line.
+    after: list[list[object]] = field(default_factory=list)
+    after_heading: str = ""
 
 
 def line_count(text: str, width: float) -> int:
@@ -123,7 +126,30 @@ def write_table(wb, table: SheetTable) -> object:
             if len(formats) == 1:
                 cell.number_format = formats.pop()
             cell.alignment = Alignment(horizontal="right")
+    if table.after:
+        _append_after(ws, table, bold)
     return ws
+
+
+def _append_after(ws, table: SheetTable, bold) -> None:
+    """*table*'s rows that no total counts, below the total row and a blank line, under their heading."""
+    from openpyxl.styles import Alignment
+
+    row = ws.max_row + 2
+    if table.after_heading:
+        ws.cell(row, 1, table.after_heading).font = bold
+        row += 1
+    for values in table.after:
+        for k, (value, column) in enumerate(zip(values, table.columns), 1):
+            number, number_format = cell_value(value)
+            cell = ws.cell(row, k, number)
+            if number_format:
+                cell.number_format = number_format
+            cell.alignment = Alignment(wrap_text=column.wrap, vertical="top",
+                                       horizontal="right" if number_format and not isinstance(value, date) else None)
+        lines = max([line_count(str(v), c.width) for v, c in zip(values, table.columns) if c.wrap and isinstance(v, str)] or [1])
+        ws.row_dimensions[row].height = 15 * lines
+        row += 1
 
 
 # A4 landscape, and the margins the sheets print with (inches, as a spreadsheet stores them).

@@ -97,7 +97,7 @@ class BudgetScreen(ModalScreen):
             rows.append((section.title, "", HEADING))
             found = [(label, value, None) for label, value in section.rows]
             rows += sorted(found) if section.title == _("By year") else found  # years in order
-            rows.append((_("Total"), section.total, HEADING))
+            rows.append((section.total_label or _("Total"), section.total, HEADING))
         for compared in view.comparisons():   # once a delegation has actual costs: estimate / actual / difference
             rows.append(("", "", None))
             rows.append((compared.title, " / ".join((_("Estimate"), _("Actual"), _("Difference"))), HEADING))
