@@ -1,0 +1,105 @@
+"""Layout at 80x24 and wider: the key line's spacing in every language, the "no rows"
+line of the wide layout, and what each screen shows at 80x24."""
+
+import re
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from delegations import i18n
+from delegations.services import Planner
+from delegations.ui.app import DelegationsApp
+from delegations.ui.widgets.footer import KeyFooter
+from delegations.ui.widgets.plan_table import PlanTable
+from test_ui_snapshots import settle
+from ui_support import SIZE
+
+
+def screen_lines(app) -> list[str]:
+    """The screen as text, one string per line (as a terminal shows it)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.fixture
+def app_in(db_path, host):
+    opened = []
+
+    def make(lang: str) -> DelegationsApp:
+        i18n.set_language(lang)
+        planner = Planner.open(db_path, host=host)
+        opened.append(planner)
+        return DelegationsApp(planner, lang=lang, blink=False)
+
+    yield make
+    for p in opened:
+        p.close()
+    i18n.set_language("vi")
+
+
+def footer_entries(app) -> tuple[list[str], str]:
+    """The entries the key line shows ("k Label"), and the palette's entry."""
+    keys = app.screen.query_one(KeyFooter).query(FooterKey)
+    shown = [f"{k.key_display} {k.description}" for k in keys if k.display and not k.has_class("-command-palette")]
+    palette = [f"{k.key_display} {k.description}" for k in keys if k.has_class("-command-palette")]
+    return shown, palette[0]
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+@pytest.mark.parametrize("width", [80, 100, 64])
+async def test_the_key_line_spaces_its_entries_alike_in_every_language(app_in, lang, width):
+    """A key, one space, its label; two columns between entries, the last before the
+    palette's key holding its bar; entries that do not fit are left out whole."""
+    app = app_in(lang)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        line = screen_lines(app)[-1]
+        shown, palette = footer_entries(app)
+        left, bar, right = line.partition("▏")
+        assert bar, line
+        assert right == palette                                  # "^p palette", nothing after it
+        assert left.startswith(" ") and left.endswith(" "), line  # a space before the bar: "q Quit ▏^p"
+        assert left.strip() == "  ".join(shown), line             # every entry whole, two columns apart
+        assert all(re.fullmatch(r"\S+ \S.*", e) for e in shown)
+        if width >= 80:  # at 80 columns every main key has room, in every language
+            assert len(shown) == 8, shown
+        else:
+            assert 0 < len(shown) < 8
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+async def test_no_piece_of_the_key_line_starts_with_a_space(app_in, lang):
+    """Each coloured piece (key, label) carries its spaces at its end: a picture of the
+    screen drawn from its SVG (rsvg drops a piece's leading space) spaces it as the terminal."""
+    app = app_in(lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        svg = app.export_screenshot()
+        last = max(int(n) for n in re.findall(r"line-(\d+)\)", svg))
+        pieces = re.findall(rf'line-{last}\)">([^<]*)</text>', svg)
+        shown, _palette = footer_entries(app)
+        assert shown[0].split()[0] in pieces[0] and any("▏" in p for p in pieces), pieces  # the key line's pieces
+        assert not [p for p in pieces if p.startswith("&#160;") and p.strip("&#160;")], pieces
+
+
+async def test_the_no_rows_line_is_above_the_table_in_the_wide_layout(app_in):
+    app = app_in("vi")
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzz", "enter")
+        await settle(pilot)
+        empty = app.screen.query_one("#no-rows")
+        table = app.screen.query_one(PlanTable)
+        detail = app.screen.query_one("#detail-box")
+        assert empty.display and "Không có đoàn nào khớp bộ lọc (0 bỏ lọc)" in str(empty.render())
+        assert empty.region.bottom <= table.region.y and empty.region.bottom <= detail.region.y
+        assert table.region.width > 60 and detail.region.width > 40   # both still side by side
+        assert table.region.y == detail.region.y
+
+
+def test_the_no_rows_line_wide_picture(snap_compare, app_in):
+    async def no_match(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"zzzz", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app_in("vi"), terminal_size=(140, 30), run_before=no_match)
