@@ -103,3 +103,52 @@ def test_the_no_rows_line_wide_picture(snap_compare, app_in):
         await settle(pilot)
 
     assert snap_compare(app_in("vi"), terminal_size=(140, 30), run_before=no_match)
+
+
+SCREENS = ["e", "a", "h", "l", "b", "o", "g", "D", "i", "I", "question_mark"]
+
+
+@pytest.mark.parametrize("key", SCREENS)
+async def test_a_full_size_screen_shows_nothing_of_the_main_screen_around_it(app_in, key):
+    """Around the dialog box only blank lines: no piece of the title, totals or key line
+    (the import screen showed the totals' second line, cut, and the key line)."""
+    app = app_in("vi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot, 0.3)
+        lines = screen_lines(app)
+        top = next(i for i, line in enumerate(lines) if "╭" in line)
+        bottom = max(i for i, line in enumerate(lines) if "╰" in line)
+        outside = lines[:top] + lines[bottom + 1:]
+        assert all(not line.strip() for line in outside), outside
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+async def test_the_export_screens_choices_are_whole_at_80_columns(app_in, lang):
+    from textual.widgets import Checkbox
+
+    app = app_in(lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot, 0.3)
+        text = "\n".join(screen_lines(app))
+        labels = [str(box.label) for box in app.screen.query(Checkbox)]
+        assert len(labels) == 4
+        assert [label for label in labels if label not in text] == []
+        assert "…" not in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo"])
+async def test_the_plugins_screen_names_what_a_plugin_registers_in_the_interface_language(app_in, lang):
+    app = app_in(lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot, 0.3)
+        rows = [label for label, _value, _style in app.screen.rows()]
+        labels = [row.split(":")[0].strip() for row in rows if row.startswith("    ") and ":" in row]
+        english = {"hook", "hooks", "version", "partners", "cost items", "funding sources", "cost models", "rate tables", "languages"}
+        assert labels and not [label for label in labels if "_" in label or label in english], labels
+        assert "    " + {"vi": "khoản chi", "lo": "ລາຍການຄ່າໃຊ້ຈ່າຍ"}[lang] + ": board_lodging" in "\n".join(rows)

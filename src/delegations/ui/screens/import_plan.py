@@ -30,7 +30,10 @@ class ImportScreen(ModalScreen):
     (``None`` when closed without importing)."""
 
     BINDINGS = [Binding("escape", "close", N_("Close")), Binding("ctrl+o", "import", N_("Import"))]
+    # Opaque, like the other full-size screens: no piece of the main screen (the totals'
+    # second line, the title) shows around the dialog.
     DEFAULT_CSS = """
+    ImportScreen { background: $background; }
     #import-rows { height: 1fr; min-height: 4; }
     #import-problems-box { height: 6; }
     """
