@@ -152,3 +152,20 @@ async def test_the_plugins_screen_names_what_a_plugin_registers_in_the_interface
         english = {"hook", "hooks", "version", "partners", "cost items", "funding sources", "cost models", "rate tables", "languages"}
         assert labels and not [label for label in labels if "_" in label or label in english], labels
         assert "    " + {"vi": "khoản chi", "lo": "ລາຍການຄ່າໃຊ້ຈ່າຍ"}[lang] + ": board_lodging" in "\n".join(rows)
+
+
+@pytest.mark.parametrize("key", ["b", "g"])
+async def test_a_long_list_of_rows_scrolls_down_only(app_in, key):
+    """The budget and plugins lists fit their rows to the width: with the vertical scroll
+    bar there is no horizontal one (it hid the last row shown)."""
+    from delegations.ui.widgets.rows import RowsView
+
+    app = app_in("vi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot, 0.3)
+        view = app.screen.query_one(RowsView)
+        assert view.show_vertical_scrollbar                       # more rows than fit
+        assert not view.show_horizontal_scrollbar
+        assert view.virtual_size.width <= view.scrollable_content_region.width

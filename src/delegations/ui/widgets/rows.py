@@ -51,7 +51,7 @@ class RowsView(ScrollView, can_focus=True):
             self._laid_out = (self.rows, width)
             lines = self._wrapped(width)
         self._lines = lines
-        self.virtual_size = Size(self.size.width, len(lines))
+        self.virtual_size = Size(width, len(lines))  # as wide as the rows: no horizontal scroll bar
         self.refresh()
 
     def _wrapped(self, width: int) -> list:
