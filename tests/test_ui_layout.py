@@ -169,3 +169,34 @@ async def test_a_long_list_of_rows_scrolls_down_only(app_in, key):
         assert view.show_vertical_scrollbar                       # more rows than fit
         assert not view.show_horizontal_scrollbar
         assert view.virtual_size.width <= view.scrollable_content_region.width
+
+
+@pytest.mark.parametrize("key", ["e", "h", "l", "b", "o", "g", "D", "I", "question_mark"])
+async def test_a_screens_heading_keeps_its_spaces_in_a_picture(app_in, key):
+    """The bold heading carries the spaces after it: the SVG picture has no piece of the
+    heading's line starting with a space (rsvg drops it: "Dự toánmô hình")."""
+    app = app_in("vi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot, 0.3)
+        top = next(i for i, line in enumerate(screen_lines(app)) if "╭" in line)
+        svg = app.export_screenshot()
+        pieces = re.findall(rf'line-{top + 1}\)">([^<]*)</text>', svg)
+        assert len(pieces) >= 2, pieces                                  # bold heading, then the rest
+        assert not [p for p in pieces if p.startswith("&#160;") and p.strip("&#160;")], pieces
+
+
+async def test_the_new_plans_title_field_lines_up_with_its_year_fields(app_in):
+    """The main screen's title line's style (padding, colour) stays on the main screen."""
+    from textual.widgets import Input
+
+    app = app_in("vi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot, 0.3)
+        start, title = app.screen.query_one("#start", Input), app.screen.query_one("#title", Input)
+        assert title.region.x == start.region.x
+        assert title.styles.padding == start.styles.padding
+        assert title.styles.background == start.styles.background

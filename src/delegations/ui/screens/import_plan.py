@@ -45,7 +45,7 @@ class ImportScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="import"):
-            yield Static("[b]" + _("Import a plan table") + "[/b]  " + _("(Enter previews, Ctrl+O imports, Esc closes)"))
+            yield Static("[b]" + _("Import a plan table") + "  [/b]" + _("(Enter previews, Ctrl+O imports, Esc closes)"))
             with Horizontal(classes="row"):
                 yield Label(_("File"), classes="label")
                 yield Input(placeholder=_("a .docx, .xlsx or .csv file"), id="path", compact=True)
