@@ -200,3 +200,22 @@ async def test_the_new_plans_title_field_lines_up_with_its_year_fields(app_in):
         assert title.region.x == start.region.x
         assert title.styles.padding == start.styles.padding
         assert title.styles.background == start.styles.background
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+async def test_a_documents_default_text_too_long_for_its_lines_ends_in_an_ellipsis(app_in, lang):
+    """The life screen's F5: the default paragraph has four lines at 80 columns; the
+    rest was cut off unsaid ("… Đi thực")."""
+    app = app_in(lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot, 0.3)
+        await pilot.press("f5")
+        await settle(pilot, 0.3)
+        box = app.screen.query_one("#t_default")
+        shown = [line[box.region.x:box.region.right].rstrip() for line in screen_lines(app)[box.region.y:box.region.bottom]]
+        assert len(shown) == 4 and shown[-1].endswith("…"), shown
+        whole = box.text.plain
+        assert len(" ".join(shown)) < len(whole)
+        assert whole.startswith(shown[0])
