@@ -15,7 +15,7 @@ from .registry import Conflict
 KIND_LABELS = {
     "partners": N_("partners"), "cost_items": N_("cost items"), "funding_sources": N_("funding sources"),
     "cost_models": N_("cost models"), "rate_tables": N_("rate tables"), "locales": N_("languages"),
-    "exporters": N_("export formats"),
+    "exporters": N_("export formats"), "catalogs": N_("translation catalogs"),
 }
 
 

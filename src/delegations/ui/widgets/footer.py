@@ -65,6 +65,8 @@ class KeyFooter(Footer):
 
     def _fit(self) -> None:
         """Show the entries, in order, as long as each fits whole left of the palette key."""
+        if not self.size.width:
+            return  # not laid out yet: on_resize fits them
         keys = list(self.query_children(FooterKey))
         palette = [k for k in keys if k.has_class("-command-palette")]
         room = self.size.width - sum(_width(k) for k in palette)
