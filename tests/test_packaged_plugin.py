@@ -47,7 +47,7 @@ def test_the_installed_plugin_is_listed_with_its_hooks(fresh_python, tmp_path):
     lines = block.splitlines()
     assert lines[1].startswith("    phiên bản 1.0.0")
     assert "register_cost_models, register_exporters, register_locales, register_partners, validate_delegation" in lines[2]
-    assert "    exporters: csv" in lines
+    assert "    định dạng xuất: csv" in lines   # what it registers, named in the interface language
 
 
 ONE_FILE_CHAMPASAK = """

@@ -6,9 +6,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from .i18n import _
+from .i18n import N_, _
 from .plugins import PluginHost, failure_row
 from .registry import Conflict
+
+
+# What a plugin can register, as the listing names it (the codes themselves stay as typed).
+KIND_LABELS = {
+    "partners": N_("partners"), "cost_items": N_("cost items"), "funding_sources": N_("funding sources"),
+    "cost_models": N_("cost models"), "rate_tables": N_("rate tables"), "locales": N_("languages"),
+    "exporters": N_("export formats"), "catalogs": N_("translation catalogs"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """*kind* (a table of the registry) in the interface language."""
+    label = KIND_LABELS.get(kind)
+    return _(label) if label else kind
 
 
 def conflict_text(host: PluginHost, c: Conflict) -> str:
@@ -87,7 +101,7 @@ def as_lines(host: PluginHost) -> list[str]:
             lines.append("    " + ", ".join(facts))
         lines.append("    " + _("hooks") + ": " + (", ".join(row["hooks"]) or "-"))
         for kind, codes in row["registered"].items():
-            lines.append(f"    {kind}: " + ", ".join(codes))
+            lines.append(f"    {kind_label(kind)}: " + ", ".join(codes))
         for e in row["errors"]:
             where = f" ({e['file']}:{e['line']})" if e["file"] and e["line"] else f" ({e['file']})" if e["file"] else ""
             lines.append("    " + _("FAILED{where}: {error}").format(where=where, error=e["error"]) + (f" [{e['hook']}]" if e["hook"] else ""))

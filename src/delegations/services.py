@@ -21,7 +21,8 @@ from .plugins import PluginHost, build_plugin_host
 from .store import DelegationList, Repository
 from .store.repository import gc_paused
 from .store.codec import Facets
-from .validating import ValidationReport, ValidatorFault, run_validators
+from .services_validation import Validating
+from .validating import ValidationReport, ValidatorFault, run_validators  # noqa: F401 (re-exported)
 from .undoing import Undoing
 from .wording import Wording
 
@@ -66,9 +67,9 @@ SORT_KEYS = ("seq", "name", "direction", "partner", "leader", "members", "days",
 _SEP = "\x00"  # joins haystacks for folding in one pass (fold keeps it: not a space, no marks)
 
 
-class Planner(Undoing):
+class Planner(Validating, Undoing):
     """Everything the user can do with plans and delegations, for the CLI and the UI alike
-    (undo and redo come from ``Undoing``)."""
+    (validation comes from ``Validating``, undo and redo from ``Undoing``)."""
 
     def __init__(self, repo: Repository, host: PluginHost):
         self.repo = repo
@@ -204,54 +205,6 @@ class Planner(Undoing):
             if f.seq == seq:
                 return self.repo.delegation(f.id)
         raise NotFoundError(what="Delegation", key=str(seq))
-
-    # --- validation ----------------------------------------------------------
-    def validation(self, d: Delegation, plan: Plan | None = None, others=None) -> ValidationReport:
-        """Every ``validate_delegation`` hook on *d*, then every ``validate_schedule`` hook
-        (the calendar: the plan's *others* delegations, the officer's own dates): their
-        problems and the validators that failed."""
-        from .deadline_settings import own_dates
-
-        plan = plan or self.repo.plan(d.plan_id)
-        report = run_validators(self.host, "validate_delegation", delegation=d, plan=plan, registry=self.registry)
-        others = self.repo.delegations(plan.id) if others is None else others
-        others = others.without(d.id) if isinstance(others, DelegationList) else tuple(o for o in others if o.id != d.id)
-        schedule = run_validators(self.host, "validate_schedule", delegation=d, plan=plan, others=others,
-                                  own_dates=own_dates(self.repo), registry=self.registry)
-        report.problems.extend(schedule.problems)
-        report.faults.extend(schedule.faults)
-        self._note_faults(report)
-        return report
-
-    def plan_validation(self, plan: Plan) -> ValidationReport:
-        """Every ``validate_plan`` hook on *plan* (as given, saved or not) and its delegations."""
-        report = run_validators(self.host, "validate_plan", plan=plan, delegations=self.repo.delegations(plan.id), registry=self.registry)
-        self._note_faults(report)
-        return report
-
-    def check(self, d: Delegation, plan: Plan | None = None) -> list[Problem]:
-        """The problems of *d*; a validator that failed is one more error (fail closed)."""
-        return self.validation(d, plan).all_problems()
-
-    def validate_plan(self, plan_id: str | None = None) -> dict[str, list[Problem]]:
-        """Problems of the plan ("plan") and of each delegation (by its id); a failed
-        validator is an error where it failed (see ``validation_faults``)."""
-        plan = self.plan(plan_id)
-        out: dict[str, list[Problem]] = {}
-        header = self.plan_validation(plan)
-        if header.all_problems():
-            out["plan"] = header.all_problems()
-        delegations = self.repo.delegations(plan.id)
-        for d in delegations:
-            report = self.validation(d, plan, delegations)
-            if report.all_problems():
-                out[d.id] = report.all_problems()
-        return out
-
-    def _note_faults(self, report: ValidationReport) -> None:
-        for fault in report.faults:
-            if fault not in self.validation_faults:
-                self.validation_faults.append(fault)
 
     # --- changing ------------------------------------------------------------
     def save_delegation(self, d: Delegation) -> list[Problem]:

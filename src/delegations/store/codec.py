@@ -201,7 +201,7 @@ def delegation_in(rec: dict) -> Delegation:
         ),
         guest_class=_opt(rec, "guest_class", str, ""),
         translation_pages=_opt(rec, "translation_pages", int, 0),
-        **_life_in(rec),
+        **life_in(rec),
     )
 
 
@@ -263,7 +263,7 @@ def delegation_out(d: Delegation) -> dict:
         rec["guest_class"] = d.guest_class
     if d.translation_pages:
         rec["translation_pages"] = d.translation_pages
-    rec.update(_life_out(d))
+    rec.update(life_out(d))
     return rec
 
 
@@ -347,55 +347,6 @@ def organisation_out(o: Organisation) -> dict:
     }
 
 
-# --- a delegation's life: roster, programme, approval, outcome, history --------
-
-def _life_in(rec: dict) -> dict:
-    from ..domain import ActualCost, Approval, Outcome, Person, ProgrammeItem, Sex, StatusChange
-
-    roster = tuple(
-        Person(name=nfc(_req(p, "name", str)), position=text_in(p.get("position"), "roster.position"),
-               sex=_enum(Sex, p, "sex") if p.get("sex") is not None else None, born=date_in(p.get("born"), "roster.born"),
-               passport=nfc(_opt(p, "passport", str, "")), passport_expires=date_in(p.get("passport_expires"), "roster.passport_expires"),
-               lao_name=nfc(_opt(p, "lao_name", str, "")), role=_opt(p, "role", str, "member"))
-        for p in _opt(rec, "roster", list, []))
-    programme = tuple(
-        ProgrammeItem(day=date_in(_req(i, "day", str), "programme.day"), activity=text_in(i.get("activity"), "programme.activity"),
-                      time=_opt(i, "time", str, ""), place=text_in(i.get("place"), "programme.place"))
-        for i in _opt(rec, "programme", list, []))
-    a = _opt(rec, "approval", dict)
-    approval = Approval(nfc(_req(a, "number", str)), date_in(_req(a, "issued", str), "approval.issued"), text_in(a.get("body"), "approval.body")) if a else None
-    o = _opt(rec, "outcome", dict)
-    outcome = Outcome(
-        start=date_in(_req(o, "start", str), "outcome.start"), end=date_in(_req(o, "end", str), "outcome.end"), members=_req(o, "members", int),
-        costs=tuple(ActualCost(_req(c, "item", str), money_in(c, "outcome.costs")) for c in _opt(o, "costs", list, [])),
-        results=text_in(o.get("results"), "outcome.results")) if o else None
-    history = tuple(StatusChange(_req(h, "status", str), date_in(_req(h, "on", str), "history.on"), nfc(_opt(h, "note", str, "")))
-                    for h in _opt(rec, "history", list, []))
-    texts = tuple((k, text_in(v, "texts")) for k, v in sorted(_opt(rec, "texts", dict, {}).items()))
-    return {"roster": roster, "programme": programme, "approval": approval, "outcome": outcome,
-            "cancel_reason": text_in(rec.get("cancel_reason"), "cancel_reason"), "history": history, "texts": texts}
-
-
-def _life_out(d: Delegation) -> dict:
-    rec: dict[str, Any] = {}
-    if d.roster:
-        rec["roster"] = [{
-            "name": p.name, "position": text_out(p.position), "sex": p.sex.value if p.sex else None, "born": date_out(p.born),
-            "passport": p.passport, "passport_expires": date_out(p.passport_expires), "lao_name": p.lao_name, "role": p.role,
-        } for p in d.roster]
-    if d.programme:
-        rec["programme"] = [{"day": date_out(i.day), "time": i.time, "activity": text_out(i.activity), "place": text_out(i.place)}
-                            for i in d.programme]
-    if d.approval:
-        rec["approval"] = {"number": d.approval.number, "issued": date_out(d.approval.issued), "body": text_out(d.approval.body)}
-    if d.outcome:
-        o = d.outcome
-        rec["outcome"] = {"start": date_out(o.start), "end": date_out(o.end), "members": o.members,
-                          "costs": [{"item": c.item, **money_out(c.amount)} for c in o.costs], "results": text_out(o.results)}
-    if d.cancel_reason:
-        rec["cancel_reason"] = text_out(d.cancel_reason)
-    if d.history:
-        rec["history"] = [{"status": h.status, "on": date_out(h.on), **({"note": h.note} if h.note else {})} for h in d.history]
-    if d.texts:
-        rec["texts"] = {k: text_out(v) for k, v in d.texts}
-    return rec
+# The life-cycle records (roster, programme, approval, outcome, status history) have a module
+# of their own; imported last, as it builds on the helpers above, and re-exported here.
+from .life_codec import life_in, life_out  # noqa: E402

@@ -52,7 +52,7 @@ class BudgetScreen(ModalScreen):
         app = self.app
         model = _("each delegation's own") if self.model is None else app.planner.registry.cost_models[self.model].label.get(app.lang)
         self.query_one("#budget-heading", Static).update(
-            "[b]" + _("Budget") + "[/b]  " + _("model: {model} (m), currency: {currency} (c), rates (r), Esc closes").format(model=model, currency=self.currency))
+            "[b]" + _("Budget") + "  [/b]" + _("model: {model} (m), currency: {currency} (c), rates (r), Esc closes").format(model=model, currency=self.currency))
         try:
             rows = self._budget_rows(app)
         except Exception as exc:  # noqa: BLE001 - a huge figure, a cost model plugin that raises: explained, or raised again

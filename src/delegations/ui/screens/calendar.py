@@ -81,7 +81,7 @@ class CalendarScreen(ModalScreen):
         # TRANSLATORS: a month's heading; vi "{month} năm {year}" (Tháng 11 năm 2026), lo "ເດືອນ{month} ປີ {year}".
         heading = _("{month} {year}").format(month=month, year=first.year)
         self.query_one("#calendar-heading", Static).update(
-            "[b]" + heading + "[/b]  " + _("← → month, PgUp PgDn year, Home this month, Esc closes"))
+            "[b]" + heading + "  [/b]" + _("← → month, PgUp PgDn year, Home this month, Esc closes"))
 
         grid = Table(expand=True, pad_edge=False, show_lines=False, padding=(0, 0))
         names = get_day_names("abbreviated", locale=lang)

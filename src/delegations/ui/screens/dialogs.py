@@ -63,7 +63,7 @@ class _InfoScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(f"[b]{self.heading()}[/b]  " + _("(Esc closes)"))
+            yield Static(f"[b]{self.heading()}  [/b]" + _("(Esc closes)"))
             with VerticalScroll():
                 yield Static(self.body())
 
@@ -110,7 +110,7 @@ class PluginsScreen(_InfoScreen):
         # Drawn line by line, only the lines on screen (a Static measured the whole
         # report at every layout pass: most of the time of opening the screen).
         with Vertical(classes="dialog wide"):
-            yield Static(f"[b]{self.heading()}[/b]  " + _("(Esc closes)"))
+            yield Static(f"[b]{self.heading()}  [/b]" + _("(Esc closes)"))
             yield RowsView(id="plugins-body")
 
     def on_mount(self) -> None:

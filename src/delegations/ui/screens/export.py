@@ -81,7 +81,7 @@ class ExportScreen(ReusedScreen):
     def _title(kind: str) -> str:
         """The screen's title: the plan, or a delegation's document."""
         what = _("Export the plan") if kind == "plan" else _("Export a document")
-        return "[b]" + what + "[/b]  " + _("(Ctrl+O export, Esc closes)")
+        return "[b]" + what + "  [/b]" + _("(Ctrl+O export, Esc closes)")
 
     def _documents(self) -> list[tuple[str, str]]:
         """The plan, and the documents of the delegation selected in the table (if one is)."""

@@ -134,7 +134,7 @@ class DelegationForm(ReusedScreen):
         f = DelegationFields.of(d).as_typed()
         registry = self.app.planner.registry
         title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
-        show_text(self.query_one("#form-title", Static), f"[b]{escape(title)}[/b]  " + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
+        show_text(self.query_one("#form-title", Static), f"[b]{escape(title)}  [/b]" + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
         texts = {"leader_name": f.leader_name, "leader_name_lo": f.leader_name_lo, "members": f.members,
                  "days_min": f.days_min, "days_max": f.days_max, "year": f.year, "month": f.month, "start": f.start,
                  "end": f.end, "notes": f.notes}

@@ -30,7 +30,10 @@ class ImportScreen(ModalScreen):
     (``None`` when closed without importing)."""
 
     BINDINGS = [Binding("escape", "close", N_("Close")), Binding("ctrl+o", "import", N_("Import"))]
+    # Opaque, like the other full-size screens: no piece of the main screen (the totals'
+    # second line, the title) shows around the dialog.
     DEFAULT_CSS = """
+    ImportScreen { background: $background; }
     #import-rows { height: 1fr; min-height: 4; }
     #import-problems-box { height: 6; }
     """
@@ -42,7 +45,7 @@ class ImportScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="import"):
-            yield Static("[b]" + _("Import a plan table") + "[/b]  " + _("(Enter previews, Ctrl+O imports, Esc closes)"))
+            yield Static("[b]" + _("Import a plan table") + "  [/b]" + _("(Enter previews, Ctrl+O imports, Esc closes)"))
             with Horizontal(classes="row"):
                 yield Label(_("File"), classes="label")
                 yield Input(placeholder=_("a .docx, .xlsx or .csv file"), id="path", compact=True)

@@ -21,6 +21,36 @@ from ..widgets.translated import TranslatedField
 from .life_lists import label, row
 
 
+class ClampedText(Static):
+    """A text of at most ``LINES`` lines at the widget's width (``#t_default``'s height):
+    when more would follow, the last line shown ends in "…" instead of stopping unsaid
+    ("Start from the default" puts the whole text in the fields)."""
+
+    LINES = 4
+
+    def __init__(self, **kwargs):
+        super().__init__("", **kwargs)
+        self.text = RichText()
+
+    def show(self, text: RichText) -> None:
+        self.text = text
+        self.update(text)
+
+    def render(self):
+        width = self.size.width
+        if not width:
+            return self.text
+        lines = self.text.wrap(self.app.console, width)
+        if len(lines) <= self.LINES:
+            return self.text
+        kept = list(lines)[:self.LINES]
+        last = kept[-1]
+        last.rstrip()
+        last.truncate(width - 1)
+        last.append("…")
+        return RichText("\n").join(kept)
+
+
 class TextsPane(VerticalScroll):
     """The chosen document's default paragraph and the officer's text replacing it."""
 
@@ -31,7 +61,7 @@ class TextsPane(VerticalScroll):
         yield row(label(_("Document")), ChoiceSelect([(_(LABELS[k]), k) for k in KINDS], value=KINDS[0], id="t_kind",
                                                compact=True, allow_blank=False),
                   Static("", id="t_state", markup=False))
-        yield Static("", id="t_default")
+        yield ClampedText(id="t_default")
         yield TranslatedField("t", area=True, id="t_text")
         yield row(Button(_("Save"), id="t-save", compact=True, variant="primary"),
                   Button(_("Start from the default"), id="t-from-default", compact=True),
@@ -57,7 +87,7 @@ class TextsPane(VerticalScroll):
         lang = self.app.wording.lang
         stored = d.text_for(self.kind())
         default = self.defaults(d).get(lang if lang in LANGS else "vi", "")
-        self.query_one("#t_default", Static).update(RichText.assemble(
+        self.query_one("#t_default", ClampedText).show(RichText.assemble(
             (_("Printed while no text of yours is stored:") + " ", "bold"), (default, "italic")))
         langs = ", ".join(code for code, _v in stored.versions)
         self.query_one("#t_state", Static).update(

@@ -86,7 +86,7 @@ class PlanHeaderScreen(ReusedScreen):
         plan, f = self.plan, PlanFields.of(self.plan)
         title = self.query_one("#form-title", Static)
         heading = _("Plan header")
-        show_text(title, f"[b]{escape(heading)}[/b] {escape(str(plan.period))}  " + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
+        show_text(title, f"[b]{escape(heading)} [/b]{escape(str(plan.period))}  " + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
         with self.prevent(Input.Changed):
             for widget_id, text in (("number", f.number), ("symbol", f.symbol), ("issued", f.issued), ("signer", f.signer)):
                 box = self.query_one(f"#{widget_id}", Input)

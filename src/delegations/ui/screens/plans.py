@@ -72,7 +72,7 @@ class PlansScreen(ReusedScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static("[b]" + _("Plans") + "[/b]  " + _("(Enter opens, r renames, x deletes, Esc closes)"))
+            yield Static("[b]" + _("Plans") + "  [/b]" + _("(Enter opens, r renames, x deletes, Esc closes)"))
             yield OptionList(*self._options(), id="plans")
             yield Label(_("New plan for the years:"))
             with Horizontal(classes="inline"):

@@ -44,12 +44,12 @@ class RatesScreen(ModalScreen):
         self.amounts: dict[str, tuple[str, str, str, str]] = {}  # input id -> table, item, role, amount shown
         self.rates: dict[str, tuple[str, str, str]] = {}
         with Vertical(classes="dialog wide"):
-            yield Static("[b]" + _("Rates") + "[/b]  " + _("(Ctrl+S saves, Esc closes)"))
+            yield Static("[b]" + _("Rates") + "  [/b]" + _("(Ctrl+S saves, Esc closes)"))
             yield Static("", id="rates-message", markup=False)
             with VerticalScroll(id="rates-body"):
                 for table in budgeting.tables().values():
                     flag = "" if table.verified else " — " + _("not verified against the official text")
-                    yield Static(f"[b]{table.label.get(app.lang)}[/b] ({table.currency}){flag}", classes="rates-table")
+                    yield Static(f"[b]{table.label.get(app.lang)} [/b]({table.currency}){flag}", classes="rates-table")
                     for n, r in enumerate(table.rates):
                         widget_id = f"amount-{len(self.amounts)}"
                         shown = str(r.amount.amount) if r.amount else ""
