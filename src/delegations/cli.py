@@ -218,8 +218,8 @@ def _run(args) -> int:
         from .ui import run
 
         return run(args.db, args.lang)
-    writable = (command in {"restore-defaults"} | cli_budget.WRITES | cli_life.WRITES | cli_dates.WRITES | cli_edit.WRITES
-                or cli_import.writes(args))
+    writable = (command in {"restore-defaults"} | cli_budget.WRITES | cli_life.WRITES | cli_dates.WRITES
+                or cli_import.writes(args) or cli_edit.writes(command, args))
     with Planner.open(args.db, writable=writable) as planner:
         _warn_plugin_failures(planner, quiet=command == "plugins")
         handler = COMMANDS[command]

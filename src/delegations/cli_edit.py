@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import cli_history
+from . import cli_history, cli_plan_header
 from .cli_types import count_arg, date_arg, days_arg, month_arg, plan_period_arg, year_arg
 from .domain import Direction, Text, ValidationError
 from .errors import N_, UserError
@@ -80,7 +80,7 @@ def add_parsers(sub) -> None:
     p.add_argument("seq", type=int, help=_("the delegation's number (TT)"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
-    plan = sub.add_parser("plan", help=_("plan use ID, plan new START-END --title TITLE, plan rename ID --title TITLE, plan delete ID --yes"))
+    plan = sub.add_parser("plan", help=_("plan use ID, plan new START-END --title TITLE, plan rename ID --title TITLE, plan delete ID --yes, plan header, plan basis, plan recipient"))
     actions = plan.add_subparsers(dest="plan_action", metavar=_("ACTION"), required=True)
     p = actions.add_parser("use", help=_("make a plan the current plan: the one the other commands act on without --plan"))
     p.add_argument("plan_id", metavar="ID")
@@ -96,6 +96,7 @@ def add_parsers(sub) -> None:
     p = actions.add_parser("delete", help=_("delete a plan with its delegations (delegations undo --plan SHOWN brings it back)"))
     p.add_argument("plan_id", metavar="ID")
     p.add_argument("--yes", action="store_true", help=_("really delete it"))
+    cli_plan_header.add_parsers(actions)
 
     for name, text in (("undo", _("take back the last change made from the command line to a plan")),
                        ("redo", _("make again the last change undone"))):
@@ -254,6 +255,8 @@ def _carry(text: str) -> list[str]:
 
 
 def cmd_plan(planner, args) -> int:
+    if args.plan_action in cli_plan_header.ACTIONS:
+        return cli_plan_header.cmd_header(planner, args)
     if args.plan_action == "new":
         start, end = args.period
         titles = _given(args, "title")
@@ -304,3 +307,8 @@ def cmd_undo(planner, args) -> int:
 
 COMMANDS = {"add": cmd_add, "edit": cmd_edit, "delete": cmd_delete, "plan": cmd_plan, "undo": cmd_undo, "redo": cmd_undo}
 WRITES = set(COMMANDS)
+
+
+def writes(command: str, args) -> bool:
+    """Whether the command changes the file (``plan header`` without options only reads)."""
+    return command in WRITES and (command != "plan" or cli_plan_header.writes(args))
