@@ -190,6 +190,18 @@ def planned_costs(planner, d: Delegation, currency: str = "VND") -> dict[str, Mo
     return report.budget.by(lambda ln: ln.item)
 
 
+def federation_spent(planner, d: Delegation) -> list:
+    """The actual costs of *d* the federation paid, counted as its budget counts them
+    (``Budgeting.federation_spent``): not those entered for an item the partner pays.
+    Unpriceable (a broken rate table), every cost entered counts as the federation's."""
+    from .domain.budget import spent_by_side
+
+    try:
+        return planner.budgeting.federation_spent(d)
+    except UserError:
+        return spent_by_side(d, [], planner.home().code)[0]
+
+
 @dataclass
 class SummaryRow:
     """The figures of one partner and direction in a year."""
@@ -236,7 +248,8 @@ def _add(a: Money | None, b: Money | None) -> Money | None:
 def summary(planner, year: int, currency: str = "VND") -> Summary:
     """The year in numbers, over every plan: delegations and people in and out, by
     partner, planned against done, estimated against spent (in *currency*; actual
-    costs in another currency are left out of "spent")."""
+    costs in another currency are left out of "spent"). Like the budget, "spent" is the
+    federation's: an actual cost entered for an item the partner pays is not in it."""
     rows: dict[tuple[str, str], SummaryRow] = {}
     for plan in planner.plans():
         for d in planner.repo.delegations(plan.id):
@@ -254,7 +267,7 @@ def summary(planner, year: int, currency: str = "VND") -> Summary:
             if d.status is Status.DONE and d.outcome is not None:
                 row.done += 1
                 row.people_actual += d.outcome.members
-                spent = [c.amount for c in d.outcome.costs if c.amount.currency == currency]
+                spent = [s.amount for s in federation_spent(planner, d) if s.amount.currency == currency]
                 row.spent = _add(row.spent, sum(spent, Money.zero(currency)) if spent else None)
     ordered = sorted(rows.values(), key=lambda r: (r.direction.value != "outbound", r.partner))
     return Summary(year, currency, ordered)

@@ -15,7 +15,7 @@ No floats: every amount is a Decimal.
 
 from __future__ import annotations
 
-from .budget_actuals import Comparison, Spent, _add, compare, spent
+from .budget_actuals import Comparison, Spent, _add, compare, spent, spent_by_side
 from .budget_lines import (
     Budget, BudgetLine, applies, deputies, deputy_items, estimate, for_partner, people, quantity, unassigned_items,
 )
@@ -28,6 +28,6 @@ from .exchange import ExchangeRate, MissingExchangeRate, convert
 __all__ = [
     "GUEST_CLASSES", "ROLES", "Basis", "Budget", "BudgetLine", "CapRaises", "Comparison", "ExchangeRate", "MissingExchangeRate",
     "Rate", "RateTable", "Side", "Spent", "TableChoice", "Unit", "_add", "applies", "choose_table", "compare", "convert",
-    "deputies", "deputy_items", "estimate", "for_partner", "people", "proposed_class", "quantity", "spent",
+    "deputies", "deputy_items", "estimate", "for_partner", "people", "proposed_class", "quantity", "spent", "spent_by_side",
     "table_in_force", "unassigned_items", "with_caps",
 ]

@@ -38,6 +38,15 @@ def spent(d: Delegation, lines: Iterable[BudgetLine], home: str) -> list[Spent]:
     return [Spent(d.seq, d.timing.year, c.item, *payers.get(c.item, (home, "")), c.amount) for c in d.outcome.costs]
 
 
+def spent_by_side(d: Delegation, lines: Iterable[BudgetLine], home: str) -> tuple[list[Spent], list[Spent]]:
+    """The actual costs of *d* split into the home federation's spending and what was
+    entered for items a partner pays (by the estimate's *lines*). Only the first is the
+    federation's spent: the budget, its documents and the year's summary all count it
+    through this function, and none counts the second."""
+    items = spent(d, lines, home)
+    return [s for s in items if s.payer == home], [s for s in items if s.payer != home]
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Estimated and spent for one group. The difference is spent − the estimate of the
