@@ -70,3 +70,37 @@ def test_the_old_circulars_gift_lines_are_empty_unverified_and_cite_no_figure_of
             assert not any(amount.search(text) for text in said), (table.code, r.item, r.role, said)
     new = tables["tt35-2026-a"].rate("gifts", "leader")
     assert new.amount == Money(Decimal(2_600_000), VND)   # the new circular keeps its own figure
+
+
+# --- a provincial cap on the page rate lowers the Lao surcharge -------------------------------
+
+def test_a_capped_page_rate_lowers_the_lao_surcharge_computed_from_it(planner):
+    """Delegation 3, class C, 12 pages, priced by TT 35/2026 (approved 1/6/2026). The province
+    caps the page rate at 300,000: the Lao surcharge (up to 30 % of the page rate) becomes
+    30 % x 300,000 = 90,000 a page, not the 108,000 of the circular's 360,000:
+    pages 12 x 300,000 = 3,600,000; surcharge 12 x 90,000 = 1,080,000 (was 1,296,000)."""
+    from test_budget_rules import priced, seed3, vnd
+
+    b = planner.budgeting
+    b.set_provincial_cap("tt35-2026-c", "translation", "all", "300000", "Nghị quyết 05/2026/NQ-HĐND")
+    table = b.table("tt35-2026-c")
+    assert table.rate("translation_lao", "all").amount == vnd(90_000)
+    assert table.rate("translation_lao", "all").capped_by == "Nghị quyết 05/2026/NQ-HĐND"
+    _, lines = priced(planner, seed3(planner, pages=12))
+    page, amount = lines[("translation", "all")]
+    assert (page.rate, amount) == (vnd(300_000), vnd(3_600_000))
+    lao, amount = lines[("translation_lao", "all")]
+    assert (lao.quantity, lao.rate, amount) == (Decimal(12), vnd(90_000), vnd(1_080_000))
+
+
+def test_a_surcharge_capped_lower_than_its_share_keeps_its_own_cap(planner):
+    """The surcharge capped at 50,000 by the province stays 50,000 when the page rate is capped
+    at 300,000 (30 % of it, 90,000, is higher); a cap on another row leaves it at 108,000."""
+    from test_budget_rules import vnd
+
+    b = planner.budgeting
+    b.set_provincial_cap("tt35-2026-c", "lodging", "member", "2500000", "Nghị quyết 05/2026/NQ-HĐND")
+    assert b.table("tt35-2026-c").rate("translation_lao", "all").amount == vnd(108_000)
+    b.set_provincial_cap("tt35-2026-c", "translation_lao", "all", "50000", "Nghị quyết 05/2026/NQ-HĐND")
+    b.set_provincial_cap("tt35-2026-c", "translation", "all", "300000", "Nghị quyết 05/2026/NQ-HĐND")
+    assert b.table("tt35-2026-c").rate("translation_lao", "all").amount == vnd(50_000)

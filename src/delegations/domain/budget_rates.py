@@ -62,6 +62,8 @@ class Rate:
     banquet_day: Decimal | None = None   # meals: the share of a day's rate paid on the banquet day (0.5)
     article_text: Text | None = None     # the rule in each language, without the officer's remarks (for documents)
     entered: bool = False                # the figure is the officer's (``rates set``), not the data's
+    share_of: str = ""                   # the item whose rate (same role) this row is a share of (a surcharge)
+    share: Decimal | None = None         # that share at most (0.3: up to 30 % of the page rate); follows a lower cap
 
     @property
     def key(self) -> tuple[str, str]:
@@ -107,7 +109,7 @@ class CapRaises(ValueError):
 
 def with_caps(table: RateTable, caps: Mapping[tuple[str, str], Money], source: str) -> RateTable:
     """*table* with the province's lower caps (Art. 33): each capped row takes the cap
-    and names *source*. A cap above the row's figure, on an empty row, in another
+    and names *source*; a row that is a share of a capped row (``Rate.share_of``) follows it. A cap above the row's figure, on an empty row, in another
     currency or on a row that is not a cap raises ``CapRaises`` naming the line."""
     rates = []
     for r in table.rates:
@@ -118,7 +120,24 @@ def with_caps(table: RateTable, caps: Mapping[tuple[str, str], Money], source: s
         if r.amount is None or not r.cap or cap.currency != r.amount.currency or cap.amount > r.amount.amount:
             raise CapRaises(table.code, r.item, r.role, cap, r.amount)
         rates.append(replace(r, amount=cap, capped_by=source) if cap.amount < r.amount.amount else r)
-    return replace(table, rates=tuple(rates))
+    return replace(table, rates=tuple(_follow_shares(rates)))
+
+
+def _follow_shares(rates: list[Rate]) -> list[Rate]:
+    """A row that is a share of another row's rate (the Lao surcharge, up to 30 % of the
+    page rate) is lowered with it: when the province caps the base row, the share is
+    computed from the capped figure (rounded to the currency's unit), unless the row
+    itself is already lower."""
+    base = {r.key: r for r in rates}
+    out = []
+    for r in rates:
+        of = base.get((r.share_of, r.role)) if r.share_of and r.share is not None else None
+        if of is None or not of.capped_by or of.amount is None or r.amount is None or of.amount.currency != r.amount.currency:
+            out.append(r)
+            continue
+        follows = (of.amount * r.share).rounded()
+        out.append(replace(r, amount=follows, capped_by=of.capped_by) if follows.amount < r.amount.amount else r)
+    return out
 
 
 class Basis(str, Enum):
