@@ -104,3 +104,80 @@ def test_a_surcharge_capped_lower_than_its_share_keeps_its_own_cap(planner):
     b.set_provincial_cap("tt35-2026-c", "translation_lao", "all", "50000", "Nghị quyết 05/2026/NQ-HĐND")
     b.set_provincial_cap("tt35-2026-c", "translation", "all", "300000", "Nghị quyết 05/2026/NQ-HĐND")
     assert b.table("tt35-2026-c").rate("translation_lao", "all").amount == vnd(50_000)
+
+
+# --- an actual cost entered for the partner's item: warned at entry, still stored -----------
+
+WARNING_VI = "Tiền thuê phòng nghỉ: khoản này phía bạn chi theo dự toán; số thực chi sẽ không tính vào phần của LĐLĐ."
+
+
+def _approved(planner):
+    from delegations.domain import Approval
+
+    d = planner.delegation(planner.plan().id, 1)
+    d, _ = lifecycle.change_status(planner, d, Status.PROPOSED, date(2026, 10, 1))
+    lifecycle.change_status(planner, d, Status.APPROVED, date(2026, 11, 1), lifecycle.StatusFacts(Approval("5/QĐ", date(2026, 11, 1))))
+
+
+def test_the_status_command_warns_of_an_actual_cost_entered_for_the_partners_item(hand, db_path, capsys):  # noqa: F811
+    _approved(hand)
+    hand.close()
+    capsys.readouterr()
+    assert cli.main(["--db", str(db_path), "status", "1", "done", "--from", "2020-02-28", "--to", "2020-03-03", "--members", "10",
+                     "--cost", "lodging=5000000", "--cost", "transport=12000000"]) == 0
+    err = capsys.readouterr().err
+    assert WARNING_VI in err
+    assert "Vận chuyển" not in err and err.count("phía bạn chi") == 1   # the transport is the federation's: no warning
+    assert cli.main(["--db", str(db_path), "--lang", "en", "status", "1", "done", "--correct", "--from", "2020-02-28", "--to",
+                     "2020-03-03", "--members", "10", "--cost", "lodging=5000000"]) == 0
+    assert "Lodging: this item is the partner side's per the estimate" in capsys.readouterr().err
+
+
+def test_the_warning_in_every_language_and_the_cost_is_kept(hand):  # noqa: F811
+    from delegations import i18n
+
+    _approved(hand)
+    d = hand.delegation(hand.plan().id, 1)
+    costs = (ActualCost("lodging", Money(Decimal(5_000_000), VND)), ActualCost("transport", Money(Decimal(12_000_000), VND)))
+    d, problems = lifecycle.change_status(hand, d, Status.DONE, date(2020, 3, 3),
+                                          lifecycle.StatusFacts(outcome=Outcome(date(2020, 2, 28), date(2020, 3, 3), 10, costs)))
+    warned = [p for p in problems if p.field == "cost"]
+    assert len(warned) == 1 and warned[0].severity == "warning"
+    shown = {}
+    for lang in ("vi", "lo", "en"):
+        i18n.set_language(lang)
+        shown[lang] = i18n.describe(warned[0])
+    i18n.set_language("vi")
+    assert shown["vi"] == WARNING_VI
+    assert "ຝ່າຍເພື່ອນ" in shown["lo"] and "{item}" not in shown["lo"]
+    assert shown["en"].startswith("Lodging: this item is the partner side's")
+    stored = hand.delegation(hand.plan().id, 1).outcome.costs
+    assert [(c.item, c.amount.amount) for c in stored] == [("lodging", Decimal(5_000_000)), ("transport", Decimal(12_000_000))]
+
+
+async def test_the_life_screen_says_whose_item_it_is_and_warns_when_saved(hand, make_app):  # noqa: F811
+    from textual.widgets import Input, Label
+
+    _approved(hand)
+    hand.close()
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")   # delegation 1
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert str(screen.query_one("#s_est_lodging", Label).render()) == "phía bạn chi"
+        assert "dự toán" in str(screen.query_one("#s_est_transport", Label).render())
+        for field, typed in (("s_from", "28/2/2020"), ("s_to", "3/3/2020"), ("s_members", "10")):
+            screen.query_one(f"#{field}", Input).value = typed
+        screen.query_one("#s_cost_lodging", Input).value = "5000000"
+        screen.query_one("#s_cost_transport", Input).value = "12000000"
+        await pilot.pause()
+        screen.change_status()
+        await pilot.pause()
+        message = str(screen.query_one("#life-message").render())
+        d = app.planner.delegation(app.planner.plan().id, 1)
+    assert d.status is Status.DONE and {c.item for c in d.outcome.costs} == {"lodging", "transport"}
+    assert WARNING_VI in " ".join(message.split())

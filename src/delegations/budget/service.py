@@ -296,15 +296,19 @@ class Budgeting:
         own = self.lines(d, choice.table, model) if choice is not None and d.outcome is not None else []
         return budget_rules.spent_by_side(d, own, self.planner.home().code)
 
-    def federation_spent(self, d: Delegation, on: date | None = None) -> list[Spent]:
-        """What *d* really cost the federation, as its budget counts it (``report``'s
-        actual): the actual costs of the items it pays by the estimate, not those
-        entered for an item a partner pays. *on* as in ``report`` (default: the
-        plan's date of issue, else today)."""
+    def spent_by_side(self, d: Delegation, on: date | None = None) -> tuple[list[Spent], list[Spent]]:
+        """The actual costs of *d* as its budget counts them (``report``'s ``actual`` and
+        ``partner_actual``): the federation's, then those entered for an item a partner
+        pays by the estimate. *on* as in ``report`` (default: the plan's date of issue,
+        else today)."""
         if d.outcome is None:
-            return []
+            return [], []
         on = on or self.planner.plan(d.plan_id).issued or date.today()
-        return self._spent(d, self.choice(d, on))[0]
+        return self._spent(d, self.choice(d, on))
+
+    def federation_spent(self, d: Delegation, on: date | None = None) -> list[Spent]:
+        """What *d* really cost the federation: not what was entered for a partner's item."""
+        return self.spent_by_side(d, on)[0]
 
     def report(self, plan_id: str | None = None, *, model: str | None = None, currency: str = "VND",
                on: date | None = None, delegations: list[Delegation] | None = None) -> BudgetReport:
