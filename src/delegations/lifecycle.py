@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .domain import (
-    ActualCost, Approval, Delegation, Direction, Money, Outcome, Person, ProgrammeItem, Status, StatusChange, Text,
+    ActualCost, Approval, Delegation, Direction, Money, Outcome, Person, Problem, ProgrammeItem, Status, StatusChange, Text,
 )
 from .errors import N_, Msg, UserError
 
@@ -177,17 +177,74 @@ def change_status(planner, d: Delegation, new: Status, on: date, facts: StatusFa
     else:
         changes["history"] = (*d.history, StatusChange(new.value, on, note))
     updated = d.evolve(**changes)
-    return updated, planner.save_delegation(updated)
+    problems = planner.save_delegation(updated)
+    if new is Status.DONE:
+        problems = [*problems, *partner_cost_warnings(planner, updated)]
+    return updated, problems
+
+
+def partner_cost_warnings(planner, d: Delegation) -> list[Problem]:
+    """A warning for each actual cost of *d* entered for an item its estimate gives to the
+    partner side: kept as entered, but not counted in the federation's spending (nor in
+    the year's summary). None when the delegation cannot be priced."""
+    try:
+        _, theirs = planner.budgeting.spent_by_side(d)
+    except UserError:
+        return []
+    return [Problem("cost", N_("{item}: this item is the partner side's per the estimate; the actual figure entered will not "
+                               "count in the federation's share."), {"item": cost_item_label(planner, s.item)}, "warning")
+            for s in theirs]
+
+
+def cost_item_label(planner, item: str):
+    """A cost item's name, worded in the language the message is shown in."""
+    from .budget.view import RATE_ITEMS
+
+    if item in RATE_ITEMS:
+        return Msg(RATE_ITEMS[item])
+    known = planner.registry.cost_items.get(item)
+    return _Worded(known.label) if known else item
+
+
+class _Worded:
+    """A text of the registry (a plugin's cost item) in the language the message is shown in."""
+
+    def __init__(self, text: Text):
+        self.text = text
+
+    def render(self, translate=None) -> str:
+        from .i18n import current_language
+
+        return self.text.get(current_language())
 
 
 def planned_costs(planner, d: Delegation, currency: str = "VND") -> dict[str, Money | None]:
     """The estimate of *d* per budget item, as ``delegations budget`` prices it (the rate
     tables in force on the plan's date, else today); empty when it cannot be priced."""
+    return estimate_by_item(planner, d, currency)[0]
+
+
+def estimate_by_item(planner, d: Delegation, currency: str = "VND") -> tuple[dict[str, Money | None], set[str]]:
+    """``planned_costs`` and the items of it that only the partner side pays (no amount
+    of the federation's: an actual cost entered for one is not the federation's)."""
     try:
         report = planner.budgeting.report(d.plan_id, delegations=[d], currency=currency)
     except UserError:
-        return {}
-    return report.budget.by(lambda ln: ln.item)
+        return {}, set()
+    theirs = {ln.item for ln in report.budget.partners()} - {ln.item for ln in report.budget.own()}
+    return report.budget.by(lambda ln: ln.item), theirs
+
+
+def federation_spent(planner, d: Delegation) -> list:
+    """The actual costs of *d* the federation paid, counted as its budget counts them
+    (``Budgeting.federation_spent``): not those entered for an item the partner pays.
+    Unpriceable (a broken rate table), every cost entered counts as the federation's."""
+    from .domain.budget import spent_by_side
+
+    try:
+        return planner.budgeting.federation_spent(d)
+    except UserError:
+        return spent_by_side(d, [], planner.home().code)[0]
 
 
 @dataclass
@@ -236,7 +293,8 @@ def _add(a: Money | None, b: Money | None) -> Money | None:
 def summary(planner, year: int, currency: str = "VND") -> Summary:
     """The year in numbers, over every plan: delegations and people in and out, by
     partner, planned against done, estimated against spent (in *currency*; actual
-    costs in another currency are left out of "spent")."""
+    costs in another currency are left out of "spent"). Like the budget, "spent" is the
+    federation's: an actual cost entered for an item the partner pays is not in it."""
     rows: dict[tuple[str, str], SummaryRow] = {}
     for plan in planner.plans():
         for d in planner.repo.delegations(plan.id):
@@ -254,7 +312,7 @@ def summary(planner, year: int, currency: str = "VND") -> Summary:
             if d.status is Status.DONE and d.outcome is not None:
                 row.done += 1
                 row.people_actual += d.outcome.members
-                spent = [c.amount for c in d.outcome.costs if c.amount.currency == currency]
+                spent = [s.amount for s in federation_spent(planner, d) if s.amount.currency == currency]
                 row.spent = _add(row.spent, sum(spent, Money.zero(currency)) if spent else None)
     ordered = sorted(rows.values(), key=lambda r: (r.direction.value != "outbound", r.partner))
     return Summary(year, currency, ordered)
@@ -288,4 +346,5 @@ def person(name: str, position: str = "", *, sex=None, born=None, passport: str 
 
 __all__ = ["FINAL", "NEXT", "ORDER", "check_move", "StatusError", "StatusFacts", "Summary", "SummaryRow", "add_person", "add_programme_item", "change_status",
            "edit_person", "edit_programme_item", "remove_programme_item",
-           "import_roster", "planned_costs", "summary", "actual_cost", "cost_item_codes", "person", "remove_person"]
+           "import_roster", "planned_costs", "summary", "actual_cost", "cost_item_codes", "person", "remove_person",
+           "estimate_by_item", "federation_spent", "partner_cost_warnings", "cost_item_label"]

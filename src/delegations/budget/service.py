@@ -18,6 +18,7 @@ from ..domain import (
 )
 from ..domain import limits
 from ..domain import budget as budget_rules
+from ..domain.budget_actuals import Spent
 from ..domain.money import CURRENCY_EXPONENT
 from ..errors import N_, UserError
 
@@ -283,6 +284,32 @@ class Budgeting:
                         lambda r: isinstance(r, (list, tuple)) and all(isinstance(c, CostLine) for c in r))
         return d.evolve(cost_lines=tuple(lines))
 
+    def choice(self, d: Delegation, on: date, tables=None) -> TableChoice | None:
+        """The table that prices *d*: the one its approval date (and start, for a
+        transition) selects, else the one in force on *on*; None when none is."""
+        guest_class, _ = self.guest_class(d)
+        tables = self.tables().values() if tables is None else tables
+        return budget_rules.choose_table(tables, d.direction.value, d.approval.issued if d.approval else None,
+                                         d.timing.start, on, guest_class)
+
+    def _spent(self, d: Delegation, choice: TableChoice | None, model: str | None = None) -> tuple[list[Spent], list[Spent]]:
+        own = self.lines(d, choice.table, model) if choice is not None and d.outcome is not None else []
+        return budget_rules.spent_by_side(d, own, self.planner.home().code)
+
+    def spent_by_side(self, d: Delegation, on: date | None = None) -> tuple[list[Spent], list[Spent]]:
+        """The actual costs of *d* as its budget counts them (``report``'s ``actual`` and
+        ``partner_actual``): the federation's, then those entered for an item a partner
+        pays by the estimate. *on* as in ``report`` (default: the plan's date of issue,
+        else today)."""
+        if d.outcome is None:
+            return [], []
+        on = on or self.planner.plan(d.plan_id).issued or date.today()
+        return self._spent(d, self.choice(d, on))
+
+    def federation_spent(self, d: Delegation, on: date | None = None) -> list[Spent]:
+        """What *d* really cost the federation: not what was entered for a partner's item."""
+        return self.spent_by_side(d, on)[0]
+
     def report(self, plan_id: str | None = None, *, model: str | None = None, currency: str = "VND",
                on: date | None = None, delegations: list[Delegation] | None = None) -> BudgetReport:
         """The budget of a plan (or of *delegations*) in *currency*. An approved delegation
@@ -298,17 +325,17 @@ class Budgeting:
         found = list(self.planner.delegations(plan.id)) if delegations is None else delegations
         tables = self.tables().values()
         lines, used, models, choices, spent, unassigned, deputies_as_members, cancelled = [], {}, {}, {}, [], {}, {}, []
+        partner_spent = []
+        home = self.planner.home().code
         for d in found:
             guest_class, confirmed = self.guest_class(d)
-            choice = budget_rules.choose_table(tables, d.direction.value, d.approval.issued if d.approval else None,
-                                               d.timing.start, on, guest_class)
-            if d.status is Status.CANCELLED:
-                # Listed as cancelled, not priced: what it really cost (if entered) still counts as spent.
-                cancelled.append(d.seq)
-                own = self.lines(d, choice.table, model) if choice is not None and d.outcome is not None else []
-                spent += budget_rules.spent(d, own, self.planner.home().code)
-                continue
-            if choice is None:
+            choice = self.choice(d, on, tables)
+            if d.status is Status.CANCELLED or choice is None:
+                # A cancelled one is listed, not priced: what it really cost (if entered) still counts as spent.
+                if d.status is Status.CANCELLED:
+                    cancelled.append(d.seq)
+                ours, theirs = self._spent(d, choice, model)
+                spent, partner_spent = spent + ours, partner_spent + theirs
                 continue
             choice = replace(choice, guest_class=guest_class, confirmed=confirmed)
             table = choice.table
@@ -325,23 +352,22 @@ class Budgeting:
                     and not any(ln.seq == d.seq and ln.role == "deputy" for ln in own):
                 deputies_as_members[d.seq] = budget_rules.deputies(d)
             lines += own
-            spent += budget_rules.spent(d, own, self.planner.home().code)
+            ours, theirs = budget_rules.spent_by_side(d, own, home)
+            spent, partner_spent = spent + ours, partner_spent + theirs
         try:
             rates = self.exchange_rates()
             result = Budget.of(lines, currency, rates, on)
             result.total()  # every sum computed here: a figure too large is reported, not met later
             actual = tuple((s, budget_rules.convert(s.amount, currency, rates, on)) for s in spent)
             sum((a for _, a in actual), Money.zero(currency))
+            # An actual cost entered for an item the partner pays is shown apart: the federation's
+            # spending (and its difference to the estimate) counts only what it pays itself.
+            theirs = tuple((s, budget_rules.convert(s.amount, currency, rates, on)) for s in partner_spent)
         except DecimalException as exc:
             raise BudgetError(N_("The budget cannot be computed: a figure is too large or an exchange rate too small. "
                                  "Check the figures entered with delegations rates, fx and rate.")) from exc
         except MissingExchangeRate as exc:
             raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
                                  "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
-        home = self.planner.home().code
-        # An actual cost entered for an item the partner pays is shown apart: the federation's
-        # spending (and its difference to the estimate) counts only what it pays itself.
-        ours = tuple((s, a) for s, a in actual if s.payer == home)
-        theirs = tuple((s, a) for s, a in actual if s.payer != home)
-        return BudgetReport(plan, result, used, on, models, choices, ours, unassigned, deputies_as_members, tuple(cancelled),
+        return BudgetReport(plan, result, used, on, models, choices, actual, unassigned, deputies_as_members, tuple(cancelled),
                             home, theirs)

@@ -64,6 +64,7 @@ def table_from_dict(raw: dict, origin: str) -> RateTable:
                 cap=bool(row.get("cap", True)), verified=bool(row.get("verified", raw.get("verified", False))),
                 note=row.get("note", ""), article=_article(row)[0], article_text=_article(row)[1],
                 banquet_day=None if row.get("banquet_day") is None else Decimal(row["banquet_day"]),
+                share_of=row.get("share_of", ""), share=None if row.get("share") is None else Decimal(row["share"]),
             ))
         return RateTable(
             code=raw["code"], label=Text.of(raw["label"]), direction=raw["direction"],

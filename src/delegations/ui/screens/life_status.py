@@ -42,7 +42,7 @@ class StatusPane(VerticalScroll):
 
     def __init__(self, delegation, **kwargs):
         super().__init__(**kwargs)
-        self.estimate = self._estimate(delegation)
+        self.estimate, self.theirs = self._estimate(delegation)
         self.items = list(dict.fromkeys([*self.estimate, *(c.item for c in (delegation.outcome.costs if delegation.outcome else ()))]))
         if not self.items:
             self.items = list(RATE_ITEMS)
@@ -53,11 +53,12 @@ class StatusPane(VerticalScroll):
         return [(_("{status} (correct its facts)").format(status=w.status(s)) if s is d.status else w.status(s), s.value)
                 for s in moves(d.status)]
 
-    def _estimate(self, d) -> dict:
+    def _estimate(self, d) -> tuple[dict, set]:
+        """The estimate per item, and the items the partner side pays (said beside their field)."""
         try:
-            return lifecycle.planned_costs(self.app.planner, d, CURRENCY)
+            return lifecycle.estimate_by_item(self.app.planner, d, CURRENCY)
         except Exception:  # noqa: BLE001 - a plugin's failure: the costs are typed without the estimate beside them
-            return {}
+            return {}, set()
 
     def item_label(self, item: str) -> str:
         if item in RATE_ITEMS:
@@ -90,7 +91,7 @@ class StatusPane(VerticalScroll):
     # --- showing -----------------------------------------------------------------------
     def show(self, d) -> None:
         """The choices the status *d* has, the facts of the first, and the history."""
-        self.estimate = self._estimate(d)
+        self.estimate, self.theirs = self._estimate(d)
         w = self.app.wording
         select = self.query_one("#s_new", Select)
         options = self.options(d)
@@ -102,6 +103,7 @@ class StatusPane(VerticalScroll):
         for item in self.items:
             money = self.estimate.get(item)
             self.query_one(f"#s_est_{item}", Label).update(
+                _("paid by the partner") if item in self.theirs else
                 _("estimate {amount}").format(amount=format_money(money, w.lang)) if money is not None else _("no estimate"))
         self.query_one("#s_history", Static).update(self.history(d))
         pages = self.query_one("#s_pages", Input)
