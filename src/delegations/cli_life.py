@@ -12,6 +12,7 @@ from .cli_types import year_arg
 from .domain import ROLES, Approval, Outcome, Sex, Status, Text
 from .errors import N_, UserError
 from .i18n import _
+from .cli_roster_values import edited_person as _edited_person, position as _position
 from .terminal import safe
 
 
@@ -138,32 +139,6 @@ def _number(text: str | None, message: str) -> int:
     if not (text or "").isdigit():
         raise UserError(message)
     return int(text)
-
-
-def _position(args, old: Text | None = None) -> Text | None:
-    """The position given as ``--position`` and its ``-lo``, ``-en`` versions (None: none given);
-    with *old*, the languages not given keep what they were."""
-    given = {lang: value.strip() for lang, value in (("vi", args.position), ("lo", args.position_lo), ("en", args.position_en))
-             if value is not None}
-    if not given:
-        return None
-    return old.edited(given) if old is not None else Text.of(given)
-
-
-def _edited_person(old, args):
-    """*old* with what the command gives; an error when it gives nothing."""
-    from dataclasses import replace
-
-    changes = {k: v for k, v in {
-        "name": args.name.strip() if args.name is not None else None,
-        "position": _position(args, old.position),
-        "sex": Sex(args.sex) if args.sex else None, "born": args.born, "passport_expires": args.expires,
-        "passport": args.passport.strip() if args.passport is not None else None,
-        "lao_name": args.lao_name.strip() if args.lao_name is not None else None, "role": args.role,
-    }.items() if v is not None}
-    if not changes:
-        raise UserError(N_("Say what changes: roster SEQ edit N [NAME] --position … --born … --passport … --expires …"))
-    return replace(old, **changes)
 
 
 def cmd_roster(planner, args) -> int:
