@@ -210,7 +210,7 @@ class DocumentWriter:
             estimate = lambda lang: {**self.facts(lang), "amount": self._own_estimate(lang)}  # noqa: E731
             funding = (N_("Article 2. The costs of the reception borne by {home}: {amount}, according to the estimate. "
                           "Costs shared as agreed: {funding}.") if self.planned and any(m is not None for m in self.planned.values())
-                       else N_("Article 2. The costs of the reception borne by {home}: {funding}."))
+                       else N_("Article 2. The costs of the reception: {funding}."))
             articles = [
                 self.own_text("decision", self.default("decision"), self.named),
                 self.each(funding, estimate),
