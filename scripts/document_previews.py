@@ -46,17 +46,24 @@ def main() -> None:
                 for day, time, vi, lo, place in programme:
                     d, _ = lifecycle.add_programme_item(p, d, ProgrammeItem(day, Text.of(vi=vi, lo=lo), time, Text.of(vi=place)))
             d = p.delegation(plan.id, 1)
+            d, _ = lifecycle.change_status(p, d, Status.PROPOSED, date(2020, 5, 1))
             d, _ = lifecycle.change_status(p, d, Status.APPROVED, date(2020, 5, 15), lifecycle.StatusFacts(
                 approval=Approval("45-CV/TU", date(2020, 5, 15), Text.of("Ban Thường vụ Tỉnh ủy Quảng Trị"))))
             d = p.delegation(plan.id, 3)
+            d, _ = lifecycle.change_status(p, d, Status.PROPOSED, date(2022, 3, 1))
+            d, _ = lifecycle.change_status(p, d, Status.APPROVED, date(2022, 3, 10), lifecycle.StatusFacts(
+                approval=Approval("125/QĐ-LĐLĐ", date(2022, 3, 10), Text.of("Ban Thường vụ LĐLĐ tỉnh"))))
             d, _ = lifecycle.change_status(p, d, Status.DONE, date(2022, 5, 14), lifecycle.StatusFacts(outcome=Outcome(
                 date(2022, 5, 10), date(2022, 5, 12), 4, (ActualCost("lodging", Money(Decimal("24000000"), "VND")),
-                                                          ActualCost("meals", Money(Decimal("14400000"), "VND"))),
+                                                          ActualCost("meals", Money(Decimal("14400000"), "VND")),
+                                                          # Savannakhet pays the transport: entered, shown apart
+                                                          ActualCost("transport", Money(Decimal("6000000"), "VND"))),
                 Text.of("Hai bên ký biên bản ghi nhớ hợp tác giai đoạn 2022-2025; trao đổi kinh nghiệm tổ chức Đại hội công đoàn cơ sở."))))
-            for kind, seq, lang in (("proposal", 1, "vi"), ("decision", 1, "vi"), ("invitation", 3, "vi-lo"), ("programme", 3, "vi-lo"),
-                                    ("roster", 1, "lo"), ("report", 3, "vi")):
+            for kind, seq, lang in (("proposal", 1, "vi"), ("decision", 1, "vi"), ("decision", 3, "vi"), ("invitation", 3, "vi-lo"),
+                                    ("programme", 3, "vi-lo"), ("roster", 1, "lo"), ("report", 3, "vi")):
                 pdf = export_document(p, kind, seq, lang=lang, output=Path(tmp), today=date(2026, 11, 24), force=True)
-                out = ROOT / "docs" / f"doc-{kind}-{lang}"
+                inbound = "-inbound" if kind == "decision" and seq == 3 else ""  # the decision receiving the partner's delegation
+                out = ROOT / "docs" / f"doc-{kind}{inbound}-{lang}"
                 subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(out)], check=True)
                 print(out.with_suffix(".png"))
 

@@ -12,6 +12,7 @@ from .cli_types import year_arg
 from .domain import ROLES, Approval, Outcome, Sex, Status, Text
 from .errors import N_, UserError
 from .i18n import _
+from .cli_roster_values import edited_person as _edited_person, position as _position
 from .terminal import safe
 
 
@@ -49,6 +50,8 @@ def add_parsers(sub) -> None:
     p.add_argument("value", nargs="?", help=_("the name (add), the .csv or .xlsx file (import), the person's number (edit, remove)"))
     p.add_argument("name", nargs="?", help=_("edit: the person's new name"))
     p.add_argument("--position", help=_("position and organisation"))
+    p.add_argument("--position-lo", dest="position_lo", help=_("the position and organisation in Lao"))
+    p.add_argument("--position-en", dest="position_en", help=_("the position and organisation in English"))
     p.add_argument("--sex", choices=[s.value for s in Sex])
     p.add_argument("--born", type=_date, help=_("date of birth, 1/5/1970"))
     p.add_argument("--passport", help=_("passport number"))
@@ -70,7 +73,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--activity", help=_("edit: the new activity, in Vietnamese"))
     p.add_argument("--time", type=_time, help=_("time of day, HH:MM"))
     p.add_argument("--place", help=_("the place, in Vietnamese"))
-    p.add_argument("--lo", help=_("the activity in Lao"))
+    p.add_argument("--activity-lo", "--lo", dest="lo", help=_("the activity in Lao"))
     p.add_argument("--place-lo", dest="place_lo", help=_("the place in Lao"))
     p.add_argument("--plan", help=_("plan id (default: the last plan opened)"))
 
@@ -138,22 +141,6 @@ def _number(text: str | None, message: str) -> int:
     return int(text)
 
 
-def _edited_person(old, args):
-    """*old* with what the command gives; an error when it gives nothing."""
-    from dataclasses import replace
-
-    changes = {k: v for k, v in {
-        "name": args.name.strip() if args.name is not None else None,
-        "position": Text.of(args.position) if args.position is not None else None,
-        "sex": Sex(args.sex) if args.sex else None, "born": args.born, "passport_expires": args.expires,
-        "passport": args.passport.strip() if args.passport is not None else None,
-        "lao_name": args.lao_name.strip() if args.lao_name is not None else None, "role": args.role,
-    }.items() if v is not None}
-    if not changes:
-        raise UserError(N_("Say what changes: roster SEQ edit N [NAME] --position … --born … --passport … --expires …"))
-    return replace(old, **changes)
-
-
 def cmd_roster(planner, args) -> int:
     from . import lifecycle
 
@@ -164,7 +151,7 @@ def cmd_roster(planner, args) -> int:
     if args.action == "add":
         if not args.value:
             raise UserError(N_("Say the person's name: roster SEQ add NAME --position …"))
-        person = lifecycle.person(args.value, args.position or "", sex=Sex(args.sex) if args.sex else None, born=args.born,
+        person = lifecycle.person(args.value, _position(args) or "", sex=Sex(args.sex) if args.sex else None, born=args.born,
                                   passport=args.passport or "", expires=args.expires, lao_name=args.lao_name or "",
                                   role=args.role or "member")
         d, problems = lifecycle.add_person(planner, d, person)

@@ -41,8 +41,11 @@ NAMED = ("decision", "roster")  # the kinds that attach the list count its peopl
 DEFAULTS = {
     "proposal": N_("{home} respectfully asks for approval of the {name}: {members} members, led by {leader}, "
                    "to {country}, {days}, {when}. Activities: {activities}. Funding: {funding}."),
-    "decision": N_("Article 1. To send the {name} of {members} members, led by {leader}, to {country}, "
-                   "{days}, {when}, with the list attached."),
+    "decision.outbound": N_("Article 1. To send the {name} of {members} members, led by {leader}, to {country}, "
+                            "{days}, {when}, with the list attached."),
+    # An inbound delegation is the partner's: the federation receives it, it does not send it.
+    "decision.inbound": N_("Article 1. To receive the {name} of {members} members, led by {leader}, visiting and working in "
+                           "{home_province}, {days}, {when}, with the list of the delegation attached. Programme: {activities}."),
     "invitation.inbound": N_("{home} respectfully invites {partner_full} to send a delegation of {members} members to {country}, "
                              "{days}, {when}, to {activities}."),
     "invitation.outbound": N_("{home} respectfully informs {partner_full} that its delegation of {members} members, led by {leader}, "
@@ -82,7 +85,7 @@ class DocumentWriter:
         return {
             "name": d.name.get(lang), "home": home.name.get(lang), "partner": w.org_short(d.partner),
             "partner_full": partner.name.get(lang) if partner else d.partner,
-            "country": w.destination(d), "members": d.members, "days": w.days(d), "when": when,
+            "country": w.destination(d), "members": d.members, "home_province": home.province.get(lang) or home.name.get(lang), "days": w.days(d), "when": when,
             # the leader's name in Lao script in a Lao text, when it is known
             "leader": " ".join(p for p in (d.leader.position.get(lang), d.leader.name_in(lang)) if p),
             "activities": "; ".join(a.get(lang) for a in d.activities), "funding": "; ".join(w.funding_lines(d)),
@@ -94,8 +97,8 @@ class DocumentWriter:
 
     def default(self, kind: str) -> str:
         """The message of *kind*'s main paragraph when no text of the officer's is stored."""
-        if kind == "invitation":
-            return DEFAULTS["invitation." + ("inbound" if self.d.direction is Direction.INBOUND else "outbound")]
+        if kind in ("invitation", "decision"):
+            return DEFAULTS[f"{kind}." + ("inbound" if self.d.direction is Direction.INBOUND else "outbound")]
         return DEFAULTS[kind]
 
     def default_text(self, kind: str, lang: str) -> str:
@@ -194,14 +197,35 @@ class DocumentWriter:
         attach the list (the decision, the list itself) count its people, not the plan's size."""
         return {**self.facts(lang), "members": len(self.d.roster) or self.d.members}
 
+    def _own_estimate(self, lang: str) -> str:
+        """The federation's own estimate of the delegation (its share: the lines a partner
+        pays carry no amount), worded in *lang*; empty when it is not priced."""
+        amounts = [m for m in self.planned.values() if m is not None]
+        return format_money(sum(amounts[1:], amounts[0]), lang) if amounts else ""
+
     def decision(self) -> OfficialDocument:
         d = self.d
-        subject = N_("On sending the {name}")
-        articles = [
-            self.own_text("decision", self.default("decision"), self.named),
-            self.each(N_("Article 2. Funding: {funding}."), self.facts),
-            self.tr(N_("Article 3. The office, the departments concerned and the members named in Article 1 carry out this decision.")),
-        ]
+        if d.direction is Direction.INBOUND:
+            subject = N_("On receiving the {name} visiting and working in {home_province}")
+            estimate = lambda lang: {**self.facts(lang), "amount": self._own_estimate(lang)}  # noqa: E731
+            funding = (N_("Article 2. The costs of the reception borne by {home}: {amount}, according to the estimate. "
+                          "Costs shared as agreed: {funding}.") if self.planned and any(m is not None for m in self.planned.values())
+                       else N_("Article 2. The costs of the reception: {funding}."))
+            articles = [
+                self.own_text("decision", self.default("decision"), self.named),
+                self.each(funding, estimate),
+                self.each(N_("Article 3. The office and the departments of {home} and the staff assigned to receive the "
+                             "delegation carry out this decision."), self.facts),
+            ]
+            annex_title = self.tr(N_("LIST OF THE VISITING DELEGATION"))
+        else:
+            subject = N_("On sending the {name}")
+            articles = [
+                self.own_text("decision", self.default("decision"), self.named),
+                self.each(N_("Article 2. Funding: {funding}."), self.facts),
+                self.tr(N_("Article 3. The office, the departments concerned and the members named in Article 1 carry out this decision.")),
+            ]
+            annex_title = self.tr(N_("LIST OF THE DELEGATION"))
         basis = self.basis()
         if d.approval is not None and not self._own_decision():
             basis.append(self.each(N_("Pursuant to the approval of {body}, decision {number} of {date};"),
@@ -211,7 +235,7 @@ class DocumentWriter:
                              body=[Section(heading=self.tr(N_("DECIDES:")), paragraphs=articles)],
                              recipients=self.recipients(N_("As in Article 3")),
                              annex=Section(table=self.roster_table()) if d.roster else None,
-                             annex_title=self.tr(N_("LIST OF THE DELEGATION")) + "\n" + self.each(
+                             annex_title=annex_title + "\n" + self.each(
                                  N_("(attached to the decision {number})"), lambda lang: {"number": self._decision_number()}))
 
     def invitation(self) -> OfficialDocument:
@@ -248,15 +272,21 @@ class DocumentWriter:
             [self.tr(N_("Members")), str(d.members), str(o.members) if o else NONE],
             [self.tr(N_("Days")), str(d.duration), str(o.days) if o else NONE],
         ]
-        actual = {c.item: c.amount for c in o.costs} if o else {}
-        items = list(dict.fromkeys([*self.planned, *actual]))
+        actual, theirs = self._spent()
+        # The federation's items: those it estimated or spent on (a partner's line has no amount of ours).
+        items = [i for i in dict.fromkeys([*self.planned, *actual]) if self.planned.get(i) is not None or i in actual]
         for item in items:
-            label = self.tr(RATE_ITEMS[item]) if item in RATE_ITEMS else self.both(lambda lang: self.r.registry.cost_item_label(item, lang))
-            rows.append([label, money(self.planned.get(item)), money(actual.get(item))])
+            rows.append([self._item_label(item), money(self.planned.get(item)), money(actual.get(item))])
         if items:
             planned_total = [m for m in self.planned.values() if m is not None]
-            rows.append([self.tr(N_("Total")), money(sum(planned_total[1:], planned_total[0]) if planned_total else None),
-                         money(sum(list(actual.values())[1:], list(actual.values())[0]) if actual else None)])
+            spent_total = list(actual.values())
+            rows.append([self.each(N_("Total paid by {org}"), lambda lang: {"org": self.words[lang].org_short(self.r.home.code)}),
+                         money(sum(planned_total[1:], planned_total[0]) if planned_total else None),
+                         money(sum(spent_total[1:], spent_total[0]) if spent_total else None)])
+        for spent, amount in theirs:  # entered as spent on an item the partner pays: apart, in no total of ours
+            rows.append([self.each(N_("{item}, paid by {org} (not in the total)"),
+                                   lambda lang: {"item": self._item_label(spent.item, lang), "org": self.words[lang].org_short(spent.payer)}),
+                         NONE, money(amount)])
         results = self.both(o.results.get) if o and o.results else self.tr(N_("(results not yet written)"))
         opening = [self.own_text("report", self.default("report"), self.facts)]
         if d.status is not Status.DONE:
@@ -270,6 +300,23 @@ class DocumentWriter:
             body.append(Section(heading=self.tr(N_("III. ACTIVITIES")), table=self.programme_table()))
         return self.document("report", subject=self.each(N_("Results of the {name}"), self.facts), basis=self.basis(),
                              body=body, recipients=self.recipients(N_("The Provincial Department of Foreign Affairs")))
+
+    def _item_label(self, item: str, lang: str | None = None) -> str:
+        """A budget item's name in *lang*, or in each of the document's languages."""
+        def one(lg):
+            return translator(lg).gettext(RATE_ITEMS[item]) if item in RATE_ITEMS else self.r.registry.cost_item_label(item, lg)
+        return one(lang) if lang else self.both(one)
+
+    def _spent(self) -> tuple[dict, tuple]:
+        """What the federation spent per item, and the ``(Spent, amount)`` entered for a partner's
+        items, as the budget service splits them (``ExportRequest.spent``); a request made
+        without the split counts every actual cost as entered."""
+        spent = getattr(self.r, "spent", None)
+        if spent is None:
+            spent = {}
+            for c in (self.d.outcome.costs if self.d.outcome else ()):
+                spent[c.item] = c.amount if c.item not in spent else spent[c.item] + c.amount
+        return spent, tuple(getattr(self.r, "partner_spent", ()))
 
     def build(self, kind: str) -> OfficialDocument:
         return getattr(self, kind)()

@@ -8,7 +8,7 @@ an existing file unless asked to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +40,8 @@ class ExportRequest:
     budget: "BudgetReport | None" = None   # the appendix "Dự toán kinh phí", when asked for
     delegation: Delegation | None = None    # a delegation's document (proposal, decision…): the delegation
     planned: dict = field(default_factory=dict)  # its estimate per budget item (for the results report)
+    spent: dict | None = None               # what the federation spent per item (None: every actual cost counts)
+    partner_spent: tuple = ()               # (Spent, amount) entered for an item a partner pays: listed apart
     status_column: bool = False             # the plan's table with each delegation's status
     deadline_rules: tuple = ()              # the deadline rules in force (the officer's changes applied)
 
@@ -191,7 +193,7 @@ def _unknown_document(registry, kind: str) -> ExportError:
 
 
 def _document_request(planner, kind, seq, plan_id, lang, today):
-    from .lifecycle import planned_costs
+    from .lifecycle import report_costs
 
     exporter = planner.registry.exporters.get(kind)
     if exporter is None or not getattr(exporter, "document", False):
@@ -222,7 +224,9 @@ def _document_request(planner, kind, seq, plan_id, lang, today):
         raise ExportError(N_("Delegation {seq} has no programme yet, so the document would be an empty table. Add its items first: "
                              "programme {seq} add DATE ACTIVITY."), seq=seq)
     request = ExportRequest(plan=plan, delegations=[d], lang=lang, registry=planner.registry, home=planner.home(),
-                            today=today or date.today(), delegation=d, planned=planned_costs(planner, d))
+                            today=today or date.today(), delegation=d)
+    costs = report_costs(planner, d)  # the estimate and the spending, split as the budget splits them
+    request = replace(request, planned=costs.planned, spent=costs.spent, partner_spent=costs.partner_spent)
     return exporter, request
 
 

@@ -247,6 +247,39 @@ def federation_spent(planner, d: Delegation) -> list:
         return spent_by_side(d, [], planner.home().code)[0]
 
 
+@dataclass(frozen=True)
+class ReportCosts:
+    """What the results report sets side by side, split as ``delegations budget`` splits
+    it: the federation's estimate per item, what it spent per item (in the report's
+    currency), and what was entered as spent on an item a partner pays (``(Spent,
+    amount)`` pairs, listed apart, counted in no total of the federation's)."""
+
+    planned: dict = field(default_factory=dict)
+    spent: dict = field(default_factory=dict)
+    partner_spent: tuple = ()
+
+
+def report_costs(planner, d: Delegation, currency: str = "VND") -> ReportCosts:
+    """*d*'s estimate and actual costs as the budget service prices and splits them; when
+    the estimate cannot be priced, every actual cost is the federation's (as the budget
+    counts an item its estimate does not list)."""
+    from .domain import budget as budget_rules
+
+    try:
+        report = planner.budgeting.report(d.plan_id, delegations=[d], currency=currency)
+    except UserError:
+        spent: dict = {}
+        for s in budget_rules.spent(d, [], planner.home().code):
+            spent[s.item] = s.amount if s.item not in spent else spent[s.item] + s.amount
+        return ReportCosts({}, spent)
+    ours: dict = {}
+    for s, amount in report.actual:
+        if s.seq == d.seq:
+            ours[s.item] = amount if s.item not in ours else ours[s.item] + amount
+    theirs = tuple((s, a) for s, a in report.partner_actual if s.seq == d.seq)
+    return ReportCosts(report.budget.by(lambda ln: ln.item), ours, theirs)
+
+
 @dataclass
 class SummaryRow:
     """The figures of one partner and direction in a year."""
@@ -346,5 +379,5 @@ def person(name: str, position: str = "", *, sex=None, born=None, passport: str 
 
 __all__ = ["FINAL", "NEXT", "ORDER", "check_move", "StatusError", "StatusFacts", "Summary", "SummaryRow", "add_person", "add_programme_item", "change_status",
            "edit_person", "edit_programme_item", "remove_programme_item",
-           "import_roster", "planned_costs", "summary", "actual_cost", "cost_item_codes", "person", "remove_person",
+           "import_roster", "planned_costs", "ReportCosts", "report_costs", "summary", "actual_cost", "cost_item_codes", "person", "remove_person",
            "estimate_by_item", "federation_spent", "partner_cost_warnings", "cost_item_label"]

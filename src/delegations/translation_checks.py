@@ -15,15 +15,22 @@ LANGUAGE_NAMES = {"vi": N_("Vietnamese"), "lo": N_("Lao"), "en": N_("English")}
 IN_SENTENCE = {"vi": N_("Vietnamese (inside a sentence)"), "lo": N_("Lao (inside a sentence)"),
                "en": N_("English (inside a sentence)")}
 LAO_DOCUMENTS = ("lo", "vi-lo")  # the document languages that print the Lao texts
+# A row of the roster or the programme, named by its number and its person or day.
+ROWS = {"roster": N_("person {n} ({name})"), "programme": N_("item {n} ({day})")}
+# The text of such a row that lacks a translation, inside a sentence.
+PARTS = {"position": N_("position (of a person in the roster)"), "activity": N_("activity (of a programme item)"),
+         "place": N_("place (of a programme item)")}
 
 
 @dataclass(frozen=True)
 class Worded:
     """A warning's part kept as codes and worded when it is shown, in the language of
     that moment (``render(translate)``, as ``errors.Msg``): a field's name with its row
-    ("Activities 1"), a language's name, or a list of them joined by commas."""
+    ("Activities 1"; a row of the roster or programme with its text: "Roster, person 3
+    (Nguyễn Văn A): position"), a row alone ("person 3 (Nguyễn Văn A)"), a row's text
+    ("position"), a language's name, or a list of them joined by commas."""
 
-    kind: str                 # "field", "language", "in_sentence" or "list"
+    kind: str                 # "field", "row", "part", "language", "in_sentence" or "list"
     code: str = ""
     index: int | None = None
     parts: tuple = ()
@@ -31,8 +38,15 @@ class Worded:
     def render(self, translate=lambda s: s) -> str:
         if self.kind == "list":
             return ", ".join(p.render(translate) for p in self.parts)
+        if self.kind == "row":
+            return translate(ROWS[self.code]).format(n=self.index, name=self.parts[0], day=self.parts[0])
+        if self.kind == "part":
+            return translate(PARTS[self.code]) if self.code in PARTS else self.code
         if self.kind == "field":
             label = field_label(self.code, translate)
+            if self.parts:   # (who, part): a row of the roster or the programme and its text
+                row, part = Worded("row", self.code, self.index, self.parts[:1]), Worded("part", self.parts[1])
+                return f"{label}, {row.render(translate)}: {part.render(translate)}"
             return label if self.index is None else f"{label} {self.index}"
         names = IN_SENTENCE if self.kind == "in_sentence" else LANGUAGE_NAMES
         return translate(names[self.code]) if self.code in names else self.code
@@ -46,8 +60,10 @@ def language_name(lang: str) -> str:
 
 
 def where(o: Outdated | Missing) -> Worded:
-    """The field, worded when shown, with the row's number for a text of a list ("Recipients 2")."""
-    return Worded("field", o.field, o.index)
+    """The field, worded when shown, with the row's number for a text of a list ("Recipients 2"),
+    and for a row of the roster or the programme its person or day and the text ("Roster,
+    person 3 (Nguyễn Văn A): position")."""
+    return Worded("field", o.field, o.index, (o.who, o.part) if o.part else ())
 
 
 def warnings(found: list[Outdated]) -> list[Problem]:
@@ -74,12 +90,25 @@ def delegation_warnings(d: Delegation) -> list[Problem]:
     return warnings(outdated_in_delegation(d))
 
 
+def row_warnings(found: list[Missing]) -> list[Problem]:
+    """One warning for each text of a roster's or a programme's row without its version
+    (under the field "roster" or "programme": "person 3 (Nguyễn Văn A): no Lao version of
+    the position; …"), the officer enters it with ``roster SEQ edit N --position-lo`` or
+    ``programme SEQ edit N --lo`` / ``--place-lo``, or in the ``i`` screen."""
+    return [Problem(m.field, N_("{row}: no {language} version of the {part}; a Lao document prints it in Vietnamese."),
+                    {"row": Worded("row", m.field, m.index, (m.who,)), "language": Worded("in_sentence", m.lang),
+                     "part": Worded("part", m.part)}, "warning") for m in found]
+
+
 def missing_lao_warnings(plan: Plan, delegations: list[Delegation]) -> dict[str, list[Problem]]:
     """For ``validate`` (not for each save: a delegation is often typed in Vietnamese
     first): "plan" and each delegation's id to its warning naming the texts without a
-    Lao version; those with every Lao text left out."""
+    Lao version, then one per row of its roster and programme without one; those with
+    every Lao text left out."""
     found = {"plan": missing_warning(missing_in_plan(plan, "lo"))}
-    found.update({d.id: missing_warning(missing_in_delegation(d, "lo")) for d in delegations})
+    for d in delegations:
+        lacking = missing_in_delegation(d, "lo", life=True)
+        found[d.id] = missing_warning([m for m in lacking if not m.part]) + row_warnings([m for m in lacking if m.part])
     return {key: problems for key, problems in found.items() if problems}
 
 

@@ -13,11 +13,15 @@ from .text import Text
 
 @dataclass(frozen=True, slots=True)
 class Outdated:
-    """The *lang* version of the text in *field* (the *index*-th of a list, from 1) is outdated."""
+    """The *lang* version of the text in *field* (the *index*-th of a list, from 1) is outdated.
+    In a row of the roster or the programme, *part* names the row's text ("position",
+    "activity", "place") and *who* the row (the person's name, the item's day)."""
 
     field: str
     lang: str
     index: int | None = None
+    part: str = ""
+    who: str = ""
 
 
 def _each(field: str, texts: Iterable[Text], numbered: bool = True) -> Iterator[Outdated]:
@@ -44,8 +48,10 @@ def outdated_in_delegation(d: Delegation) -> list[Outdated]:
     """The delegation's outdated translations: its own texts, then those of its life."""
     found = [*_each("name", [d.name], False), *_each("leader", [d.leader.position], False), *_each("activities", d.activities)]
     found += _each("cost_lines", [c.detail for c in d.cost_lines])
-    found += _each("roster", [p.position for p in d.roster])
-    found += _each("programme", [t for item in d.programme for t in (item.activity, item.place)])
+    found += [Outdated("roster", lang, n, part, who) for n, part, who, text in _life_rows(d) if n and part == "position"
+              for lang in text.outdated()]
+    found += [Outdated("programme", lang, n, part, who) for n, part, who, text in _life_rows(d) if part != "position"
+              for lang in text.outdated()]
     if d.approval is not None:
         found += _each("approval", [d.approval.body], False)
     if d.outcome is not None:
@@ -59,11 +65,13 @@ def outdated_in_delegation(d: Delegation) -> list[Outdated]:
 @dataclass(frozen=True, slots=True)
 class Missing:
     """The text in *field* (the *index*-th of a list, from 1) has no *lang* version:
-    a document in *lang* prints its Vietnamese."""
+    a document in *lang* prints its Vietnamese. *part* and *who* as in ``Outdated``."""
 
     field: str
     lang: str
     index: int | None = None
+    part: str = ""
+    who: str = ""
 
 
 def _lacking(field: str, texts: Iterable[Text], lang: str, numbered: bool = True) -> Iterator[Missing]:
@@ -101,6 +109,17 @@ def missing_in_delegation(d: Delegation, lang: str, life: bool = False) -> list[
     if d.status.value == "cancelled":  # the reason, printed in the status column (always in the workbook)
         found += _lacking("cancel_reason", [d.cancel_reason], lang, False)
     if life:
-        found += _lacking("roster", [p.position for p in d.roster], lang)
-        found += _lacking("programme", [t for item in d.programme for t in (item.activity, item.place)], lang)
+        found += [Missing("roster" if part == "position" else "programme", lang, n, part, who)
+                  for n, part, who, text in _life_rows(d) if text and not text.get(lang, fallback=False)]
     return found
+
+
+def _life_rows(d: Delegation) -> Iterator[tuple[int, str, str, Text]]:
+    """The translated texts of the roster's and the programme's rows: (the row's number
+    from 1, the text's part, the row's name or day, the text): the people first."""
+    for n, p in enumerate(d.roster, start=1):
+        yield n, "position", p.name, p.position
+    for n, item in enumerate(d.programme, start=1):
+        day = f"{item.day.day}/{item.day.month}/{item.day.year}"
+        yield n, "activity", day, item.activity
+        yield n, "place", day, item.place

@@ -237,7 +237,7 @@ class RosterPane(ListPane):
     def fields(self) -> ComposeResult:
         w = self.app.wording
         yield row(label(_("Full name")), field("p_name"), label(_("Lao script")), field("p_lao"))
-        yield row(label(_("Position and organisation")), field("p_position"))
+        yield row(label(_("Position and organisation")), field("p_position"), label(_("(lo)")), field("p_position_lo"))
         yield row(label(_("Sex")), ChoiceSelect([("—", ""), (_("Male"), "male"), (_("Female"), "female")], value="", allow_blank=False,
                                           id="p_sex", compact=True, classes="short"),
                   label(_("Born")), field("p_born", _("d/m/yyyy"), "date"),
@@ -254,6 +254,7 @@ class RosterPane(ListPane):
     def fill(self, p: Person | None) -> None:
         p = p or Person("")
         self.put({"p_name": p.name, "p_lao": p.lao_name, "p_position": p.position.get("vi", fallback=False),
+                  "p_position_lo": p.position.get("lo", fallback=False),
                   "p_sex": p.sex.value if p.sex else "", "p_born": day_text(p.born), "p_role": p.role,
                   "p_passport": p.passport, "p_expires": day_text(p.passport_expires)})
 
@@ -261,9 +262,10 @@ class RosterPane(ListPane):
         name = self.value("p_name")
         if not name:
             raise UserError(N_("Every member of the roster needs a name."))
-        position = (old.position.as_dict() if old else {}) | {"vi": self.value("p_position")}
+        typed = {"vi": self.value("p_position"), "lo": self.value("p_position_lo")}
+        position = old.position.edited(typed) if old else Text.of(typed)
         sex = str(self.query_one("#p_sex", Select).value)
-        return Person(name=name, position=Text.of(position), sex=Sex(sex) if sex else None, born=read_day(self.value("p_born")),
+        return Person(name=name, position=position, sex=Sex(sex) if sex else None, born=read_day(self.value("p_born")),
                       passport=self.value("p_passport"), passport_expires=read_day(self.value("p_expires")),
                       lao_name=self.value("p_lao"), role=str(self.query_one("#p_role", Select).value))
 
