@@ -51,6 +51,14 @@ def parse_members(text: str) -> int:
     return int(m.group(1))
 
 
+def parse_pages(text: str) -> int:
+    """The number of pages to translate: "12"."""
+    m = re.match(r"^\s*(\d{1,6})\s*(?:trang|pages?|ໜ້າ)?\.?\s*$", fold(text))
+    if not m:
+        raise CellError(N_("\"{value}\" is not a whole number."), value=text)
+    return int(m.group(1))
+
+
 def parse_days(text: str) -> DayRange:
     """The length of a visit: "5", "5 ngày", "3-4 ngày"."""
     m = _DAYS.match(fold(text))
@@ -157,4 +165,4 @@ def words(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w\u0e80-\u0eff]+", " ", fold(text)).split()) + " "
 
 
-__all__ = ["CellError", "direction_word", "list_items", "parse_days", "parse_members", "parse_timing", "words"]
+__all__ = ["CellError", "direction_word", "list_items", "parse_days", "parse_members", "parse_pages", "parse_timing", "words"]

@@ -21,7 +21,7 @@ from .columns import Layout
 from .costs import read_cost_lines
 from .status import read_status, restore, strip_mark
 from .names import Names
-from .parsing import CellError, direction_word, list_items, parse_days, parse_members, parse_timing
+from .parsing import CellError, direction_word, list_items, parse_days, parse_members, parse_pages, parse_timing
 from .timing_columns import ColumnError, days_from_columns, timing_from_columns
 from .versions import is_lao, leader_of, line_text_of, paired_items, scalar
 from .versions import text_of as _text_of
@@ -29,9 +29,9 @@ from .versions import text_of as _text_of
 # The column a validator's field comes from.
 FIELD_COLUMNS = {"name": "name", "leader": "leader", "members": "members", "duration": "days", "timing": "timing",
                  "activities": "activities", "cost_lines": "funding", "partner": "partner", "notes": "notes",
-                 "cost_model": "cost_model"}
+                 "cost_model": "cost_model", "guest_class": "guest_class", "translation_pages": "translation_pages"}
 # The columns that hold one value: in a bilingual export, their Latin-script version is read.
-SCALARS = frozenset({"seq", "members", "destination", "days", "timing", "direction", "min_days", "max_days", "year", "month",
+SCALARS = frozenset({"seq", "members", "guest_class", "translation_pages", "destination", "days", "timing", "direction", "min_days", "max_days", "year", "month",
                      "first_day", "last_day"})
 
 
@@ -137,7 +137,8 @@ class RowBuilder:
         d = Delegation(id=uuid.uuid4().hex[:12], plan_id=self.plan.id, seq=seq, direction=direction or Direction.OUTBOUND,
                        partner=partner or "", name=line_text_of(name, latin), leader=leader_of(get("leader"), latin), members=members,
                        duration=days, timing=timing, activities=activities, cost_lines=tuple(cost_lines), notes="\n".join(notes),
-                       cost_model=self._cost_model(get("cost_model"), say))
+                       cost_model=self._cost_model(get("cost_model"), say), guest_class=self._guest_class(get("guest_class"), say),
+                       translation_pages=parse("translation_pages", parse_pages, 0) if get("translation_pages") else 0)
         if partner is not None and not get("funding"):
             d = d.evolve(cost_lines=self.planner.proposed_cost_lines(d))
             say("funding", N_("No costs in the file: the partner's usual sharing was proposed."), "note")
@@ -225,6 +226,15 @@ class RowBuilder:
         say("cost_model", N_("\"{value}\" is not a cost model the plugins know ({known}); the delegation follows the plan's "
                              "or its partner's."), "warning", value=" / ".join(cell.split("\n")), known=", ".join(sorted(models)))
         return ""
+
+    def _guest_class(self, cell: str, say) -> str:
+        """The guest class the officer confirmed (A, B, C or other), "" when the cell is empty."""
+        from ..domain.budget import GUEST_CLASSES
+
+        found = {fold(c): c for c in GUEST_CLASSES}.get(fold(cell))
+        if cell and found is None:
+            say("guest_class", N_("\"{value}\" is not a guest class: write A, B, C or other."), value=cell)
+        return found or ""
 
     def _direction(self, get, say, context: Direction | None) -> Direction | None:
         said = direction_word(get("direction")) if get("direction") else None
