@@ -143,6 +143,8 @@ class RowBuilder:
             d = d.evolve(cost_lines=self.planner.proposed_cost_lines(d))
             say("funding", N_("No costs in the file: the partner's usual sharing was proposed."), "note")
         d, said = restore(d, status or (Status.CANCELLED if marked else None), reason or Text(), self.source, self.today, self.translate)
+        if marked and not status and not self.layout.has("status"):
+            say("name", N_("Cancelled; the reason is not in the file (a plan exported with --status-column prints it)."), "note")
         for severity, message in said:
             result.findings.append(Finding(number, self.column("status" if status else "name"), message, severity))
         for problem in self.planner.check(d, self.plan):
