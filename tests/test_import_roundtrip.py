@@ -217,11 +217,11 @@ RICH_EDITS = [
     ["edit", "1", "--leader-position", "Phó Chủ tịch Thường trực Liên đoàn Lao động tỉnh Quảng Trị, Trưởng ban Đối ngoại",
      "--leader-position-lo", "ຮອງປະທານປະຈຳ ສະຫະພັນກຳມະບານແຂວງ ກວາງຈິ", "--leader-name", "", "--leader-name-lo",
      "ທ່ານ ບຸນມີ ພົມມະຈັນ"],
-    ["edit", "2", "--note", "Bạn tự chi vé máy bay\nĐoàn mang quà của tỉnh", "--cost-model", "norms"],
-    ["status", "3", "cancelled", "--reason", "Bạn đề nghị lùi sang năm sau", "--reason-lo", "ຝ່າຍລາວຂໍເລື່ອນ",
+    ["edit", "3", "--note", "Bạn tự chi vé máy bay\nĐoàn mang quà của tỉnh", "--cost-model", "norms"],
+    ["status", "2", "cancelled", "--reason", "Bạn đề nghị lùi sang năm sau", "--reason-lo", "ຝ່າຍລາວຂໍເລື່ອນ",
      "--reason-en", "The partner asked to postpone"],
     ["edit", "4", "--leader-name", "Bounmy PHOMMACHANH", "--leader-name-lo", "ບຸນມີ ພົມມະຈັນ", "--cost-model", "art27"],
-    ["translation", "4", "12"],
+    ["translation", "3", "12"],
 ]
 
 
@@ -238,8 +238,8 @@ def _rich_plan(db, capsys) -> None:
     with Planner.open(db) as p:
         ds = p.delegations(SOURCE)
     assert ds[0].leader.name == "" and ds[0].leader.name_lo and ds[0].leader.position.get("lo", fallback=False)
-    assert "\n" in ds[1].notes and ds[1].cost_model == "norms" and ds[3].cost_model == "art27"
-    assert ds[2].status.value == "cancelled" and ds[3].translation_pages == 12
+    assert "\n" in ds[2].notes and ds[2].cost_model == "norms" and ds[3].cost_model == "art27"
+    assert ds[1].status.value == "cancelled" and ds[2].translation_pages == 12 and ds[2].guest_class == "B"
     assert any(c.payer == d.partner for d in ds for c in d.cost_lines)  # the partner pays some lines
 
 
@@ -278,8 +278,8 @@ def test_a_plan_with_notes_cost_models_lao_names_and_a_cancellation_imports_back
         assert out.count(no_model) == 1 and out.count(no_notes) == 1, out
         assert all(d.cost_model == "" and d.notes == "" for d in imported)
         # the plan document marks the cancelled delegation, without the reason: the row says so
-        assert [d.seq for d in imported if d.status.value == "cancelled"] == [3] and not imported[2].cancel_reason
-        assert out.count("ghi chú: Dòng 4, cột") == 1 and "lý do không có trong tệp" in out, out
+        assert [d.seq for d in imported if d.status.value == "cancelled"] == [2] and not imported[1].cancel_reason
+        assert out.count("ghi chú: Dòng 3, cột") == 1 and "lý do không có trong tệp" in out, out
 
 
 def test_the_estimate_of_a_plan_imported_from_its_workbook_is_the_exported_plans(planner, db_path, tmp_path, capsys):
@@ -291,7 +291,8 @@ def test_the_estimate_of_a_plan_imported_from_its_workbook_is_the_exported_plans
     with Planner.open(db_path) as p:
         totals = [p.budgeting.report(plan).by_delegation() for plan in (SOURCE, TARGET)]
     assert totals[0] == totals[1]  # each delegation's estimate: its cost model, guest class and pages came back
-    assert totals[0][4]  # art27 and 12 pages to translate (the years 2020-2021 have no rates: 1 and 2 are not priced)
+    # norms, guest class B and 12 pages for the third, art27 for the fourth (2020's outbound visits have no rates)
+    assert totals[0][3] and totals[0][4] and totals[0][3] != totals[0][4]
 
 
 def test_a_leaders_cell_never_gives_a_line_break_to_a_one_line_field():
