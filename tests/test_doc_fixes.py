@@ -101,8 +101,9 @@ def test_the_workbooks_status_column_carries_the_reason_as_the_documents_does(db
     cancel_4(db, capsys)
     path, _err = export(db, capsys, tmp_path, "xlsx", "vi")
     sheet = load_workbook(path).worksheets[0]
-    assert [c.value for c in sheet[5]][-1] == f"Đã hủy:\n{REASON}"
-    assert [c.value for c in sheet[4]][-1] == "Dự kiến"
+    status = [c.value for c in sheet[1]].index("Trạng thái")
+    assert [c.value for c in sheet[5]][status] == f"Đã hủy:\n{REASON}"
+    assert [c.value for c in sheet[4]][status] == "Dự kiến"
 
 
 # --- 2. import brings the status back ---------------------------------------------------

@@ -207,3 +207,115 @@ def test_a_warning_about_dates_is_named_under_the_dates_column(planner, db_path,
     assert code == 0, out
     warnings = [line.strip() for line in out.splitlines() if line.strip().startswith("cảnh báo: Dòng 4")]
     assert warnings and all('cột "Ngày đi"' in line for line in warnings), out
+
+
+# --- a plan with everything the officer sets beside the table -------------------------------------------
+# A leader with a Lao name only (no Latin spelling) below a Lao position; a long position that wraps in its
+# cell; a leader with both names; a note of two lines; a cost model of the delegation's own; a cancelled
+# delegation with its reason; a confirmed guest class and pages to translate; the partner paying lines.
+RICH_EDITS = [
+    ["edit", "1", "--leader-position", "Phó Chủ tịch Thường trực Liên đoàn Lao động tỉnh Quảng Trị, Trưởng ban Đối ngoại",
+     "--leader-position-lo", "ຮອງປະທານປະຈຳ ສະຫະພັນກຳມະບານແຂວງ ກວາງຈິ", "--leader-name", "", "--leader-name-lo",
+     "ທ່ານ ບຸນມີ ພົມມະຈັນ"],
+    ["edit", "3", "--note", "Bạn tự chi vé máy bay\nĐoàn mang quà của tỉnh", "--cost-model", "norms"],
+    ["status", "2", "cancelled", "--reason", "Bạn đề nghị lùi sang năm sau", "--reason-lo", "ຝ່າຍລາວຂໍເລື່ອນ",
+     "--reason-en", "The partner asked to postpone"],
+    ["edit", "4", "--leader-name", "Bounmy PHOMMACHANH", "--leader-name-lo", "ບຸນມີ ພົມມະຈັນ", "--cost-model", "art27"],
+    ["translation", "3", "12"],
+]
+
+
+def _rich_plan(db, capsys) -> None:
+    for args in RICH_EDITS:
+        code, out = _run(db, capsys, *args, "--plan", SOURCE)
+        assert code == 0, (args, out)
+    with Planner.open(db) as p:
+        ds = p.delegations(SOURCE)
+    inbound = [d for d in ds if d.direction.value == "inbound"]
+    assert inbound, "the shipped plan receives a delegation"
+    code, out = _run(db, capsys, "guest-class", str(inbound[0].seq), "B", "--plan", SOURCE)
+    assert code == 0, out
+    with Planner.open(db) as p:
+        ds = p.delegations(SOURCE)
+    assert ds[0].leader.name == "" and ds[0].leader.name_lo and ds[0].leader.position.get("lo", fallback=False)
+    assert "\n" in ds[2].notes and ds[2].cost_model == "norms" and ds[3].cost_model == "art27"
+    assert ds[1].status.value == "cancelled" and ds[2].translation_pages == 12 and ds[2].guest_class == "B"
+    assert any(c.payer == d.partner for d in ds for c in d.cost_lines)  # the partner pays some lines
+
+
+def _rich_carried(d, langs: list[str], fmt: str) -> dict:
+    """What an export in *fmt* carries of *d*: the table's fields and the status with its reason; the
+    workbook also the cost model, guest class, pages to translate and notes."""
+    out = {**_carried(d, langs), "status": d.status}
+    if fmt == "xlsx":
+        out.update(reason=[d.cancel_reason.get(lang) for lang in langs], cost_model=d.cost_model, guest_class=d.guest_class, pages=d.translation_pages, notes=d.notes)
+    return out
+
+
+@pytest.mark.parametrize(("fmt", "lang"), CASES)
+def test_a_plan_with_notes_cost_models_lao_names_and_a_cancellation_imports_back(planner, db_path, tmp_path, capsys, fmt, lang):
+    planner.close()
+    _rich_plan(db_path, capsys)
+    path = _export(db_path, capsys, tmp_path, fmt, lang)
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    code, out = _run(db_path, capsys, "import", str(path), "--plan", TARGET)
+    assert code == 0, out
+    assert "lỗi:" not in out and "cảnh báo:" not in out, out
+    with Planner.open(db_path) as p:
+        original, imported = p.delegations(SOURCE), p.delegations(TARGET)
+    langs = _langs(lang)
+    assert len(imported) == len(original) == 4
+    for before, after in zip(original, imported):
+        assert _rich_carried(after, langs, fmt) == _rich_carried(before, langs, fmt)
+        # a one-line field never holds a line break, whatever way the cell was laid out
+        assert not any("\n" in t for t in (*after.leader.position.all_text(), after.leader.name, after.leader.name_lo,
+                                           *after.name.all_text()))
+    no_model = "ghi chú: Tệp không có cột mô hình chi phí (kế hoạch dạng Word không in cột này)"
+    no_notes = "ghi chú: Tệp không có cột ghi chú (kế hoạch dạng Word không in ghi chú)"
+    if fmt == "xlsx":
+        assert no_model not in out and no_notes not in out
+    else:  # the Word plan prints neither: the import says so, once, and leaves them to the plan and the partner
+        assert out.count(no_model) == 1 and out.count(no_notes) == 1, out
+        assert all(d.cost_model == "" and d.notes == "" for d in imported)
+        # the plan document marks the cancelled delegation, without the reason: the row says so
+        assert [d.seq for d in imported if d.status.value == "cancelled"] == [2] and not imported[1].cancel_reason
+        assert out.count("ghi chú: Dòng 3, cột") == 1 and "lý do không có trong tệp" in out, out
+
+
+def test_the_estimate_of_a_plan_imported_from_its_workbook_is_the_exported_plans(planner, db_path, tmp_path, capsys):
+    planner.close()
+    _rich_plan(db_path, capsys)
+    path = _export(db_path, capsys, tmp_path, "xlsx", "vi")
+    assert _run(db_path, capsys, "plan", "new", TARGET, "--title", "Nhập lại")[0] == 0
+    assert _run(db_path, capsys, "import", str(path), "--plan", TARGET)[0] == 0
+    with Planner.open(db_path) as p:
+        totals = [p.budgeting.report(plan).by_delegation() for plan in (SOURCE, TARGET)]
+    assert totals[0] == totals[1]  # each delegation's estimate: its cost model, guest class and pages came back
+    # norms, guest class B and 12 pages for the third, art27 for the fourth (2020's outbound visits have no rates)
+    assert totals[0][3] and totals[0][4] and totals[0][3] != totals[0][4]
+
+
+def test_a_leaders_cell_never_gives_a_line_break_to_a_one_line_field():
+    from delegations.importing.versions import leader_of, line_text_of
+
+    # the export of a leader with a Lao name only: the position in both languages, then the Lao name
+    leader = leader_of("Chủ tịch LHCĐ tỉnh Salavan\nປະທານສະຫະພັນກຳມະບານແຂວງສາລະວັນ\nທ່ານ ບຸນມີ ພົມມະຈັນ")
+    assert (leader.position.as_dict(), leader.name, leader.name_lo) == (
+        {"vi": "Chủ tịch LHCĐ tỉnh Salavan", "lo": "ປະທານສະຫະພັນກຳມະບານແຂວງສາລະວັນ"}, "", "ທ່ານ ບຸນມີ ພົມມະຈັນ")
+    # the Lao export of the same: the position, then the name
+    leader = leader_of("ປະທານສະຫະພັນກຳມະບານແຂວງສາລະວັນ\nທ່ານ ບຸນມີ ພົມມະຈັນ")
+    assert (leader.position.as_dict(), leader.name_lo) == ({"lo": "ປະທານສະຫະພັນກຳມະບານແຂວງສາລະວັນ"}, "ທ່ານ ບຸນມີ ພົມມະຈັນ")
+    # a position written over two lines in someone's Word file, then the name: one line each
+    leader = leader_of("Phó Chủ tịch LĐLĐ\ntỉnh Quảng Trị\nNguyễn Văn An")
+    assert (leader.position.as_dict(), leader.name) == ({"vi": "Phó Chủ tịch LĐLĐ tỉnh Quảng Trị"}, "Nguyễn Văn An")
+    assert leader_of("Chủ tịch LĐLĐ\ntỉnh Quảng Trị").position.as_dict() == {"vi": "Chủ tịch LĐLĐ tỉnh Quảng Trị"}
+    # a name with its surname in capitals, without a Lao spelling, in a Vietnamese export
+    assert leader_of("Chủ tịch LHCĐ tỉnh Salavan\nBounmy PHOMMACHANH").name == "Bounmy PHOMMACHANH"
+    assert line_text_of("Đoàn LĐLĐ tỉnh\nQuảng Trị\nຄະນະ\nກວາງຈິ").as_dict() == {"vi": "Đoàn LĐLĐ tỉnh Quảng Trị", "lo": "ຄະນະ ກວາງຈິ"}
+
+
+def test_an_english_plan_document_gives_a_month_back():
+    from delegations.importing.parsing import parse_timing
+
+    assert (parse_timing("September 2024").year, parse_timing("September 2024").month) == (2024, 9)
+    assert parse_timing("in Nov. 2025").month == 11

@@ -40,6 +40,9 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "direction": (N_("Outbound/inbound"), ("doan ra/doan vao", "ra/vao", "doan ra/vao", "loai doan", "direction", "ຄະນະອອກ/ເຂົ້າ")),
     "partner": (N_("Partner"), ("doi tac", "don vi doi tac", "partner", "ຄູ່ຮ່ວມມື")),
     "notes": (N_("Notes"), ("ghi chu", "notes", "remarks", "ໝາຍເຫດ")),
+    "cost_model": (N_("Cost model"), ("mo hinh chi phi", "cost model")),
+    "guest_class": (N_("Guest class"), ("hang khach", "guest class", "ຊັ້ນແຂກ")),
+    "translation_pages": (N_("Pages to translate"), ("so trang bien dich", "pages to translate")),
     # the columns of the program's own workbook ("Danh sách đoàn")
     "min_days": (N_("Fewest days"), ("so ngay it nhat", "min days")),
     "max_days": (N_("Most days"), ("so ngay nhieu nhat", "max days")),
@@ -55,7 +58,8 @@ EXPORT_HEADS = {"seq": (N_("No."),), "name": (N_("Delegation"),), "leader": (N_(
                 "timing": (N_("Timing"),), "funding": (N_("Funding"),), "direction": (N_("Direction"),),
                 "partner": (N_("Partner"),), "min_days": (N_("Fewest days"),), "max_days": (N_("Most days"),),
                 "year": (N_("Year"),), "month": (N_("Month"),), "first_day": (N_("First day"),), "last_day": (N_("Last day"),),
-                "status": (N_("Status"),)}
+                "status": (N_("Status"),), "notes": (N_("Notes"),), "cost_model": (N_("Cost model"),),
+                "guest_class": (N_("Guest class"),), "translation_pages": (N_("Pages to translate"),)}
 LANGS = ("vi", "lo", "en")
 REQUIRED = ("name", "leader", "members", "timing")
 # A required column another set of columns stands for: the workbook's year (with month and days) says the time.

@@ -29,6 +29,10 @@ _NUMBER = re.compile(r"^\s*(\d{1,5})\s*(?:nguoi|dong chi|thanh vien|people|perso
 _DAYS = re.compile(rf"^\s*(\d{{1,3}})(?:{_DASH}(\d{{1,3}}))?\s*(?:ngay|days?|ວັນ)?\.?\s*$")
 _YEAR = re.compile(r"^\s*(?:nam|year|ປີ)?\s*(\d{4})\.?\s*$")
 _MONTH = re.compile(r"^\s*(?:thang|month|ເດືອນ)?\s*(\d{1,2})\s*(?:/|-|\s+nam\s+|\s+ປີ\s+)\s*(\d{4})\.?\s*$")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+# "September 2024", "in Sept. 2024", "Sep 2024": the English export writes the month by name.
+_NAMED_MONTH = re.compile(r"^\s*(?:in\s+)?([a-z]{3,9})\.?\s+(\d{4})\.?\s*$")
 _D = r"(\d{1,2})"
 _Y = r"(\d{4})"
 # 24/9/2025 ; 24-25/9/2025 ; 28/2-3/3/2020 ; 28/02/2024 - 03/03/2024
@@ -44,6 +48,14 @@ def parse_members(text: str) -> int:
     m = _NUMBER.match(fold(text))
     if not m:
         raise CellError(N_("\"{value}\" is not a number of people (e.g. 10)."), value=text)
+    return int(m.group(1))
+
+
+def parse_pages(text: str) -> int:
+    """The number of pages to translate: "12"."""
+    m = re.match(r"^\s*(\d{1,6})\s*(?:trang|pages?|ໜ້າ)?\.?\s*$", fold(text))
+    if not m:
+        raise CellError(N_("\"{value}\" is not a whole number."), value=text)
     return int(m.group(1))
 
 
@@ -76,6 +88,8 @@ def parse_timing(text: str) -> Timing:
         if not 1 <= month <= 12:
             raise CellError(N_("\"{value}\" holds a month that does not exist."), value=text)
         return Timing(year, month)
+    if (m := _NAMED_MONTH.match(folded)) and (month := _month_named(m.group(1))):
+        return Timing(int(m.group(2)), month)
     if m := _ONE_DAY.match(folded):
         day = _date(*m.groups(), text)
         return Timing(day.year, start=day, end=day)
@@ -93,6 +107,14 @@ def parse_timing(text: str) -> Timing:
         d1, m1, y1, d2, m2, y2 = m.groups()
         return _span(_date(d1, m1, y1, text), _date(d2, m2, y2, text), text)
     raise CellError(N_("\"{value}\" is not a time the import understands ({examples})."), value=text, examples=_TIMING_HELP)
+
+
+def _month_named(word: str) -> int | None:
+    """The month an English name or its abbreviation names ("september", "sep", "sept"), or None."""
+    for number, name in enumerate(_MONTH_NAMES, 1):
+        if word == name or (len(word) >= 3 and name.startswith(word)):
+            return number
+    return None
 
 
 def _span(start: date, end: date, text: str) -> Timing:
@@ -143,4 +165,4 @@ def words(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w\u0e80-\u0eff]+", " ", fold(text)).split()) + " "
 
 
-__all__ = ["CellError", "direction_word", "list_items", "parse_days", "parse_members", "parse_timing", "words"]
+__all__ = ["CellError", "direction_word", "list_items", "parse_days", "parse_members", "parse_pages", "parse_timing", "words"]

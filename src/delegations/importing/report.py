@@ -44,6 +44,13 @@ def delegation_lines(d: Delegation, w) -> list[str]:
     if d.status.value != "planned":  # read from the file's status column or its "(Đã hủy)" mark
         reason = d.cancel_reason.get(w.lang)
         lines.append("    " + _("Status") + ": " + w.status(d.status) + (f": {reason}" if reason else ""))
+    if d.cost_model:
+        model = w.registry.cost_models.get(d.cost_model)
+        lines.append("    " + _("Cost model") + ": " + (model.label.get(w.lang) if model is not None else d.cost_model))
+    if d.guest_class:
+        lines.append("    " + _("Guest class") + ": " + d.guest_class)
+    if d.translation_pages:
+        lines.append("    " + _("Pages to translate") + ": " + str(d.translation_pages))
     if d.notes:
         lines += ["    " + _("Notes") + ": " + note for note in d.notes.splitlines()]
     return lines

@@ -21,16 +21,17 @@ from .columns import Layout
 from .costs import read_cost_lines
 from .status import read_status, restore, strip_mark
 from .names import Names
-from .parsing import CellError, direction_word, list_items, parse_days, parse_members, parse_timing
+from .parsing import CellError, direction_word, list_items, parse_days, parse_members, parse_pages, parse_timing
 from .timing_columns import ColumnError, days_from_columns, timing_from_columns
-from .versions import is_lao, leader_of, paired_items, scalar
+from .versions import is_lao, leader_of, line_text_of, paired_items, scalar
 from .versions import text_of as _text_of
 
 # The column a validator's field comes from.
 FIELD_COLUMNS = {"name": "name", "leader": "leader", "members": "members", "duration": "days", "timing": "timing",
-                 "activities": "activities", "cost_lines": "funding", "partner": "partner", "notes": "notes"}
+                 "activities": "activities", "cost_lines": "funding", "partner": "partner", "notes": "notes",
+                 "cost_model": "cost_model", "guest_class": "guest_class", "translation_pages": "translation_pages"}
 # The columns that hold one value: in a bilingual export, their Latin-script version is read.
-SCALARS = frozenset({"seq", "members", "destination", "days", "timing", "direction", "min_days", "max_days", "year", "month",
+SCALARS = frozenset({"seq", "members", "guest_class", "translation_pages", "destination", "days", "timing", "direction", "min_days", "max_days", "year", "month",
                      "first_day", "last_day"})
 
 
@@ -134,12 +135,16 @@ class RowBuilder:
         name, marked = strip_mark(get("name"))  # "(Đã hủy)" under the name: cancelled
         status, reason = read_status(get("status"), latin) if get("status") else (None, None)
         d = Delegation(id=uuid.uuid4().hex[:12], plan_id=self.plan.id, seq=seq, direction=direction or Direction.OUTBOUND,
-                       partner=partner or "", name=text_of(name, latin), leader=leader_of(get("leader"), latin), members=members,
-                       duration=days, timing=timing, activities=activities, cost_lines=tuple(cost_lines), notes="\n".join(notes))
+                       partner=partner or "", name=line_text_of(name, latin), leader=leader_of(get("leader"), latin), members=members,
+                       duration=days, timing=timing, activities=activities, cost_lines=tuple(cost_lines), notes="\n".join(notes),
+                       cost_model=self._cost_model(get("cost_model"), say), guest_class=self._guest_class(get("guest_class"), say),
+                       translation_pages=parse("translation_pages", parse_pages, 0) if get("translation_pages") else 0)
         if partner is not None and not get("funding"):
             d = d.evolve(cost_lines=self.planner.proposed_cost_lines(d))
             say("funding", N_("No costs in the file: the partner's usual sharing was proposed."), "note")
         d, said = restore(d, status or (Status.CANCELLED if marked else None), reason or Text(), self.source, self.today, self.translate)
+        if marked and not status and not self.layout.has("status"):
+            say("name", N_("Cancelled; the reason is not in the file (a plan exported with --status-column prints it)."), "note")
         for severity, message in said:
             result.findings.append(Finding(number, self.column("status" if status else "name"), message, severity))
         for problem in self.planner.check(d, self.plan):
@@ -208,6 +213,30 @@ class RowBuilder:
             return lines, []
         seen = {key(c) for c in lines}
         return lines + [c for c in lao_lines if key(c) not in seen], unread + lao_unread
+
+    def _cost_model(self, cell: str, say) -> str:
+        """The cost model a cell names, by its label in any language (each line of a bilingual
+        cell is one) or its code; "" for an empty cell or one naming no registered model."""
+        if not cell.strip():
+            return ""
+        models = self.planner.registry.cost_models
+        known = {fold(code): code for code in models}
+        known.update({fold(label): code for code, model in models.items() for label in model.label.all_text()})
+        for line in [cell, *cell.splitlines()]:
+            if fold(line) in known:
+                return known[fold(line)]
+        say("cost_model", N_("\"{value}\" is not a cost model the plugins know ({known}); the delegation follows the plan's "
+                             "or its partner's."), "warning", value=" / ".join(cell.split("\n")), known=", ".join(sorted(models)))
+        return ""
+
+    def _guest_class(self, cell: str, say) -> str:
+        """The guest class the officer confirmed (A, B, C or other), "" when the cell is empty."""
+        from ..domain.budget import GUEST_CLASSES
+
+        found = {fold(c): c for c in GUEST_CLASSES}.get(fold(cell))
+        if cell and found is None:
+            say("guest_class", N_("\"{value}\" is not a guest class: write A, B, C or other."), value=cell)
+        return found or ""
 
     def _direction(self, get, say, context: Direction | None) -> Direction | None:
         said = direction_word(get("direction")) if get("direction") else None

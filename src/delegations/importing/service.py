@@ -58,6 +58,7 @@ def preview(planner, path: Path, plan_id: str | None = None, translate=lambda s:
     result = Preview(path, plan.id, grid.source)
     for title in layout.unknown:
         result.findings.append(Finding(layout.header_row, title, Msg(N_("Column not recognised; it was left out.")), "warning"))
+    result.findings += not_carried(layout)
     missing = [key for key in REQUIRED if not layout.has(key)]
     for key in missing:
         result.findings.append(Finding(layout.header_row, translate(COLUMNS[key][0]), Msg(N_("The table has no such column."))))
@@ -80,6 +81,22 @@ def preview(planner, path: Path, plan_id: str | None = None, translate=lambda s:
     if not result.rows:
         result.findings.append(Finding(None, "", Msg(N_("The table has no rows under its header."))))
     return result
+
+
+def not_carried(layout) -> list[Finding]:
+    """What the file cannot give back, said once for the whole file: a table without the
+    workbook's cost model or notes column (a Word plan prints neither) leaves each delegation
+    on the plan's or its partner's cost model, and without notes."""
+    out = []
+    if not layout.has("cost_model"):
+        out.append(Finding(None, "", Msg(N_("The file has no cost model column (a Word plan does not print one): each delegation "
+                                            "follows the plan's or its partner's cost model, with the cost lines the file gives, and "
+                                            "its estimate may differ from the plan the file came from. The Excel export carries the "
+                                            "cost model; or set it with: edit SEQ --cost-model CODE.")), "note"))
+    if not layout.has("notes"):
+        out.append(Finding(None, "", Msg(N_("The file has no notes column (a Word plan does not print them): the "
+                                            "delegations are imported without their notes; the Excel export carries them.")), "note"))
+    return out
 
 
 def commit(planner, found: Preview) -> list[Delegation]:

@@ -44,6 +44,12 @@ def text_of(value: str, latin: str = "vi") -> Text:
     return Text.of(versions)
 
 
+def line_text_of(value: str, latin: str = "vi") -> Text:
+    """``text_of`` for a one-line field (a delegation's name): the lines of each version
+    joined by spaces, never a line break."""
+    return Text.of({lang: " ".join(v.split()) for lang, v in text_of(value, latin).versions})
+
+
 def split_lines(value: str) -> tuple[list[str], list[str]]:
     """The non-empty lines of *value* in Lao script, and the others."""
     lines = [line.strip() for line in value.splitlines() if line.strip()]
@@ -69,17 +75,29 @@ def paired_items(items: list[str], latin: str = "vi") -> list[Text]:
 
 
 def looks_like_name(line: str) -> bool:
-    """Whether *line* is written like a person's name (capitalised words, no digits)."""
+    """Whether *line* is written like a person's name: two to six capitalised words, no digits
+    ("Nguyễn Văn An"); a surname may be in capitals ("Bounmy PHOMMACHANH"), though not every word."""
     words = line.split()
-    return 2 <= len(words) <= 6 and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+    if not 2 <= len(words) <= 6 or not all(w.isalpha() and w[0].isupper() for w in words):
+        return False
+    return all(len(w) == 1 or w[1:].islower() or w.isupper() for w in words) and any(w[1:].islower() for w in words)
+
+
+def _one_line(lines: list[str]) -> str:
+    """The lines of a one-line field (a position, a name), joined by spaces: a leader's fields
+    never hold a line break, whatever way the cell wraps them."""
+    return " ".join(lines)
 
 
 def leader_of(value: str, latin: str = "vi") -> Leader:
     """The leader cell as the exports write it: the position (Vietnamese, then Lao), then the
-    name (its Latin spelling, then its Lao one). The name is the first Latin line after a Lao
-    line, or else the last Latin line when it is written like a person's name; the Lao lines
-    after the name are its Lao spelling, those before it the Lao position."""
-    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    name (its Latin spelling, then its Lao one), each on one line. The name is the first Latin
+    line after a Lao line, or else the last Latin line when it is written like a person's name;
+    the Lao lines after the name are its Lao spelling, those before it the Lao position.
+    Without a Latin name, of two Lao lines or more after every Latin line the last is the
+    name's Lao spelling ("Chủ tịch …", "ປະທານ …", "ທ່ານ ບຸນມີ ພົມມະຈັນ"). Every field is
+    one line: the lines of a position written on several are joined by spaces."""
+    lines = [" ".join(line.split()) for line in value.splitlines() if line.strip()]
     at = next((i for i, line in enumerate(lines) if not is_lao(line) and any(is_lao(x) for x in lines[:i])), None)
     if at is None:
         latin_at = [i for i, line in enumerate(lines) if not is_lao(line)]
@@ -90,17 +108,22 @@ def leader_of(value: str, latin: str = "vi") -> Leader:
     position = lines
     if at is not None:
         position, after = lines[:at], lines[at:]
-        name = " ".join(line for line in after if not is_lao(line))
-        name_lo = " ".join(line for line in after if is_lao(line))
+        name = _one_line([line for line in after if not is_lao(line)])
+        name_lo = _one_line([line for line in after if is_lao(line)])
+    else:
+        first_lao = next((i for i, line in enumerate(lines) if is_lao(line)), len(lines))
+        trailing_lao = lines[first_lao:]
+        if len(trailing_lao) >= 2 and all(is_lao(line) for line in trailing_lao):
+            position, name_lo = lines[:-1], lines[-1]
     versions = {}
     other = [line for line in position if not is_lao(line)]
     lao = [line for line in position if is_lao(line)]
     if other:
-        joined = "\n".join(other)
+        joined = _one_line(other)
         versions[language_of(joined, latin)] = joined
     if lao:
-        versions["lo"] = "\n".join(lao)
+        versions["lo"] = _one_line(lao)
     return Leader(Text.of(versions), name, name_lo)
 
 
-__all__ = ["is_lao", "language_of", "leader_of", "looks_like_name", "paired_items", "scalar", "split_lines", "text_of"]
+__all__ = ["is_lao", "language_of", "leader_of", "line_text_of", "looks_like_name", "paired_items", "scalar", "split_lines", "text_of"]

@@ -49,6 +49,9 @@ class PlanWorkbook:
             Column(tr(N_("Fewest days")), 7), Column(tr(N_("Most days")), 7), Column(tr(N_("Year")), 6),
             Column(tr(N_("Month")), 6), Column(tr(N_("First day")), 11), Column(tr(N_("Last day")), 11),
             Column(tr(N_("Activities")), 29, wrap=True), Column(tr(N_("Funding")), 29, wrap=True), Column(tr(N_("Status")), 9, wrap=True),
+            # What the plan document does not print but the estimate and the officer need back on import.
+            Column(tr(N_("Cost model")), 14, wrap=True), Column(tr(N_("Guest class")), 7),
+            Column(tr(N_("Pages to translate")), 8, wrap=True), Column(tr(N_("Notes")), 24, wrap=True),
         ]
         rows = []
         for d in self.r.delegations:
@@ -60,9 +63,16 @@ class PlanWorkbook:
                 d.duration.min_days, d.duration.max_days, t.year, t.month, t.start, t.end or t.start,
                 "\n".join(f"- {self.both(a.get)}" for a in d.activities),
                 self.both(lambda lang: "\n".join(f"- {x}" for x in self.words[lang].funding_lines(d))),
-                self.plan.status_cell(d),
+                self.plan.status_cell(d), self.cost_model(d.cost_model), d.guest_class,
+                d.translation_pages or None, d.notes,
             ])
         return SheetTable(self.sheet_name(N_("List of delegations")), columns, rows, title_columns=2)
+
+    def cost_model(self, code: str) -> str:
+        """The delegation's own cost model by its label in each language ("" when it follows the
+        plan's or the partner's; the code itself for a model no plugin registers now)."""
+        model = self.r.registry.cost_models.get(code) if code else None
+        return self.both(model.label.get) if model is not None else code
 
     # --- the budget ------------------------------------------------------------------
     def amount_head(self) -> str:
