@@ -65,7 +65,7 @@ def test_settlement_without_actual_costs_says_how_to_enter_them(planner, tmp_pat
 def test_plan_estimate_from_the_command_line_without_seq(done, db_path, tmp_path, capsys):
     assert cli.main(["--db", str(db_path), "export", "--document", "budget", "--output", str(tmp_path)]) == 0
     path = capsys.readouterr().out.strip().splitlines()[-1]
-    assert path.endswith(".pdf") and "budget_" in path
+    assert path.endswith(".pdf") and "du-toan_" in path
     text = text_of(path)
     assert "67.500.000 ₫" in text and "Tổng" in text
 

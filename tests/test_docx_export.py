@@ -21,7 +21,7 @@ from delegations import cli
 from delegations.documents import KINDS
 from delegations.docx.ooxml import LAO_FONT
 from delegations.domain import Direction
-from delegations.exporting import export_document, export_plan
+from delegations.exporting import FILE_WORDS, export_document, export_plan
 from delegations.i18n import translator
 from delegations.plan_model import COLUMN_SHARES
 from delegations.services import Filters
@@ -219,7 +219,7 @@ DOC_CASES = [pytest.param((kind, seq, lang), id=f"{kind}-{seq}-{lang}") for kind
 def test_every_document_kind_in_word(life_planner, tmp_path, case):  # noqa: F811
     kind, seq, lang = case
     path = export_document(life_planner, f"{kind}.docx", seq, lang=lang, output=tmp_path, today=TODAY)
-    assert path.suffix == ".docx" and path.name.startswith(f"{kind}_")
+    assert path.suffix == ".docx" and path.name.startswith(f"{FILE_WORDS[kind]}_")
     document = docx.Document(str(path))
     d = life_planner.delegation(life_planner.plan().id, seq)
     text = "\n".join(body_text(document))
@@ -258,14 +258,14 @@ def test_the_estimate_and_the_settlement_in_word(done, tmp_path):  # noqa: F811
     rows = [[" ".join(lines(c)) for c in r.cells] for r in document.tables[1].rows]
     assert ["3", "Tiền thuê phòng nghỉ, thành viên", "27", "2.500.000 ₫", "67.500.000 ₫"] in [r[:5] for r in rows]
     path = export_document(done, "settlement.docx", 3, output=tmp_path, today=TODAY)
-    assert path.name == "settlement_2020-2022_3_vi_2026-11-23.docx"
+    assert path.name == "quyet-toan_2020-2022_3_vi_2026-11-23.docx"
     document = docx.Document(str(path))
     assert "QUYẾT TOÁN KINH PHÍ" in body_text(document)
     rows = [[" ".join(lines(c)) for c in r.cells] for r in document.tables[1].rows]
     # the leader's lodging is not priced: the estimate's total is a part, and says so
     assert ["", "Tổng LĐLĐ tỉnh Quảng Trị chi (chưa đủ)", "67.500.000 ₫ (chưa đủ)", "90.000.000 ₫", "22.500.000 ₫"] in rows
     whole = export_document(done, "budget.docx", None, lang="vi-lo", output=tmp_path, today=TODAY)
-    assert whole.name == "budget_2020-2022_vi-lo_2026-11-23.docx"
+    assert whole.name == "du-toan_2020-2022_vi-lo_2026-11-23.docx"
     text = body_text(docx.Document(str(whole)))
     assert translator("vi").gettext("BUDGET ESTIMATE") in text and translator("lo").gettext("BUDGET ESTIMATE") in text
 
@@ -322,7 +322,7 @@ async def test_the_export_screen_offers_word_for_the_plan_and_for_a_document(mak
         await app.workers.wait_for_complete()
         await pilot.pause()
     (plan,) = tmp_path.glob("ke-hoach_2020-2022_vi_*.docx")
-    (proposal,) = tmp_path.glob("proposal_2020-2022_1_vi_*.docx")
+    (proposal,) = tmp_path.glob("to-trinh_2020-2022_1_vi_*.docx")
     assert len(plan_table(docx.Document(str(plan))).rows) == 5
     assert "TỜ TRÌNH" in body_text(docx.Document(str(proposal)))
 

@@ -68,9 +68,9 @@ async def test_export_screen_exports_a_document_of_the_selected_delegation(app, 
         assert "roster 1 add" in str(app.screen.query_one("#target").render())  # no roster: no list to attach
         app.screen.query_one("#document", Select).value = "proposal"
         await pilot.pause()
-        assert "proposal_2020-2022_1_vi-lo_" in str(app.screen.query_one("#target").render())
+        assert "to-trinh_2020-2022_1_vi-lo_" in str(app.screen.query_one("#target").render())
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        files = list(tmp_path.glob("proposal_2020-2022_1_vi-lo_*.pdf"))
+        files = list(tmp_path.glob("to-trinh_2020-2022_1_vi-lo_*.pdf"))
         assert len(files) == 1 and files[0].read_bytes().startswith(b"%PDF")

@@ -71,7 +71,7 @@ async def test_a_proposals_own_text_typed_exported_cleared_and_undone(planner, t
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        [pdf] = tmp_path.glob("proposal_*_vi-lo_*.pdf")
+        [pdf] = tmp_path.glob("to-trinh_*_vi-lo_*.pdf")
         text = pdf_letters(pdf)
         assert letters(OWN_VI) in text and letters(OWN_LO) in text and letters(default_vi) not in text
         await pilot.press("escape")

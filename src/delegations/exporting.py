@@ -64,8 +64,15 @@ def _slug(value: str) -> str:
     return s.strip("-") or "plan"
 
 
+# The first word of a file's name: the document's Vietnamese name, as the plan's "ke-hoach"
+# (the clerk's folder reads as the documents' register); a plugin's own kind keeps its code.
+FILE_WORDS = {"proposal": "to-trinh", "decision": "quyet-dinh", "invitation": "thu-moi", "programme": "chuong-trinh",
+              "roster": "danh-sach-doan", "report": "bao-cao", "budget": "du-toan", "settlement": "quyet-toan"}
+
+
 def file_name(request: ExportRequest, suffix: str, kind: str = "") -> str:
     kind = kind.split(".", 1)[0]  # "budget.xlsx", "proposal.docx": the suffix says the format
+    kind = FILE_WORDS.get(kind, kind)
     if kind and request.delegation is not None:
         return "_".join([_slug(kind), _slug(request.plan.id), str(request.delegation.seq), _slug(request.lang), request.today.isoformat()]) + suffix
     if kind:
