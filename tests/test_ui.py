@@ -130,6 +130,9 @@ async def test_the_command_palette_offers_every_action(make_app):
         actions = {b.action for bs in app.screen._bindings.key_to_bindings.values() for b in bs}
         assert len(commands) == len(actions) + 1  # each action once ("quit" from the app itself), and the rates screen
         assert "Thêm" in {c.title for c in commands}
+        helps = {c.title: c.help for c in commands}
+        assert helps["Phím"] == "Phím: ?"  # the key as the key line shows it, not its name ("question_mark")
+        assert all("_" not in h.partition(": ")[2] for h in helps.values() if h.startswith("Phím: "))
 
 
 async def test_sort_plans_and_export_screens(make_app, tmp_path):

@@ -278,7 +278,7 @@ class DelegationsApp(App):
                     if b.action in seen or b.action == "app.quit" or key.startswith("super+"):
                         continue
                     seen.add(b.action)
-                    yield SystemCommand(b.description, _("Key") + ": " + (b.key_display or b.key), partial(main.run_action, b.action))
+                    yield SystemCommand(b.description, _("Key") + ": " + self.get_key_display(b), partial(main.run_action, b.action))
             from .screens.rates import open_rates
             yield SystemCommand(_("Rates and exchange rates"), _("Rate tables and exchange rates of the budget"), partial(open_rates, self))
         yield SystemCommand(_("Quit"), _("Leave the program (everything is already saved)"), self.action_quit)
