@@ -185,8 +185,13 @@ def cmd_rate(planner, args) -> int:
     from .service import check_currency, parse_amount
     from ..domain import RateOverride
 
+    from ..lifecycle import cost_item_codes
+
     plan = planner.plan(args.plan)
     d = planner.delegation(plan.id, args.seq)
+    known = cost_item_codes(planner)
+    if args.item not in known and not args.clear:   # a rate for an item no estimate has would be stored and never used
+        raise UserError(N_("\"{item}\" is not a cost item. The items are: {known}."), item=args.item, known=", ".join(known))
     kept = tuple(o for o in d.rates if (o.item, o.role) != (args.item, args.role))
     if not args.clear:
         if args.amount is None:

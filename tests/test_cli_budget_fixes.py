@@ -1,0 +1,73 @@
+"""Faults a user found in the command line and the budget: the summary adding up every
+plan, a rate stored for an unknown item, options between positional arguments, one
+missing exchange rate blocking every budget output, the difference column, the unit
+of interpreting, and notes in the wrong language or wording."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from delegations.cli import main
+from delegations.defaults import default_data
+from delegations.services import Planner
+from delegations.store.storage import dumps
+
+ADD = ["add", "--direction", "outbound", "--partner", "savannakhet", "--name", "Đoàn ra thử", "--leader-position", "Phó Chủ tịch",
+       "--members", "5", "--from", "2022-10-03", "--to", "2022-10-06"]
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "db.json"
+    path.write_text(dumps(default_data()), encoding="utf-8")
+    return path
+
+
+def run(db, capsys, *args) -> tuple[int, str, str]:
+    capsys.readouterr()
+    try:
+        code = main(["--db", str(db), *args])
+    except SystemExit as exc:  # argparse refuses the command line itself
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def delegation(db, seq, plan=None):
+    with Planner.open(db, writable=False) as p:
+        return p.delegation(p.plan(plan).id, seq)
+
+
+# --- 1. summary: the current plan (or --plan) only; an empty year in one line ------------------
+def test_summary_counts_the_current_plan_only_not_a_plan_imported_again(db, capsys):
+    code, before, _ = run(db, capsys, "summary", "--year", "2022")
+    assert code == 0 and "2 / 0 / 0" in before
+    assert run(db, capsys, "plan", "new", "2022-2024", "--title", "Nhập lại")[0] == 0
+    assert run(db, capsys, "add", *ADD[1:])[0] == 0
+    assert run(db, capsys, "plan", "use", "2020-2022")[0] == 0
+    code, out, _ = run(db, capsys, "summary", "--year", "2022")
+    assert code == 0 and out == before          # the other plan's delegation is not added in
+    code, out, _ = run(db, capsys, "summary", "--year", "2022", "--plan", "2022-2024")
+    assert code == 0 and "1 / 0 / 0" in out and "2 / 0 / 0" not in out
+
+
+def test_a_year_without_delegations_is_one_line_not_an_empty_table(db, capsys):
+    code, out, _ = run(db, capsys, "summary")
+    assert code == 0
+    block = out.split("Số liệu năm 2021")
+    assert len(block) == 1, out                 # no table for 2021
+    assert "Không có đoàn nào năm 2021." in out or "2021" in out
+    assert out.count("Số liệu năm") == 2         # 2020 and 2022
+
+
+# --- 2. a rate for a cost item that does not exist -----------------------------------------------
+@pytest.mark.parametrize("lang, word", [("vi", "breakfast"), ("en", "breakfast"), ("lo", "breakfast")])
+def test_a_rate_for_an_unknown_item_is_refused_naming_it_and_the_items(db, capsys, lang, word):
+    code, out, err = run(db, capsys, "--lang", lang, "rate", "1", "breakfast", "3500000", "VND")
+    assert code == 2, out + err
+    assert "breakfast" in err and "lodging" in err and "interpreting" in err
+    assert delegation(db, 1).rates == ()
+    code, out, err = run(db, capsys, "rate", "1", "lodging", "3500000", "VND")
+    assert code == 0 and delegation(db, 1).rates[0].item == "lodging"
