@@ -71,3 +71,36 @@ def test_a_rate_for_an_unknown_item_is_refused_naming_it_and_the_items(db, capsy
     assert delegation(db, 1).rates == ()
     code, out, err = run(db, capsys, "rate", "1", "lodging", "3500000", "VND")
     assert code == 0 and delegation(db, 1).rates[0].item == "lodging"
+
+
+# --- 3. options between positional arguments -------------------------------------------------------
+def test_rates_set_takes_its_role_between_the_item_and_the_amount(db, capsys):
+    code, out, err = run(db, capsys, "rates", "set", "tt140-2025-laos", "lodging", "--role", "member", "70")
+    assert code == 0, err
+    assert "tt140-2025-laos lodging/member: — → 70 USD" in out
+
+
+def test_text_takes_its_language_before_the_text(db, capsys):
+    code, out, err = run(db, capsys, "text", "3", "invitation", "--in", "lo", "ຂໍຮຽນເຊີນ")
+    assert code == 0, err
+    assert delegation(db, 3).text_for("invitation").get("lo") == "ຂໍຮຽນເຊີນ"
+
+
+def test_roster_programme_and_rate_take_options_between_their_arguments(db, capsys):
+    code, _out, err = run(db, capsys, "roster", "3", "--plan", "2020-2022", "add", "--role", "deputy", "Nguyễn Văn An")
+    assert code == 0, err
+    assert [(p.name, p.role) for p in delegation(db, 3).roster] == [("Nguyễn Văn An", "deputy")]
+    code, _out, err = run(db, capsys, "programme", "1", "--plan", "2020-2022", "add", "--time", "08:30", "28/2/2020", "Đón đoàn")
+    assert code == 0, err
+    assert [(i.time, i.activity.get("vi")) for i in delegation(db, 1).programme] == [("08:30", "Đón đoàn")]
+    code, _out, err = run(db, capsys, "rate", "1", "lodging", "--role", "member", "3500000", "VND")
+    assert code == 0, err
+    assert [(o.item, o.role, str(o.amount.amount)) for o in delegation(db, 1).rates] == [("lodging", "member", "3500000")]
+    code, _out, err = run(db, capsys, "list", "quang", "--year", "2020", "tri")
+    assert code == 0, err
+
+
+def test_an_argument_not_understood_says_where_options_go(db, capsys):
+    code, _out, err = run(db, capsys, "show", "1", "2")
+    assert code == 2
+    assert "không hiểu tham số: 2" in err and "--help" in err
