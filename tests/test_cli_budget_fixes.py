@@ -104,3 +104,27 @@ def test_an_argument_not_understood_says_where_options_go(db, capsys):
     code, _out, err = run(db, capsys, "show", "1", "2")
     assert code == 2
     assert "không hiểu tham số: 2" in err and "--help" in err
+
+
+# --- 4. one missing exchange rate does not block the budget nor the workbook -----------------------
+def test_a_missing_exchange_rate_leaves_its_lines_unpriced_and_names_the_fx_command(db, capsys, tmp_path):
+    assert run(db, capsys, "rates", "set", "tt140-2025-laos", "transport", "50")[0] == 0   # USD, no fx entered
+    code, out, err = run(db, capsys, "budget", "--lines")
+    assert code == 0, err
+    assert "delegations fx USD VND RATE" in out and "delegations fx USD VND RATE" in err
+    assert "50,00\u00a0US$" in out                # the line keeps its rate, its amount is "—"
+    assert "(chưa đủ)" in out                     # the totals are incomplete
+    assert "157.900.000\u00a0₫" in out            # what can be priced is priced
+    code, out, err = run(db, capsys, "budget", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["missing_exchange_rates"] == [{"source": "USD", "target": "VND"}]
+    assert data["total"]["complete"] is False and data["total"]["estimate"] == "315800000"
+    transport = [ln for ln in data["lines"] if ln["item"] == "transport" and not ln["partner"]]
+    assert transport and all(ln["rate"] == "50" and ln["amount"] is None for ln in transport)
+    for extra in (["--format", "xlsx"], ["--budget"]):
+        code, out, err = run(db, capsys, "export", *extra, "--output", str(tmp_path), "--force")
+        assert code == 0, err
+        assert "delegations fx USD VND" in err
+    assert run(db, capsys, "fx", "USD", "VND", "25000", "--date", "2026-01-01")[0] == 0
+    code, out, err = run(db, capsys, "budget")
+    assert code == 0 and "fx USD" not in out + err and "(chưa đủ)" in out   # the support row is still empty

@@ -105,6 +105,10 @@ def _print_compared(section) -> None:
 def cmd_budget(planner, args) -> int:
     report = planner.budgeting.report(args.plan, model=args.model, currency=args.currency, on=args.date)
     view = BudgetView(report, planner.wording(i18n.current_language()))
+    import sys
+
+    for note in view.exchange_notes():   # printed with what can be priced (exit 0), and said on stderr
+        print(safe(_("Warning: {message}").format(message=note)), file=sys.stderr)
     if args.json:
         import json
 

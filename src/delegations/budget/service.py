@@ -13,13 +13,14 @@ from datetime import date
 from decimal import Decimal, DecimalException
 
 from ..domain import (
-    Budget, BudgetLine, CapRaises, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, Status, TableChoice,
+    Budget, BudgetLine, CapRaises, Delegation, ExchangeRate, Money, Plan, RateTable, Status, TableChoice,
     ValidationError,
 )
 from ..domain import limits
 from ..domain import budget as budget_rules
 from ..domain.money import CURRENCY_EXPONENT
 from ..errors import N_, UserError
+from .conversion import priced
 
 
 class BudgetError(UserError):
@@ -42,6 +43,7 @@ class BudgetReport:
     cancelled: tuple[int, ...] = ()   # the seqs of cancelled delegations: not in the estimate (their actual costs still count)
     home: str = ""   # the code of the federation whose budget this is: its lines are priced and totalled
     partner_actual: tuple = ()   # (Spent, amount) entered for an item a partner pays: shown, not in the federation's spending
+    missing_fx: tuple[tuple[str, str], ...] = ()   # (source, target) with no exchange rate: those lines are not converted
 
     def compare(self, key) -> dict:
         """Estimate, actual and difference per group of *key* (seq, year, payer, (payer, funding))."""
@@ -78,6 +80,7 @@ class BudgetReport:
             # The federation's own: partner lines have no amount and are not counted (nor as missing).
             "total": {"payer": self.home, "estimate": money(totals.estimate), "actual": money(totals.actual),
                       "difference": money(totals.difference), "complete": not self.budget.unpriced()},
+            "missing_exchange_rates": [{"source": a, "target": b} for a, b in self.missing_fx],
             "partner_actual": [{"seq": s.seq, "item": s.item, "payer": s.payer, "amount": money(a)} for s, a in self.partner_actual],
             "lines": [{"seq": ln.seq, "year": ln.year, "item": ln.item, "role": ln.role, "cost_item": ln.cost_item,
                        "payer": ln.payer, "funding": ln.funding, "quantity": str(ln.quantity), "rate": money(ln.rate),
@@ -327,21 +330,17 @@ class Budgeting:
             lines += own
             spent += budget_rules.spent(d, own, self.planner.home().code)
         try:
-            rates = self.exchange_rates()
-            result = Budget.of(lines, currency, rates, on)
+            # A missing exchange rate leaves its lines unpriced ("—", totals incomplete) and is named.
+            result, actual, missing_fx = priced(lines, currency, self.exchange_rates(), on, spent)
             result.total()  # every sum computed here: a figure too large is reported, not met later
-            actual = tuple((s, budget_rules.convert(s.amount, currency, rates, on)) for s in spent)
             sum((a for _, a in actual), Money.zero(currency))
         except DecimalException as exc:
             raise BudgetError(N_("The budget cannot be computed: a figure is too large or an exchange rate too small. "
                                  "Check the figures entered with delegations rates, fx and rate.")) from exc
-        except MissingExchangeRate as exc:
-            raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
-                                 "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
         home = self.planner.home().code
         # An actual cost entered for an item the partner pays is shown apart: the federation's
         # spending (and its difference to the estimate) counts only what it pays itself.
         ours = tuple((s, a) for s, a in actual if s.payer == home)
         theirs = tuple((s, a) for s, a in actual if s.payer != home)
         return BudgetReport(plan, result, used, on, models, choices, ours, unassigned, deputies_as_members, tuple(cancelled),
-                            home, theirs)
+                            home, theirs, missing_fx)

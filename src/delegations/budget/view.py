@@ -158,13 +158,33 @@ class BudgetView:
                          "govern its spending, and no total counts them"))
         if not document:   # the settlement document says it in its own section
             out += self.partner_actual_notes()
-        missing = self.r.budget.unpriced()
+        missing = [ln for ln in self.r.budget.unpriced() if ln.amount is None]   # no rate (not: no exchange rate)
         if missing and not document:
             out += self.empty_tables()
             out.append(t("{n} lines have no rate yet (shown as —); enter them with: delegations rates set TABLE ITEM AMOUNT").format(n=len(missing)))
+        if not document:
+            out += self.exchange_notes()
         if any(line.overridden for line in self.r.budget.own()):
             out.append(t("* a rate set for this delegation instead of the table's"))
         return out
+
+    def exchange_notes(self) -> list[str]:
+        """The exchange rates missing: how many lines each leaves unconverted, and how to enter it."""
+        from .conversion import unconverted
+
+        out = []
+        for source, target in self.r.missing_fx:
+            n = sum(1 for ln in unconverted(self.r.budget) if ln.amount.currency in (source, target))
+            out.append(self.fx_hint(source, target, n))
+        return out
+
+    def fx_hint(self, source: str, target: str, n: int) -> str:
+        """What a missing exchange rate leaves out, and the command that enters it."""
+        return self.w.nt("No exchange rate from {source} to {target}: {n} line is shown as — and the totals are incomplete; "
+                         "enter the rate with: delegations fx {source} {target} RATE --date YYYY-MM-DD",
+                         "No exchange rate from {source} to {target}: {n} lines are shown as — and the totals are incomplete; "
+                         "enter the rate with: delegations fx {source} {target} RATE --date YYYY-MM-DD", n).format(
+            source=source, target=target, n=n)
 
     def internal_notes(self) -> list[str]:
         """The notes for the officer that a document meant to be sent leaves out: shown as

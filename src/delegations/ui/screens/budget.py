@@ -91,6 +91,9 @@ class BudgetScreen(ModalScreen):
         report = app.planner.budgeting.report(app.plan_id, model=self.model, currency=self.currency,
                                               delegations=list(app.planner.delegations(app.plan_id, app.filters)))
         view = BudgetView(report, app.wording)
+        view.fx_hint = lambda source, target, n: _(   # said the UI's way: the rates screen takes exchange rates
+            "No exchange rate from {source} to {target} is entered: press r and add it under "
+            "the exchange rates (or press c for another currency).").format(source=source, target=target)
         rows = [(line, "", NOTE) for line in view.heading().splitlines()]
         for section in view.sections():
             rows.append(("", "", None))
