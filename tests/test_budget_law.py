@@ -181,7 +181,7 @@ def test_estimate_actual_and_difference_per_delegation_payer_year(planner):
     assert report.compare(lambda x: (x.payer, x.funding))[("quangtri", "union_budget")].actual == vnd(150_000_000)
     view = BudgetView(report, planner.wording("en"))
     by_delegation = view.comparisons()[0]
-    assert by_delegation.rows[0][0] == "Delegation 3" and "7,900,000" in by_delegation.rows[0][3]
+    assert by_delegation.rows[0][0] == "Delegation 3" and "7,900,000" in by_delegation.rows[0][4]
 
 
 def test_budget_json_for_scripts(planner, db_path, capsys):

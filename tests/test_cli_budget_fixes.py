@@ -128,3 +128,64 @@ def test_a_missing_exchange_rate_leaves_its_lines_unpriced_and_names_the_fx_comm
     assert run(db, capsys, "fx", "USD", "VND", "25000", "--date", "2026-01-01")[0] == 0
     code, out, err = run(db, capsys, "budget")
     assert code == 0 and "fx USD" not in out + err and "(chưa đủ)" in out   # the support row is still empty
+
+
+# --- 5. the difference beside the estimate of the delegations that spent ------------------------------
+@pytest.fixture
+def settled(planner):
+    """Delegation 3 approved 1/3/2022 (TT 71/2018, members' lodging 2,500,000), done, lodging spent 90,000,000;
+    delegation 4 not done, priced by TT 35/2026."""
+    from datetime import date
+    from decimal import Decimal
+
+    from delegations.domain import ActualCost, Approval, Money, Outcome, Status
+    from delegations.domain.delegation import Timing
+
+    d = planner.delegation(planner.plan().id, 3)
+    planner.save_delegation(d.evolve(
+        approval=Approval("9/QĐ-LĐLĐ", date(2022, 3, 1)), timing=Timing(2022, start=date(2022, 3, 10), end=date(2022, 3, 13)),
+        status=Status.DONE, outcome=Outcome(date(2022, 3, 10), date(2022, 3, 13), 10, (ActualCost("lodging", Money(Decimal(90_000_000), "VND")),))))
+    planner.budgeting.set_table_rate("tt71-2018-c", "lodging", "member", "2500000")
+    return planner
+
+
+def test_the_difference_is_set_beside_the_estimate_of_the_delegations_that_spent(settled, db_path, capsys):
+    from delegations.budget.view import BudgetView
+
+    report = settled.budgeting.report()
+    view = BudgetView(report, settled.wording("vi"))
+    (row,) = view.comparisons()[2].rows    # by paying organisation: the federation
+    label, whole, of_settled, actual, difference = (cell.replace("\u00a0", " ") for cell in row)
+    assert of_settled == "67.500.000 ₫" and actual == "90.000.000 ₫" and difference == "22.500.000 ₫"
+    assert whole != of_settled             # delegation 4's estimate is in the whole plan's, not beside the actual
+    settled.close()
+    code, out, err = run(db_path, capsys, "budget")
+    assert code == 0, err
+    assert "Dự toán (toàn kế hoạch)" in out and "Dự toán các đoàn đã quyết toán" in out
+    data = json.loads(run(db_path, capsys, "budget", "--json")[1])
+    assert data["total"]["estimate_settled"] == "67500000" and data["total"]["difference"] == "22500000"
+
+
+def test_the_plans_settlement_workbook_sums_the_difference_as_a_formula(settled, db_path, capsys, tmp_path):
+    from openpyxl import load_workbook
+    from test_xlsx_export import summed
+
+    settled.close()
+    code, out, err = run(db_path, capsys, "export", "--document", "settlement", "--format", "xlsx", "--output", str(tmp_path))
+    assert code == 0, err
+    sheet = load_workbook(out.strip().splitlines()[-1]).active
+    header = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "TT")
+    assert list(header[2:6]) == ["Dự toán (toàn kế hoạch)", "Dự toán các đoàn đã quyết toán", "Thực chi", "Chênh lệch"]
+    sums = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=SUM(")]
+    assert [c.column_letter for c in sums] == ["C", "D", "E", "F"]
+    assert [summed(sheet, c.value) for c in sums[1:]] == [67500000, 90000000, 22500000]
+    assert summed(sheet, sums[0].value) > 67500000
+
+
+# --- 6. interpreting is priced per hour ----------------------------------------------------------------
+def test_interpreting_is_listed_per_hour_with_its_quantity_in_hours(db, capsys):
+    code, out, _ = run(db, capsys, "rates")
+    lines = [ln for ln in out.splitlines() if "interpreting/all" in ln]
+    assert lines and all("mỗi giờ" in ln and "mỗi ngày" not in ln for ln in lines)
+    code, out, _ = run(db, capsys, "budget", "--model", "norms", "--lines")
+    assert code == 0 and "Phiên dịch, theo giờ" in out

@@ -56,10 +56,10 @@ class BudgetReport:
 
         def compared(key, name):
             return [{name: group if not isinstance(group, tuple) else list(group), "estimate": money(c.estimate),
-                     "actual": money(c.actual), "difference": money(c.difference)} for group, c in self.compare(key).items()]
+                     "estimate_settled": money(c.settled), "actual": money(c.actual), "difference": money(c.difference)} for group, c in self.compare(key).items()]
 
         delegations = compared(lambda x: x.seq, "seq")
-        delegations += [{"seq": seq, "estimate": None, "actual": None, "difference": None}
+        delegations += [{"seq": seq, "estimate": None, "estimate_settled": None, "actual": None, "difference": None}
                         for seq in self.cancelled if seq not in {row["seq"] for row in delegations}]
         for row in delegations:
             row["cancelled"] = row["seq"] in self.cancelled
@@ -78,7 +78,8 @@ class BudgetReport:
             "payers": [{**row, "partner": row["payer"] != self.home} for row in compared(lambda x: x.payer, "payer")],
             "funding": compared(lambda x: (x.payer, x.funding), "payer_funding"),
             # The federation's own: partner lines have no amount and are not counted (nor as missing).
-            "total": {"payer": self.home, "estimate": money(totals.estimate), "actual": money(totals.actual),
+            "total": {"payer": self.home, "estimate": money(totals.estimate), "estimate_settled": money(totals.settled),
+                      "actual": money(totals.actual),
                       "difference": money(totals.difference), "complete": not self.budget.unpriced()},
             "missing_exchange_rates": [{"source": a, "target": b} for a, b in self.missing_fx],
             "partner_actual": [{"seq": s.seq, "item": s.item, "payer": s.payer, "amount": money(a)} for s, a in self.partner_actual],

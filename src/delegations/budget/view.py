@@ -13,7 +13,7 @@ from ..wording import Wording
 
 RATE_ITEMS = {
     "lodging": N_("Lodging"), "meals": N_("Meals"), "refreshments": N_("Refreshments"), "banquet": N_("Banquet"),
-    "gifts": N_("Gifts"), "interpreting": N_("Interpreting"), "transport": N_("Transport"), "support": N_("Support contribution"),
+    "gifts": N_("Gifts"), "interpreting": N_("Interpreting, per hour"), "transport": N_("Transport"), "support": N_("Support contribution"),
     "per_diem": N_("Per diem"), "translation": N_("Translation, per page"),
     "translation_lao": N_("Translation, Lao (not a UN language): up to 30% more"),
 }
@@ -33,7 +33,12 @@ class Section:
 @dataclass(frozen=True)
 class Compared:
     title: str
-    rows: list[tuple[str, str, str, str]]   # label, estimate, actual, difference
+    rows: list[tuple[str, str, str, str, str]]   # label, estimate, estimate of the settled delegations, actual, difference
+
+
+# The columns of a comparison: the difference is the actual less the estimate of the delegations
+# that have actual costs (the settled ones), never less the whole plan's estimate beside it.
+COMPARED_HEADS = (N_("Estimate (whole plan)"), N_("Estimate of the settled delegations"), N_("Actual"), N_("Difference"))
 
 
 class BudgetView:
@@ -239,9 +244,9 @@ class BudgetView:
             return []
         t = self.t
 
-        def rows(key, label) -> list[tuple[str, str, str, str]]:
+        def rows(key, label) -> list[tuple[str, str, str, str, str]]:
             theirs = self.partner_only(key)   # a partner's own lines: no estimate of ours, nothing of ours spent
-            return [(label(group), self.money(c.estimate), self.money(c.actual), self.money(c.difference))
+            return [(label(group), self.money(c.estimate), self.money(c.settled), self.money(c.actual), self.money(c.difference))
                     for group, c in self.r.compare(key).items() if group not in theirs]
 
         def funding(key) -> str:

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...budget.view import BudgetView
+from ...budget.view import COMPARED_HEADS, BudgetView
 from ...domain.budget import MissingExchangeRate
 from ...i18n import N_, _
 from ..bindings import translate_bindings
@@ -103,7 +103,7 @@ class BudgetScreen(ModalScreen):
             rows.append((section.total_label or _("Total"), section.total, HEADING))
         for compared in view.comparisons():   # once a delegation has actual costs: estimate / actual / difference
             rows.append(("", "", None))
-            rows.append((compared.title, " / ".join((_("Estimate"), _("Actual"), _("Difference"))), HEADING))
+            rows.append((compared.title, " / ".join(_(head) for head in COMPARED_HEADS), HEADING))
             rows += [(label, " / ".join(values), None) for label, *values in compared.rows]
         rows.append(("", "", None))
         rows += [(note, "", DIM) for note in view.notes()]
