@@ -111,7 +111,7 @@ def test_a_missing_exchange_rate_leaves_its_lines_unpriced_and_names_the_fx_comm
     assert run(db, capsys, "rates", "set", "tt140-2025-laos", "transport", "50")[0] == 0   # USD, no fx entered
     code, out, err = run(db, capsys, "budget", "--lines")
     assert code == 0, err
-    assert "delegations fx USD VND RATE" in out and "delegations fx USD VND RATE" in err
+    assert "delegations fx USD VND TỶ_GIÁ" in out and "delegations fx USD VND TỶ_GIÁ" in err
     assert "50,00\u00a0US$" in out                # the line keeps its rate, its amount is "—"
     assert "(chưa đủ)" in out                     # the totals are incomplete
     assert "157.900.000\u00a0₫" in out            # what can be priced is priced
@@ -149,7 +149,7 @@ def settled(planner):
     return planner
 
 
-def test_the_difference_is_set_beside_the_estimate_of_the_delegations_that_spent(settled, db_path, capsys):
+def test_the_difference_is_set_beside_the_estimate_of_the_delegations_that_spent(settled, db_path, capsys, monkeypatch):
     from delegations.budget.view import BudgetView
 
     report = settled.budgeting.report()
@@ -159,6 +159,7 @@ def test_the_difference_is_set_beside_the_estimate_of_the_delegations_that_spent
     assert of_settled == "67.500.000 ₫" and actual == "90.000.000 ₫" and difference == "22.500.000 ₫"
     assert whole != of_settled             # delegation 4's estimate is in the whole plan's, not beside the actual
     settled.close()
+    monkeypatch.setenv("COLUMNS", "200")   # the headings whole on one line
     code, out, err = run(db_path, capsys, "budget")
     assert code == 0, err
     assert "Dự toán (toàn kế hoạch)" in out and "Dự toán các đoàn đã quyết toán" in out
@@ -175,7 +176,7 @@ def test_the_plans_settlement_workbook_sums_the_difference_as_a_formula(settled,
     assert code == 0, err
     sheet = load_workbook(out.strip().splitlines()[-1]).active
     header = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "TT")
-    assert list(header[2:6]) == ["Dự toán (toàn kế hoạch)", "Dự toán các đoàn đã quyết toán", "Thực chi", "Chênh lệch"]
+    assert list(header[2:6]) == ["Dự toán (toàn kế hoạch)", "Dự toán các đoàn đã quyết toán", "Thực tế", "Chênh lệch"]
     sums = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=SUM(")]
     assert [c.column_letter for c in sums] == ["C", "D", "E", "F"]
     assert [summed(sheet, c.value) for c in sums[1:]] == [67500000, 90000000, 22500000]
@@ -183,7 +184,8 @@ def test_the_plans_settlement_workbook_sums_the_difference_as_a_formula(settled,
 
 
 # --- 6. interpreting is priced per hour ----------------------------------------------------------------
-def test_interpreting_is_listed_per_hour_with_its_quantity_in_hours(db, capsys):
+def test_interpreting_is_listed_per_hour_with_its_quantity_in_hours(db, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
     code, out, _ = run(db, capsys, "rates")
     lines = [ln for ln in out.splitlines() if "interpreting/all" in ln]
     assert lines and all("mỗi giờ" in ln and "mỗi ngày" not in ln for ln in lines)
