@@ -44,7 +44,7 @@ def test_estimate_document_lists_each_line_with_its_rule(done, tmp_path):
     # 9 members x 3 nights x 2,500,000 = 67,500,000
     assert "3 Tiền thuê phòng nghỉ, thành viên 27 2.500.000 ₫ 67.500.000 ₫" in text
     assert "tiền thuê phòng nghỉ theo đêm" in text and "71/2018/TT-BTC" in text
-    assert "Đoàn số 3: được duyệt ngày 1/3/2022, tính theo 71/2018/TT-BTC" in text
+    assert "Đoàn số 3: được duyệt ngày 1/3/2022, tính theo Thông tư 71/2018/TT-BTC" in text
 
 
 def test_settlement_document_sets_actual_against_estimate(done, tmp_path):

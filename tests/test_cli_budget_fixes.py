@@ -191,3 +191,47 @@ def test_interpreting_is_listed_per_hour_with_its_quantity_in_hours(db, capsys, 
     assert lines and all("mỗi giờ" in ln and "mỗi ngày" not in ln for ln in lines)
     code, out, _ = run(db, capsys, "budget", "--model", "norms", "--lines")
     assert code == 0 and "Phiên dịch, theo giờ" in out
+
+
+# --- 7. notes in the reader's language and words ----------------------------------------------------
+def test_rate_notes_in_english_and_lao_have_no_vietnamese_words_but_the_citation(planner):
+    from delegations.budget.view import BudgetView
+
+    report = planner.budgeting.report()
+    for lang in ("en", "lo"):
+        notes = " ".join(BudgetView(report, planner.wording(lang)).notes())
+        assert " ngày " not in notes and " của " not in notes, notes
+    vi = BudgetView(report, planner.wording("vi")).notes()
+    assert any("tính theo định mức" in n or "Thông tư" in n for n in vi)
+    planner.budgeting.set_table_rate("tt140-2025-laos", "transport", "all", "50")
+    planner.budgeting.set_exchange_rate("USD", "VND", "25000", __import__("datetime").date(2026, 1, 1))
+    from delegations.domain import Approval
+
+    d = planner.delegation(planner.plan().id, 1)
+    planner.save_delegation(d.evolve(approval=Approval("1/QĐ", __import__("datetime").date(2026, 3, 1))))
+    notes = BudgetView(planner.budgeting.report(), planner.wording("vi")).notes()
+    assert "Đoàn số 1: được duyệt ngày 1/3/2026, tính theo Thông tư 140/2025/TT-BTC có hiệu lực ngày đó" in notes
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("vi", "Tỷ giá: 0 không phải là tỷ giá dùng được: phải nằm trong khoảng 0,000001 đến 1.000.000."),
+    ("en", "Exchange rate: 0 is not a usable exchange rate: it must be between 0.000001 and 1,000,000."),
+])
+def test_an_exchange_rate_out_of_bounds_is_named_as_one_with_the_languages_numbers(db, capsys, lang, expected):
+    code, _out, err = run(db, capsys, "--lang", lang, "fx", "USD", "VND", "0")
+    assert code == 1 and expected in err, err
+
+
+def test_no_deputy_note_for_a_delegation_whose_lodging_the_partner_pays(db, capsys):
+    assert run(db, capsys, "roster", "1", "add", "Lê Văn Phó", "--role", "deputy")[0] == 0
+    code, out, _ = run(db, capsys, "budget")   # delegation 1 goes to Savannakhet, which lodges it
+    assert code == 0 and "phó trưởng đoàn" not in out
+
+
+def test_a_cancelled_delegation_keeps_its_place_in_the_list_by_delegation(db, capsys):
+    assert run(db, capsys, "status", "2", "cancelled", "--reason", "Dịch bệnh")[0] == 0
+    code, out, _ = run(db, capsys, "budget")
+    by_delegation = out.split("Theo đoàn")[1].split("Tổng")[0]
+    seqs = [line.split()[2] for line in by_delegation.splitlines() if line.strip().startswith("Đoàn số")]
+    assert seqs == ["1", "2", "3", "4"], by_delegation
+    assert "Đoàn số 2" in by_delegation and "đã hủy" in by_delegation

@@ -144,7 +144,7 @@ class Budgeting:
             value = Decimal(rate.replace(" ", "").replace("_", ""))
         except (ArithmeticError, ValueError):
             raise BudgetError(N_("\"{value}\" is not an exchange rate: write a number such as 25400."), value=rate) from None
-        bad = limits.rate_problem("rate", value)
+        bad = limits.rate_problem("exchange_rate", value)
         if bad is not None:
             raise ValidationError([bad])
         if limits.check_year("date", day.year):
@@ -325,7 +325,8 @@ class Budgeting:
                 missing = budget_rules.unassigned_items(self._priced_as(d, cost_model, self.planner.home()) if model else d, table)
                 if missing:
                     unassigned[d.seq] = missing
-            if budget_rules.deputies(d) and any(ln.seq == d.seq and ln.role == "member" for ln in own) \
+            # Deputies priced as members: only where the federation pays the lodging (a partner's is not priced).
+            if budget_rules.deputies(d) and any(ln.seq == d.seq and ln.role == "member" and not ln.partner for ln in own) \
                     and not any(ln.seq == d.seq and ln.role == "deputy" for ln in own):
                 deputies_as_members[d.seq] = budget_rules.deputies(d)
             lines += own

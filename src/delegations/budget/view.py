@@ -120,9 +120,10 @@ class BudgetView:
             return f"{self.w.org_short(payer)}: {self.w.registry.funding_label(source, self.w.lang) if source else t('no source named')}"
 
         delegation = lambda seq: t("Delegation {seq}").format(seq=self.number(seq))  # noqa: E731
-        by_delegation = named(r.by_delegation(), delegation, lambda ln: ln.seq)
-        # A cancelled delegation is listed, with no amount: it is not in the totals.
-        by_delegation += [(delegation(seq), t("cancelled, not in the estimate")) for seq in r.cancelled]
+        priced = dict(zip(r.by_delegation(), named(r.by_delegation(), delegation, lambda ln: ln.seq)))
+        # A cancelled delegation is listed in its place in the plan, with no amount: it is not in the totals.
+        priced.update({seq: (delegation(seq), t("cancelled, not in the estimate")) for seq in r.cancelled})
+        by_delegation = [priced[seq] for seq in sorted(priced, key=lambda seq: int(self.number(seq)))]
         # A partner keeps its row: it pays its own lines, which are not in the federation's total.
         by_payer = [(label, t("pays its own lines, not in the total") if value == self.partner_text() else value)
                     for label, value in named(r.by_payer(), self.w.org_short, lambda ln: ln.payer)]
@@ -286,9 +287,9 @@ class BudgetView:
         return out
 
     def table_name(self, table) -> str:
-        """A table by its circular's number ("71/2018/TT-BTC"), else its code."""
+        """A table by its circular, named as one ("Thông tư 71/2018/TT-BTC"), else its code."""
         found = _DOC_NUMBER.search(table.source)
-        return found.group(0) if found else table.code
+        return self.t("Circular {number}").format(number=found.group(0)) if found else table.code
 
     def choice_notes(self, document: bool = False) -> list[str]:
         """Why each delegation is priced by its table: its approval date, the transition
