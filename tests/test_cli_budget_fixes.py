@@ -235,3 +235,10 @@ def test_a_cancelled_delegation_keeps_its_place_in_the_list_by_delegation(db, ca
     seqs = [line.split()[2] for line in by_delegation.splitlines() if line.strip().startswith("Đoàn số")]
     assert seqs == ["1", "2", "3", "4"], by_delegation
     assert "Đoàn số 2" in by_delegation and "đã hủy" in by_delegation
+
+
+def test_a_commands_usage_keeps_its_translated_prefix_whole(db, capsys):
+    code, out, _err = run(db, capsys, "rates", "--help")
+    assert code == 0 and out.startswith("cách dùng: delegations rates ")
+    code, _out, err = run(db, capsys, "roster", "1", "add", "--role", "boss", "An")
+    assert code == 2 and "cách dùng: delegations roster " in err and "ng: ng:" not in err and ": ng: " not in err

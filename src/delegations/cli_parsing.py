@@ -18,6 +18,11 @@ class IntermixedParser(argparse.ArgumentParser):
         if self._intermixing:   # the two passes of the intermixed parse itself
             return super().parse_known_args(args, namespace)
         self._intermixing = True
+        given = self.usage
+        if given is None:   # argparse would cut an English "usage: " (7 letters) off a translated prefix
+            formatter = self._get_formatter()
+            formatter.add_usage(None, self._actions, self._mutually_exclusive_groups, prefix="")
+            self.usage = formatter.format_help().strip()
         try:
             return self.parse_known_intermixed_args(args, namespace)
         except TypeError:   # sub-commands of its own: they are intermixed, this level is not
@@ -25,6 +30,7 @@ class IntermixedParser(argparse.ArgumentParser):
             return super().parse_known_args(args, namespace)
         finally:
             self._intermixing = False
+            self.usage = given
 
 
 class CommandLineParser(argparse.ArgumentParser):
