@@ -44,7 +44,7 @@ def test_estimate_document_lists_each_line_with_its_rule(done, tmp_path):
     # 9 members x 3 nights x 2,500,000 = 67,500,000
     assert "3 Tiền thuê phòng nghỉ, thành viên 27 2.500.000 ₫ 67.500.000 ₫" in text
     assert "tiền thuê phòng nghỉ theo đêm" in text and "71/2018/TT-BTC" in text
-    assert "Đoàn số 3: được duyệt ngày 1/3/2022, tính theo 71/2018/TT-BTC" in text
+    assert "Đoàn số 3: được duyệt ngày 1/3/2022, tính theo Thông tư 71/2018/TT-BTC" in text
 
 
 def test_settlement_document_sets_actual_against_estimate(done, tmp_path):
@@ -118,8 +118,8 @@ def test_settlement_workbook_sums_estimate_and_actual(done, db_path, tmp_path, c
                      "--output", str(tmp_path)]) == 0
     sheet = load_workbook(capsys.readouterr().out.strip().splitlines()[-1]).active
     sums = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=SUM(")]
-    assert [c.column_letter for c in sums] == ["C", "D"]
+    assert [c.column_letter for c in sums] == ["C", "D", "E"]   # the difference too: the rows' differences add up to it
     total = done.budgeting.report(done.plan().id, delegations=[done.delegation(done.plan().id, 3)]).compare(lambda x: "all")["all"]
     assert summed(sheet, sums[0].value) == total.estimate.amount == 67500000
     assert summed(sheet, sums[1].value) == total.actual.amount == 90000000
-    assert sheet.cell(sums[0].row, 5).value == 22500000  # the difference: the service's figure, a number
+    assert summed(sheet, sums[2].value) == total.difference.amount == 22500000  # the service's figure

@@ -143,7 +143,7 @@ def test_plan_workbook_totals_over_unpriced_lines(planner, tmp_path):
 def test_the_notes_say_the_chosen_table_has_no_rates_and_how_to_fill_it(unpriced, db_path, capsys):
     assert run(db_path, "budget") == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "71/2018/TT-BTC chưa có định mức nào được nhập" in out
+    assert "Thông tư 71/2018/TT-BTC chưa có định mức nào được nhập" in out
     assert "delegations rates set tt71-2018-c" in out and "phím r" in out
 
 

@@ -34,7 +34,7 @@ def test_inbound_approved_before_18_5_2026_and_starting_after_keeps_tt71(planner
     assert chosen.table.code == "tt71-2018-c" and chosen.basis is Basis.TRANSITION
     assert chosen.newer.code == "tt35-2026-c" and chosen.on == date(2026, 5, 10)
     note = " ".join(BudgetView(report, planner.wording("en")).notes())
-    assert "approved on 10/5/2026, before 35/2026/TT-BTC took effect on 18/5/2026: priced by 71/2018/TT-BTC" in note
+    assert "approved on 10/5/2026, before Circular 35/2026/TT-BTC took effect on 18/5/2026: priced by Circular 71/2018/TT-BTC" in note
     assert "Điều 35.4" in note
 
 
@@ -50,7 +50,7 @@ def test_inbound_approved_on_20_5_2026_is_tt35(planner):
     assert chosen.table.code == "tt35-2026-c" and chosen.basis is Basis.APPROVAL
     # priced at TT 35's class C figures: leader 3 nights x 4,300,000 + 9 members x 3 x 3,000,000 + 10 x 4 days x 1,600,000
     assert report.by_payer()["quangtri"] == vnd(12_900_000 + 81_000_000 + 64_000_000)
-    assert "Delegation 3: approved on 20/5/2026, priced by 35/2026/TT-BTC, in force that day" in \
+    assert "Delegation 3: approved on 20/5/2026, priced by Circular 35/2026/TT-BTC, in force that day" in \
         BudgetView(report, planner.wording("en")).notes()
 
 
@@ -181,7 +181,7 @@ def test_estimate_actual_and_difference_per_delegation_payer_year(planner):
     assert report.compare(lambda x: (x.payer, x.funding))[("quangtri", "union_budget")].actual == vnd(150_000_000)
     view = BudgetView(report, planner.wording("en"))
     by_delegation = view.comparisons()[0]
-    assert by_delegation.rows[0][0] == "Delegation 3" and "7,900,000" in by_delegation.rows[0][3]
+    assert by_delegation.rows[0][0] == "Delegation 3" and "7,900,000" in by_delegation.rows[0][4]
 
 
 def test_budget_json_for_scripts(planner, db_path, capsys):

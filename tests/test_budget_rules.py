@@ -62,7 +62,7 @@ def test_class_c_has_no_deputy_cap_and_the_budget_says_so(planner):
     assert (members.quantity, amount) == (Decimal(27), vnd(81_000_000))     # 9 (the deputy among them) x 3 x 3,000,000
     assert report.deputies_as_members == {3: 1}
     notes = BudgetView(report, planner.wording("en")).notes(document=True)
-    assert "Delegation 3: 1 deputy head priced as a member: 35/2026/TT-BTC sets no separate rate for a deputy" in notes
+    assert "Delegation 3: 1 deputy head priced as a member: Circular 35/2026/TT-BTC sets no separate rate for a deputy" in notes
     assert "classes A and B only" in report.tables["tt35-2026-c"].note
 
 
@@ -132,5 +132,5 @@ def test_heading_says_which_date_chose_the_rates(planner):
     assert view.heading() == ("Budget estimate, in VND: delegations not yet approved at the rates in force on 23/11/2026, "
                               "approved ones at the rates their approval date selects (see the notes)")
     notes = view.notes()
-    assert any(n.startswith("Delegation 3: approved on 10/5/2026, before 35/2026/TT-BTC took effect") for n in notes)
+    assert any(n.startswith("Delegation 3: approved on 10/5/2026, before Circular 35/2026/TT-BTC took effect") for n in notes)
     assert "Delegation 4: not approved yet, priced at the rates in force on 23/11/2026, guest class C" in notes

@@ -295,8 +295,8 @@ def test_huge_and_tiny_numbers(env, capsys):
     status, text = run(capsys, "partner", "new", "Cham\x1b[2Jpasak", "--dir", str(db.parent / "p"))
     assert status == EXIT_PROBLEMS and "U+001B" in text and "\x1b" not in text and not (db.parent / "p").exists()
     assert db.read_bytes() == before
-    status, text = run(capsys, "budget", "--currency", "USD")
-    assert status == 2 and "fx VND USD" in text
+    status, text = run(capsys, "budget", "--currency", "USD")   # made with what can be converted: none here
+    assert status == 0 and "fx VND USD" in text and "totals are incomplete" in text
 
 
 def test_an_old_out_of_bounds_rate_is_reported_not_a_traceback(env, capsys):

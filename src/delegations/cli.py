@@ -59,13 +59,15 @@ def _filters_parser() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="delegations", description=_("Planner for international delegation exchanges."),
+    from .cli_parsing import CommandLineParser, IntermixedParser
+
+    parser = CommandLineParser(prog="delegations", description=_("Planner for international delegation exchanges."),
                                      epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=_("show the version and exit"))
     parser.add_argument("--db", type=Path, help=_("database file (default: $DELEGATIONS_DB, else in the user's data folder; see delegations where)"))
     parser.add_argument("--lang", help=_("interface language: vi, lo or en (default: $DELEGATIONS_LANG or vi)"))
     parser.add_argument("--debug", action="store_true", help=_("show the full report of an unexpected error"))
-    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=IntermixedParser)
     filters = _filters_parser()
 
     p = sub.add_parser("list", parents=[filters], help=_("list the delegations of a plan"))

@@ -309,15 +309,15 @@ def cmd_summary(planner, args) -> int:
     Without --year, one table for each year of the current plan, said first."""
     from . import lifecycle
 
+    plan = planner.plan(args.plan)
     if args.year is not None:
         years = [args.year]
     else:
-        plan = planner.plan(args.plan)
         years = list(range(plan.period.start_year, plan.period.end_year + 1))
         print(safe(_("The years of the plan {plan}: {first}-{last} (--year for one year).").format(
             plan=plan.id, first=years[0], last=years[-1])))
     for year in years:
-        _summary_table(planner, lifecycle.summary(planner, year, args.currency.upper()))
+        _summary_table(planner, lifecycle.summary(planner, year, args.currency.upper(), plan.id))
     return 0
 
 
@@ -331,6 +331,9 @@ def _summary_table(planner, s) -> None:
     from .domain import Direction
     from .i18n.formatting import format_money
 
+    if not s.rows:   # one line, not an empty table
+        print(_("No delegations in {year}.").format(year=s.year))
+        return
     w = planner.wording(i18n.current_language())
     table = Table(box=box.SIMPLE_HEAD, title=_("The year {year} in numbers").format(year=s.year), pad_edge=False,
                   caption=_("Delegations: planned / done / cancelled. People: planned / went."))
@@ -352,11 +355,8 @@ def _summary_table(planner, s) -> None:
         add(w.direction(direction), s.total(direction), bold=True)
         for r in rows:
             add("  " + w.org_short(r.partner), r)
-    if s.rows:
-        add(_("Total"), s.total(), bold=True)
+    add(_("Total"), s.total(), bold=True)
     Console().print(table)
-    if not s.rows:
-        print(_("No delegations in {year}.").format(year=s.year))
 
 
 def cmd_text(planner, args) -> int:

@@ -9,12 +9,21 @@ def N_(message: str) -> str:
 
 
 def _shown(value, translate):
-    """A parameter as the message shows it: a nested ``Msg`` translated, a date as
+    """A parameter as the message shows it: a nested ``Msg`` translated, a Decimal
+    grouped as the interface language writes numbers (1.000.000 in Vietnamese), a date as
     16/9/2019 and a pair of dates as "1/1/2022 – 31/12/2022" (``i18n.formatting``)."""
     from datetime import date
 
+    from decimal import Decimal
+
     if hasattr(value, "render"):
         return value.render(translate)
+    if isinstance(value, Decimal):   # a bound or figure: grouped as the interface language writes numbers
+        from babel.numbers import format_decimal
+
+        from .i18n import current_language
+
+        return format_decimal(value, locale=current_language(), decimal_quantization=False)
     if isinstance(value, date) or (isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, date) for v in value)):
         from .i18n.formatting import short_date
 

@@ -323,13 +323,14 @@ def _add(a: Money | None, b: Money | None) -> Money | None:
     return b if a is None else a + b
 
 
-def summary(planner, year: int, currency: str = "VND") -> Summary:
-    """The year in numbers, over every plan: delegations and people in and out, by
+def summary(planner, year: int, currency: str = "VND", plan_id: str | None = None) -> Summary:
+    """The year in numbers, in one plan (*plan_id*, default the current one; a plan imported
+    again beside it is not added in): delegations and people in and out, by
     partner, planned against done, estimated against spent (in *currency*; actual
     costs in another currency are left out of "spent"). Like the budget, "spent" is the
     federation's: an actual cost entered for an item the partner pays is not in it."""
     rows: dict[tuple[str, str], SummaryRow] = {}
-    for plan in planner.plans():
+    for plan in [planner.plan(plan_id)]:
         for d in planner.repo.delegations(plan.id):
             if year not in d.timing.years() and not (d.outcome and d.outcome.start.year == year):
                 continue

@@ -95,8 +95,10 @@ def _print_compared(section) -> None:
 
     table = Table(box=box.SIMPLE_HEAD, title=Plain(safe(section.title)), title_justify="left", pad_edge=False)
     table.add_column("")
-    for head in (_("Estimate"), _("Actual"), _("Difference")):
-        table.add_column(head, justify="right")
+    from .view import COMPARED_HEADS
+
+    for head in COMPARED_HEADS:
+        table.add_column(_(head), justify="right", overflow="fold")
     for row in section.rows:
         table.add_row(*(Plain(safe(c)) for c in row))
     Console().print(table)
@@ -105,6 +107,10 @@ def _print_compared(section) -> None:
 def cmd_budget(planner, args) -> int:
     report = planner.budgeting.report(args.plan, model=args.model, currency=args.currency, on=args.date)
     view = BudgetView(report, planner.wording(i18n.current_language()))
+    import sys
+
+    for note in view.exchange_notes():   # printed with what can be priced (exit 0), and said on stderr
+        print(safe(_("Warning: {message}").format(message=note)), file=sys.stderr)
     if args.json:
         import json
 
@@ -151,7 +157,7 @@ def cmd_rates(planner, args) -> int:
             budgeting.set_provincial_cap(args.table, item, role, args.amount, args.source)
         print(safe(changed_line(before, after, item, role)))
         return 0
-    from ..wording import UNITS
+    from .units import unit_label
 
     lang = i18n.current_language()
     for table in budgeting.tables().values():
@@ -166,7 +172,7 @@ def cmd_rates(planner, args) -> int:
             amount = str(r.amount.amount) if r.amount else "—"
             kind = _("cap") if r.cap else _("estimate")
             capped = f"  ({r.capped_by})" if r.capped_by else ""
-            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {_(UNITS[r.unit.value]):<22} {kind}{capped}")
+            print(f"    {r.item + '/' + r.role:<22} {amount:>12} {table.currency}  {_(unit_label(r)):<22} {kind}{capped}")
     return 0
 
 
@@ -185,8 +191,13 @@ def cmd_rate(planner, args) -> int:
     from .service import check_currency, parse_amount
     from ..domain import RateOverride
 
+    from ..lifecycle import cost_item_codes
+
     plan = planner.plan(args.plan)
     d = planner.delegation(plan.id, args.seq)
+    known = cost_item_codes(planner)
+    if args.item not in known and not args.clear:   # a rate for an item no estimate has would be stored and never used
+        raise UserError(N_("\"{item}\" is not a cost item. The items are: {known}."), item=args.item, known=", ".join(known))
     kept = tuple(o for o in d.rates if (o.item, o.role) != (args.item, args.role))
     if not args.clear:
         if args.amount is None:

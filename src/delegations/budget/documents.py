@@ -12,6 +12,7 @@ against the approved plan and valid invoices).
 from __future__ import annotations
 
 from ..doc_model import DocTable, OfficialDocument, Section
+from ..domain import Money
 from ..errors import UserError
 from ..i18n import N_, translator
 from ..i18n.languages import in_each
@@ -144,34 +145,52 @@ class BudgetDocumentWriter:
         for spent, amount in self.report.actual:
             key = (spent.seq, spent.item)
             actuals[key] = amount if key not in actuals else actuals[key] + amount
-        heads = [self.tr(h) for h in (N_("No."), N_("Item"), N_("Estimate"), N_("Actual"), N_("Difference"))]
+        # A plan's settlement sets beside the whole plan's estimate the estimate of the delegations
+        # that have actual costs: the difference is the actual less that one, row by row and in
+        # total (each a formula in a workbook). One delegation's settlement is settled whole.
+        plan_wide = self.d is None
+        settled_seqs = {spent.seq for spent, _amount in self.report.actual}
+        names = (N_("No."), N_("Item"), *((N_("Estimate (whole plan)"), N_("Estimate of the settled delegations")) if plan_wide
+                                          else (N_("Estimate"),)), N_("Actual"), N_("Difference"))
+        heads = [self.tr(h) for h in names]
         rows, values = [], []
         own = {(ln.seq, ln.item) for ln in self.report.budget.own()}
+        zero = Money.zero(self.report.budget.currency)
         for seq, item in dict.fromkeys([*(k for k in estimates if k in own), *actuals]):
             est, act = estimates.get((seq, item)), actuals.get((seq, item))
-            diff = act - est if est is not None and act is not None else None
+            settled = est if seq in settled_seqs else None
+            diff = (zero if act is None else act) - (zero if est is None else est) \
+                if seq in settled_seqs and (act is not None or est is not None) else None
             label = self.both(lambda lg: translator(lg).gettext(RATE_ITEMS[item])) if item in RATE_ITEMS else item
-            rows.append([self.views[lang].number(seq), label, self.money(est), self.money(act), self.money(diff)])
-            values.append([None, None, est, act, diff])
+            figures = [est, settled, act, diff] if plan_wide else [est, act, diff]
+            rows.append([self.views[lang].number(seq), label, *(self.money(f) for f in figures)])
+            values.append([None, None, *figures])
         total = self.report.compare(lambda x: "all").get("all")
         if total is not None:
             # An estimate with a line not priced yet is a part only: said in the total's figure
             # and its label (a workbook shows the label by a formula's number), never a plain number.
             incomplete = bool(self.report.budget.unpriced())
-            estimate = self.views[lang].total_text(total.estimate, incomplete)
-            rows.append(["", self.total_label(incomplete), estimate,
-                         self.money(total.actual), self.money(total.difference)])
-            values.append([None, None, total.estimate, total.actual, total.difference])
-        # The difference of the total is the service's (spent less the estimate of the delegations
-        # that spent): not the sum of the rows' differences when an item was estimated but not spent.
-        table = DocTable(heads, rows, (0.08, 0.32, 0.2, 0.2, 0.2), frozenset({0}), values,
-                         frozenset({2, 3}) if total is not None else frozenset())
-        payers = [f"{label}: {est} / {act} / {diff}" for label, est, act, diff in self.views[lang].comparisons()[2].rows]
+            view = self.views[lang]
+            figures = [total.estimate, total.settled, total.actual, total.difference] if plan_wide else \
+                [total.estimate, total.actual, total.difference]
+            texts = [view.total_text(total.estimate, incomplete)]
+            if plan_wide:
+                texts.append(view.total_text(total.settled, incomplete and any(
+                    ln.seq in settled_seqs for ln in self.report.budget.unpriced())))
+            texts += [self.money(total.actual), self.money(total.difference)]
+            rows.append(["", self.total_label(incomplete), *texts])
+            values.append([None, None, *figures])
+        # Every figure column is summed: the rows' differences add up to the total's (spent less
+        # the estimate of the delegations that spent), as the service computes it.
+        shares = (0.06, 0.26, 0.17, 0.17, 0.17, 0.17) if plan_wide else (0.08, 0.32, 0.2, 0.2, 0.2)
+        table = DocTable(heads, rows, shares, frozenset({0}), values,
+                         frozenset(range(2, len(names))) if total is not None else frozenset())
+        payers = [f"{label}: {est} / {settled} / {act} / {diff}" for label, est, settled, act, diff in self.views[lang].comparisons()[2].rows]
         # What was entered as spent on a partner's item: shown, not in the federation's spending.
         payers += ["\n".join(dict.fromkeys(group)) for group in zip(*(self.views[lg].partner_actual_notes() for lg in self.langs))]
         partner = self.partner_section()
         body = [Section(table=table), *([partner] if partner else []),
-                Section(heading=self.tr(N_("By paying organisation: estimate / actual / difference")), paragraphs=payers),
+                Section(heading=self.tr(N_("By paying organisation: estimate (whole plan) / estimate of the settled delegations / actual / difference")), paragraphs=payers),
                 self.rules()]
         return self.frame("settlement", body)
 

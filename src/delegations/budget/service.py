@@ -13,14 +13,24 @@ from datetime import date
 from decimal import Decimal, DecimalException
 
 from ..domain import (
-    Budget, BudgetLine, CapRaises, Delegation, ExchangeRate, MissingExchangeRate, Money, Plan, RateTable, Status, TableChoice,
+    Budget,
+    BudgetLine,
+    CapRaises,
+    Delegation,
+    ExchangeRate,
+    Money,
+    Plan,
+    RateTable,
+    Status,
+    TableChoice,
     ValidationError,
+    limits,
 )
-from ..domain import limits
 from ..domain import budget as budget_rules
 from ..domain.budget_actuals import Spent
 from ..domain.money import CURRENCY_EXPONENT
 from ..errors import N_, UserError
+from .conversion import priced
 
 
 class BudgetError(UserError):
@@ -43,6 +53,7 @@ class BudgetReport:
     cancelled: tuple[int, ...] = ()   # the seqs of cancelled delegations: not in the estimate (their actual costs still count)
     home: str = ""   # the code of the federation whose budget this is: its lines are priced and totalled
     partner_actual: tuple = ()   # (Spent, amount) entered for an item a partner pays: shown, not in the federation's spending
+    missing_fx: tuple[tuple[str, str], ...] = ()   # (source, target) with no exchange rate: those lines are not converted
 
     def compare(self, key) -> dict:
         """Estimate, actual and difference per group of *key* (seq, year, payer, (payer, funding))."""
@@ -55,10 +66,10 @@ class BudgetReport:
 
         def compared(key, name):
             return [{name: group if not isinstance(group, tuple) else list(group), "estimate": money(c.estimate),
-                     "actual": money(c.actual), "difference": money(c.difference)} for group, c in self.compare(key).items()]
+                     "estimate_settled": money(c.settled), "actual": money(c.actual), "difference": money(c.difference)} for group, c in self.compare(key).items()]
 
         delegations = compared(lambda x: x.seq, "seq")
-        delegations += [{"seq": seq, "estimate": None, "actual": None, "difference": None}
+        delegations += [{"seq": seq, "estimate": None, "estimate_settled": None, "actual": None, "difference": None}
                         for seq in self.cancelled if seq not in {row["seq"] for row in delegations}]
         for row in delegations:
             row["cancelled"] = row["seq"] in self.cancelled
@@ -77,8 +88,10 @@ class BudgetReport:
             "payers": [{**row, "partner": row["payer"] != self.home} for row in compared(lambda x: x.payer, "payer")],
             "funding": compared(lambda x: (x.payer, x.funding), "payer_funding"),
             # The federation's own: partner lines have no amount and are not counted (nor as missing).
-            "total": {"payer": self.home, "estimate": money(totals.estimate), "actual": money(totals.actual),
+            "total": {"payer": self.home, "estimate": money(totals.estimate), "estimate_settled": money(totals.settled),
+                      "actual": money(totals.actual),
                       "difference": money(totals.difference), "complete": not self.budget.unpriced()},
+            "missing_exchange_rates": [{"source": a, "target": b} for a, b in self.missing_fx],
             "partner_actual": [{"seq": s.seq, "item": s.item, "payer": s.payer, "amount": money(a)} for s, a in self.partner_actual],
             "lines": [{"seq": ln.seq, "year": ln.year, "item": ln.item, "role": ln.role, "cost_item": ln.cost_item,
                        "payer": ln.payer, "funding": ln.funding, "quantity": str(ln.quantity), "rate": money(ln.rate),
@@ -141,7 +154,7 @@ class Budgeting:
             value = Decimal(rate.replace(" ", "").replace("_", ""))
         except (ArithmeticError, ValueError):
             raise BudgetError(N_("\"{value}\" is not an exchange rate: write a number such as 25400."), value=rate) from None
-        bad = limits.rate_problem("rate", value)
+        bad = limits.rate_problem("exchange_rate", value)
         if bad is not None:
             raise ValidationError([bad])
         if limits.check_year("date", day.year):
@@ -348,26 +361,25 @@ class Budgeting:
                 missing = budget_rules.unassigned_items(self._priced_as(d, cost_model, self.planner.home()) if model else d, table)
                 if missing:
                     unassigned[d.seq] = missing
-            if budget_rules.deputies(d) and any(ln.seq == d.seq and ln.role == "member" for ln in own) \
+            # Deputies priced as members: only where the federation pays the lodging (a partner's is not priced).
+            if budget_rules.deputies(d) and any(ln.seq == d.seq and ln.role == "member" and not ln.partner for ln in own) \
                     and not any(ln.seq == d.seq and ln.role == "deputy" for ln in own):
                 deputies_as_members[d.seq] = budget_rules.deputies(d)
             lines += own
             ours, theirs = budget_rules.spent_by_side(d, own, home)
             spent, partner_spent = spent + ours, partner_spent + theirs
         try:
-            rates = self.exchange_rates()
-            result = Budget.of(lines, currency, rates, on)
+            # A missing exchange rate leaves its lines unpriced ("—", totals incomplete) and is named.
+            result, actual, missing_fx = priced(lines, currency, self.exchange_rates(), on, (*spent, *partner_spent))
             result.total()  # every sum computed here: a figure too large is reported, not met later
-            actual = tuple((s, budget_rules.convert(s.amount, currency, rates, on)) for s in spent)
             sum((a for _, a in actual), Money.zero(currency))
-            # An actual cost entered for an item the partner pays is shown apart: the federation's
-            # spending (and its difference to the estimate) counts only what it pays itself.
-            theirs = tuple((s, budget_rules.convert(s.amount, currency, rates, on)) for s in partner_spent)
         except DecimalException as exc:
             raise BudgetError(N_("The budget cannot be computed: a figure is too large or an exchange rate too small. "
                                  "Check the figures entered with delegations rates, fx and rate.")) from exc
-        except MissingExchangeRate as exc:
-            raise BudgetError(N_("No exchange rate from {source} to {target} is entered; add one with: "
-                                 "delegations fx {source} {target} RATE --date YYYY-MM-DD"), source=exc.source, target=exc.target) from exc
-        return BudgetReport(plan, result, used, on, models, choices, actual, unassigned, deputies_as_members, tuple(cancelled),
-                            home, theirs)
+        # An actual cost entered for an item the partner pays is shown apart: the federation's
+        # spending (and its difference to the estimate) counts only what it pays itself.
+        partners = {id(s) for s in partner_spent}
+        ours = tuple((s, a) for s, a in actual if id(s) not in partners)
+        theirs = tuple((s, a) for s, a in actual if id(s) in partners)
+        return BudgetReport(plan, result, used, on, models, choices, ours, unassigned, deputies_as_members, tuple(cancelled),
+                            home, theirs, missing_fx)

@@ -13,7 +13,7 @@ from ..wording import Wording
 
 RATE_ITEMS = {
     "lodging": N_("Lodging"), "meals": N_("Meals"), "refreshments": N_("Refreshments"), "banquet": N_("Banquet"),
-    "gifts": N_("Gifts"), "interpreting": N_("Interpreting"), "transport": N_("Transport"), "support": N_("Support contribution"),
+    "gifts": N_("Gifts"), "interpreting": N_("Interpreting, per hour"), "transport": N_("Transport"), "support": N_("Support contribution"),
     "per_diem": N_("Per diem"), "translation": N_("Translation, per page"),
     "translation_lao": N_("Translation, Lao (not a UN language): up to 30% more"),
 }
@@ -33,7 +33,12 @@ class Section:
 @dataclass(frozen=True)
 class Compared:
     title: str
-    rows: list[tuple[str, str, str, str]]   # label, estimate, actual, difference
+    rows: list[tuple[str, str, str, str, str]]   # label, estimate, estimate of the settled delegations, actual, difference
+
+
+# The columns of a comparison: the difference is the actual less the estimate of the delegations
+# that have actual costs (the settled ones), never less the whole plan's estimate beside it.
+COMPARED_HEADS = (N_("Estimate (whole plan)"), N_("Estimate of the settled delegations"), N_("Actual"), N_("Difference"))
 
 
 class BudgetView:
@@ -115,9 +120,10 @@ class BudgetView:
             return f"{self.w.org_short(payer)}: {self.w.registry.funding_label(source, self.w.lang) if source else t('no source named')}"
 
         delegation = lambda seq: t("Delegation {seq}").format(seq=self.number(seq))  # noqa: E731
-        by_delegation = named(r.by_delegation(), delegation, lambda ln: ln.seq)
-        # A cancelled delegation is listed, with no amount: it is not in the totals.
-        by_delegation += [(delegation(seq), t("cancelled, not in the estimate")) for seq in r.cancelled]
+        priced = dict(zip(r.by_delegation(), named(r.by_delegation(), delegation, lambda ln: ln.seq)))
+        # A cancelled delegation is listed in its place in the plan, with no amount: it is not in the totals.
+        priced.update({seq: (delegation(seq), t("cancelled, not in the estimate")) for seq in r.cancelled})
+        by_delegation = [priced[seq] for seq in sorted(priced, key=lambda seq: int(self.number(seq)))]
         # A partner keeps its row: it pays its own lines, which are not in the federation's total.
         by_payer = [(label, t("pays its own lines, not in the total") if value == self.partner_text() else value)
                     for label, value in named(r.by_payer(), self.w.org_short, lambda ln: ln.payer)]
@@ -158,13 +164,33 @@ class BudgetView:
                          "govern its spending, and no total counts them"))
         if not document:   # the settlement document says it in its own section
             out += self.partner_actual_notes()
-        missing = self.r.budget.unpriced()
+        missing = [ln for ln in self.r.budget.unpriced() if ln.amount is None]   # no rate (not: no exchange rate)
         if missing and not document:
             out += self.empty_tables()
             out.append(t("{n} lines have no rate yet (shown as —); enter them with: delegations rates set TABLE ITEM AMOUNT").format(n=len(missing)))
+        if not document:
+            out += self.exchange_notes()
         if any(line.overridden for line in self.r.budget.own()):
             out.append(t("* a rate set for this delegation instead of the table's"))
         return out
+
+    def exchange_notes(self) -> list[str]:
+        """The exchange rates missing: how many lines each leaves unconverted, and how to enter it."""
+        from .conversion import unconverted
+
+        out = []
+        for source, target in self.r.missing_fx:
+            n = sum(1 for ln in unconverted(self.r.budget) if ln.amount.currency in (source, target))
+            out.append(self.fx_hint(source, target, n))
+        return out
+
+    def fx_hint(self, source: str, target: str, n: int) -> str:
+        """What a missing exchange rate leaves out, and the command that enters it."""
+        return self.w.nt("No exchange rate from {source} to {target}: {n} line is shown as — and the totals are incomplete; "
+                         "enter the rate with: delegations fx {source} {target} RATE --date YYYY-MM-DD",
+                         "No exchange rate from {source} to {target}: {n} lines are shown as — and the totals are incomplete; "
+                         "enter the rate with: delegations fx {source} {target} RATE --date YYYY-MM-DD", n).format(
+            source=source, target=target, n=n)
 
     def internal_notes(self) -> list[str]:
         """The notes for the officer that a document meant to be sent leaves out: shown as
@@ -219,9 +245,9 @@ class BudgetView:
             return []
         t = self.t
 
-        def rows(key, label) -> list[tuple[str, str, str, str]]:
+        def rows(key, label) -> list[tuple[str, str, str, str, str]]:
             theirs = self.partner_only(key)   # a partner's own lines: no estimate of ours, nothing of ours spent
-            return [(label(group), self.money(c.estimate), self.money(c.actual), self.money(c.difference))
+            return [(label(group), self.money(c.estimate), self.money(c.settled), self.money(c.actual), self.money(c.difference))
                     for group, c in self.r.compare(key).items() if group not in theirs]
 
         def funding(key) -> str:
@@ -261,9 +287,9 @@ class BudgetView:
         return out
 
     def table_name(self, table) -> str:
-        """A table by its circular's number ("71/2018/TT-BTC"), else its code."""
+        """A table by its circular, named as one ("Thông tư 71/2018/TT-BTC"), else its code."""
         found = _DOC_NUMBER.search(table.source)
-        return found.group(0) if found else table.code
+        return self.t("Circular {number}").format(number=found.group(0)) if found else table.code
 
     def choice_notes(self, document: bool = False) -> list[str]:
         """Why each delegation is priced by its table: its approval date, the transition

@@ -85,7 +85,7 @@ def amount_problem(field: str, amount: Decimal, *, allow_zero: bool = True) -> P
     """An amount must be finite, not negative (nor zero unless allowed) and at most ``MAX_AMOUNT``."""
     if not amount.is_finite() or amount < 0 or (amount == 0 and not allow_zero) or amount > MAX_AMOUNT:
         return Problem(field, N_("{value} is not a usable amount: it must be a number from 0 to {limit}."),
-                       {"value": str(amount), "limit": f"{MAX_AMOUNT:,.0f}"})
+                       {"value": str(amount), "limit": MAX_AMOUNT.quantize(Decimal(1))})
     return None
 
 
@@ -93,5 +93,5 @@ def rate_problem(field: str, rate: Decimal) -> Problem | None:
     """An exchange rate must be finite and between ``MIN_EXCHANGE_RATE`` and ``MAX_EXCHANGE_RATE``."""
     if not rate.is_finite() or not MIN_EXCHANGE_RATE <= rate <= MAX_EXCHANGE_RATE:
         return Problem(field, N_("{value} is not a usable exchange rate: it must be between {low} and {high}."),
-                       {"value": str(rate), "low": "0.000001", "high": "1,000,000"})
+                       {"value": str(rate), "low": MIN_EXCHANGE_RATE, "high": MAX_EXCHANGE_RATE.quantize(Decimal(1))})
     return None

@@ -16,7 +16,7 @@ FIELD_LABELS = {
     "born": N_("Date of birth"), "expires": N_("Passport expiry date"), "translation_pages": N_("Pages to translate"),
     "place": N_("Place"), "authority": N_("On behalf of"), "position": N_("Position"), "activities": N_("Activities"),
     "approval": N_("Approval"), "cancel_reason": N_("Reason for cancelling"), "leader_name": N_("Leader's name"),
-    "translations": N_("Translations"),
+    "translations": N_("Translations"), "exchange_rate": N_("Exchange rate"),
 }
 
 

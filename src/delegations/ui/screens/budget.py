@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...budget.view import BudgetView
+from ...budget.view import COMPARED_HEADS, BudgetView
 from ...domain.budget import MissingExchangeRate
 from ...i18n import N_, _
 from ..bindings import translate_bindings
@@ -91,6 +91,9 @@ class BudgetScreen(ModalScreen):
         report = app.planner.budgeting.report(app.plan_id, model=self.model, currency=self.currency,
                                               delegations=list(app.planner.delegations(app.plan_id, app.filters)))
         view = BudgetView(report, app.wording)
+        view.fx_hint = lambda source, target, n: _(   # said the UI's way: the rates screen takes exchange rates
+            "No exchange rate from {source} to {target} is entered: press r and add it under "
+            "the exchange rates (or press c for another currency).").format(source=source, target=target)
         rows = [(line, "", NOTE) for line in view.heading().splitlines()]
         for section in view.sections():
             rows.append(("", "", None))
@@ -100,7 +103,7 @@ class BudgetScreen(ModalScreen):
             rows.append((section.total_label or _("Total"), section.total, HEADING))
         for compared in view.comparisons():   # once a delegation has actual costs: estimate / actual / difference
             rows.append(("", "", None))
-            rows.append((compared.title, " / ".join((_("Estimate"), _("Actual"), _("Difference"))), HEADING))
+            rows.append((compared.title, " / ".join(_(head) for head in COMPARED_HEADS), HEADING))
             rows += [(label, " / ".join(values), None) for label, *values in compared.rows]
         rows.append(("", "", None))
         rows += [(note, "", DIM) for note in view.notes()]

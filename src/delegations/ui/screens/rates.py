@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from ...i18n import N_, _
 from ...budget.view import RATE_ITEMS
-from ...wording import UNITS
+from ...budget.units import unit_label
 from ..bindings import translate_bindings
 from ..faults import explain
 
@@ -54,7 +54,7 @@ class RatesScreen(ModalScreen):
                         widget_id = f"amount-{len(self.amounts)}"
                         shown = str(r.amount.amount) if r.amount else ""
                         self.amounts[widget_id] = (table.code, r.item, r.role, shown)
-                        label = f"{self._item_label(r.item)} ({_(ROLES.get(r.role, r.role))}), {_(UNITS[r.unit])}"
+                        label = f"{self._item_label(r.item)} ({_(ROLES.get(r.role, r.role))}), {_(unit_label(r))}"
                         with Horizontal(classes="row"):
                             yield Label(label, classes="rate-label", markup=False)
                             yield Input(shown, placeholder=table.currency, id=widget_id, compact=True, classes="rate-amount")
