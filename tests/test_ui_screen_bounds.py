@@ -54,3 +54,92 @@ async def test_after_an_export_with_warnings_the_buttons_stay_on_screen_and_ever
             png = tmp_path / "export.png"
             subprocess.run(["rsvg-convert", "-o", str(png), str(svg)], check=True)
             assert png.stat().st_size > 1000
+
+
+async def _rates(app, pilot):
+    from delegations.ui.screens.rates import RatesScreen
+
+    await pilot.pause()
+    await pilot.press("b", "r")
+    await pilot.pause()
+    assert isinstance(app.screen, RatesScreen)
+    return app.screen
+
+
+async def test_a_new_exchange_rate_takes_its_date_in_a_visible_field_and_keeps_it(make_app, db_path):
+    from datetime import date
+
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _rates(app, pilot)
+        day = screen.query_one("#fx-new-day", Input)
+        assert day.value == date.today().strftime("%d/%m/%Y")        # today, shown
+        await type_into(pilot, "#fx-new-source", "USD")
+        await pilot.press("tab", *"25400", "tab", *"VND", "tab")
+        assert app.focused is day
+        screen.query_one("#rates-body").scroll_to_widget(day, animate=False)
+        await pilot.pause()
+        assert day.region.width >= 10 and day.region.bottom <= SIZE[1]
+        day.value = ""
+        await pilot.press(*"15/03/2024", "ctrl+s")
+        await pilot.pause()
+        rates = app.planner.budgeting.exchange_rates()
+        assert [(r.source, r.target, r.day) for r in rates] == [("USD", "VND", date(2024, 3, 15))], rates
+        assert "2024-03-15" in db_path.read_text("utf-8")
+        labels = [str(w.render()) for w in screen.query(".fx-row .rate-label")]
+        assert any("15/3/2024" in label for label in labels), labels
+        screen.query_one("#fx-new-source", Input).value = "LAK"
+        screen.query_one("#fx-new-rate", Input).value = "1.2"
+        screen.query_one("#fx-new-target", Input).value = "VND"
+        screen.query_one("#fx-new-day", Input).value = "32/13/2024"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = str(screen.query_one("#rates-message").render())
+        assert "32/13/2024" in said and not any(r.source == "LAK" for r in app.planner.budgeting.exchange_rates())
+
+
+async def test_a_save_with_one_bad_figure_stores_none_and_names_it_then_counts_in_words(make_app):
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _rates(app, pilot)
+        budgeting = app.planner.budgeting
+        before = {(c, r.item, r.role): r.amount for c, t in budgeting.tables().items() for r in t.rates}
+        ids = list(screen.amounts)
+        for widget_id, typed in zip(ids, ("40", "65", "50", "30", "abc")):
+            screen.query_one(f"#{widget_id}", Input).value = typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        after = {(c, r.item, r.role): r.amount for c, t in budgeting.tables().items() for r in t.rates}
+        assert after == before                                       # nothing stored
+        said = str(screen.query_one("#rates-message").render())
+        assert screen.labels[ids[4]] in said and "abc" in said and "Không lưu" in said, said
+        screen.query_one(f"#{ids[4]}", Input).value = "20"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Đã lưu 5 định mức" in str(screen.query_one("#rates-message").render())
+        screen.query_one(f"#{ids[0]}", Input).value = "41"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Đã lưu 1 định mức" in str(screen.query_one("#rates-message").render())
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+async def test_the_rate_rows_are_named_one_way_without_a_repeated_unit(make_app, lang):
+    i18n.set_language(lang)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _rates(app, pilot)
+        labels = [screen.labels[w] for w in screen.amounts]
+        assert labels
+        for label in labels:
+            item, unit = label.rsplit(", ", 1)
+            assert unit not in item, label                           # "per page … per page"
+            assert item[:1] == item[:1].upper(), label               # "per diem" beside "Lodging"
+            assert "(" + i18n._("everyone") + ")" not in label, label
+        if lang == "en":
+            assert "Per diem, per person and day" in labels and "Translation, per page" in labels
+            assert "Gifts (leader), per person" in labels           # in English, not the plugin's Vietnamese
