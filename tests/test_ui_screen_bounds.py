@@ -143,3 +143,20 @@ async def test_the_rate_rows_are_named_one_way_without_a_repeated_unit(make_app,
         if lang == "en":
             assert "Per diem, per person and day" in labels and "Translation, per page" in labels
             assert "Gifts (leader), per person" in labels           # in English, not the plugin's Vietnamese
+
+
+from test_budget_payers import hand  # noqa: E402,F401 - delegations 1 and 3, the Lao side paying some lines
+
+
+async def test_the_budget_screen_lists_the_lines_the_partner_pays_without_an_amount(hand, make_app):  # noqa: F811
+    hand.close()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "b")
+        rows = [" ".join(f"{label}  {value}".replace("\u00a0", " ").split()) for label, value, _s in app.screen._rows]
+    start = rows.index("Các khoản phía bạn chi (không tính vào dự toán)")
+    theirs = [r for r in rows[start + 1:] if r][:3]
+    assert theirs == ["Đoàn số 1: Tiền thuê phòng nghỉ, trưởng đoàn × 3 phía bạn chi (LHCĐ tỉnh Savannakhet)",
+                      "Đoàn số 1: Tiền thuê phòng nghỉ, thành viên × 27 phía bạn chi (LHCĐ tỉnh Savannakhet)",
+                      "Đoàn số 3: Đi lại × 10 phía bạn chi (LHCĐ tỉnh Savannakhet)"], theirs
+    assert not any("₫" in r for r in theirs)
