@@ -160,3 +160,48 @@ async def test_the_budget_screen_lists_the_lines_the_partner_pays_without_an_amo
                       "Đoàn số 1: Tiền thuê phòng nghỉ, thành viên × 27 phía bạn chi (LHCĐ tỉnh Savannakhet)",
                       "Đoàn số 3: Đi lại × 10 phía bạn chi (LHCĐ tỉnh Savannakhet)"], theirs
     assert not any("₫" in r for r in theirs)
+
+
+async def test_undo_names_the_status_change_and_the_person_added(make_app):
+    from ui_support import notes
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "i")          # delegation 1 of 2020-2022
+        screen = app.screen
+        screen.query_one("#s_new", Select).value = "cancelled"
+        await pilot.pause()
+        screen.query_one("#s_reason").value = "Dịch bệnh"
+        screen.change_status()
+        await pilot.pause()
+        screen.query_one("#p_name").value = "Nguyễn Văn An"
+        screen.add_person()
+        await pilot.pause()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        said = notes(app)
+    assert "Đã hoàn tác: thêm Nguyễn Văn An vào danh sách thành viên đoàn 1 của kế hoạch 2020-2022" in said, said
+    assert "Đã hoàn tác: hủy đoàn 1 của kế hoạch 2020-2022" in said, said
+    d = app.planner.delegation("2020-2022", 1)
+    assert d.status.value == "planned" and d.roster == ()
+
+
+def test_each_kind_of_delegation_edit_has_its_own_words(planner):
+    from dataclasses import replace
+
+    from delegations.change_wording import delegation_edit
+    from delegations.domain import Status
+    from delegations.domain.life import Person
+
+    d = planner.delegation("2020-2022", 1)
+    one = replace(d, roster=(Person("An"),))
+    two = replace(d, roster=(Person("An"), Person("Bình")))
+    words = lambda a, b: delegation_edit(a, b, "2020-2022").render(i18n.gettext)  # noqa: E731
+    assert words(one, two) == "thêm Bình vào danh sách thành viên đoàn 1 của kế hoạch 2020-2022"
+    assert words(two, one) == "bỏ Bình khỏi danh sách thành viên đoàn 1 của kế hoạch 2020-2022"
+    assert words(d, replace(d, status=Status.DONE)) == "chuyển đoàn 1 của kế hoạch 2020-2022 sang đã thực hiện"
+    assert words(d, replace(d, members=d.members + 1, roster=(Person("An"),))) == "sửa đoàn 1 của kế hoạch 2020-2022"
