@@ -117,6 +117,7 @@ async def test_a_save_with_one_bad_figure_stores_none_and_names_it_then_counts_i
         assert after == before                                       # nothing stored
         said = str(screen.query_one("#rates-message").render())
         assert screen.labels[ids[4]] in said and "abc" in said and "Không lưu" in said, said
+        assert app.focused is screen.query_one(f"#{ids[4]}", Input)  # the cursor on the refused figure
         screen.query_one(f"#{ids[4]}", Input).value = "20"
         await pilot.press("ctrl+s")
         await pilot.pause()

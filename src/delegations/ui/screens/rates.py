@@ -187,6 +187,7 @@ class RatesScreen(ModalScreen):
                     raise
                 self._put_back(before)
                 self._say(_("{field}: {message}").format(field=name, message=message) + "\n" + _("Nothing was saved."))
+                self._focus_named(name)
                 return
         for _name, _store, mark in changes:
             mark()
@@ -195,6 +196,15 @@ class RatesScreen(ModalScreen):
             await self._show_saved_rates()
         n = len(changes)
         self._say(ngettext("Saved {n} figure.", "Saved {n} figures.", n).format(n=n), error=False)
+
+    def _focus_named(self, name: str) -> None:
+        """Put the cursor in the figure the message names (a rate row's, or the new exchange rate)."""
+        widget_id = next((w for w, label in self.labels.items() if label == name
+                          and self.query_one(f"#{w}", Input).value.strip() != self.amounts[w][3]), None)
+        if widget_id is None and name == _("New exchange rate"):
+            widget_id = "fx-new-rate"
+        if widget_id is not None:
+            self.query_one(f"#{widget_id}", Input).focus()
 
     def _put_back(self, before: dict) -> None:
         """The rates and exchange rates as they were before a save refused part-way."""
