@@ -43,7 +43,9 @@ class Change:
             return Msg(N_("add delegation {seq} to plan {plan}"), seq=self.after.seq, plan=self.plan_id)
         if self.after is None:
             return Msg(N_("delete delegation {seq} from plan {plan}"), seq=self.before.seq, plan=self.plan_id)
-        return Msg(N_("edit delegation {seq} of plan {plan}"), seq=self.after.seq, plan=self.plan_id)
+        from .change_wording import delegation_edit
+
+        return delegation_edit(self.before, self.after, self.plan_id)
 
 
 @dataclass(frozen=True)

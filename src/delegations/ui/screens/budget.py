@@ -101,6 +101,7 @@ class BudgetScreen(ModalScreen):
             found = [(label, value, None) for label, value in section.rows]
             rows += sorted(found) if section.title == _("By year") else found  # years in order
             rows.append((section.total_label or _("Total"), section.total, HEADING))
+        rows += self._partner_rows(report, view)
         for compared in view.comparisons():   # once a delegation has actual costs: estimate / actual / difference
             rows.append(("", "", None))
             rows.append((compared.title, " / ".join(_(head) for head in COMPARED_HEADS), HEADING))
@@ -108,6 +109,17 @@ class BudgetScreen(ModalScreen):
         rows.append(("", "", None))
         rows += [(note, "", DIM) for note in view.notes()]
         return rows
+
+    @staticmethod
+    def _partner_rows(report, view: BudgetView) -> list:
+        """The lines a partner pays, as the documents list them: delegation, item and
+        quantity, "paid by the partner" and who (no rate of ours, no amount, in no total)."""
+        kept = [row for row, line in zip(view.lines(), report.budget.lines) if line.partner]
+        if not kept:
+            return []
+        rows = [("", "", None), (_("Paid by the partner side (not in the estimate)"), "", HEADING)]
+        return rows + [(_("Delegation {seq}").format(seq=number) + f": {item} × {quantity}", f"{value} ({payer})", None)
+                       for number, item, quantity, _rate, value, payer in kept]
 
     def action_next_model(self) -> None:
         codes = [None, *sorted(self.app.planner.registry.cost_models)]

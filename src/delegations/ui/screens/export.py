@@ -11,7 +11,7 @@ from functools import partial
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ... import i18n, paths
@@ -43,39 +43,44 @@ class ExportScreen(ReusedScreen):
         langs = [(_(label), code) for code, label in DOCUMENT_LANGUAGES if set(code.split("-")) <= set(registry.locales)]
         with Vertical(classes="dialog wide", id="export"):
             yield Static(self._title("plan"), id="export-title")
-            lang = i18n.current_language()
-            plan_formats = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
-            with Horizontal(classes="row"):  # the format: for a document too
-                yield Label(_("Format"), classes="label")
-                yield ChoiceSelect([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
-                             allow_blank=False, id="format", compact=True)
-            with Horizontal(classes="row"):
-                yield Label(_("Document"), classes="label")
-                yield Select(self._documents(), value="plan", allow_blank=False, id="document", compact=True)
-            yield Static("", id="doc-text", markup=False)
-            with Horizontal(classes="row"):
-                yield Label(_("Language"), classes="label")
-                yield ChoiceSelect(langs, value="vi", allow_blank=False, id="lang", compact=True)
-            with Horizontal(classes="row plan-only"):
-                yield Label(_("Rows"), classes="label")
-                yield Checkbox(_("only the rows the filter shows"), value=False, id="filtered", compact=True)
-            with Horizontal(classes="row plan-only"):
-                yield Label(_("Budget"), classes="label")
-                yield Checkbox(_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"), value=False, id="budget", compact=True)
-            with Horizontal(classes="row plan-only"):
-                yield Label(_("Status"), classes="label")
-                yield Checkbox(_("add a column with each delegation's status (planned, done, cancelled…)"), value=False, id="status-column", compact=True)
-            with Horizontal(classes="row"):
-                yield Label(_("Folder"), classes="label")
-                yield Input(str(paths.exports_dir()), id="folder", compact=True)
-            with Horizontal(classes="row"):
-                yield Label(_("Replace"), classes="label")
-                yield Checkbox(_("replace a file of the same name"), value=False, id="force", compact=True)
-            yield Static("", id="target")
+            with VerticalScroll(id="export-body"):  # the fields and what the export said scroll; the buttons stay
+                yield from self._fields(registry, langs)
             with Horizontal(classes="buttons"):
                 yield Button(_("Export"), variant="primary", id="export-button")
                 yield Button(_("Open"), id="open", disabled=True)
                 yield Button(_("Close"), id="close")
+
+    def _fields(self, registry, langs) -> ComposeResult:
+        """The choices of the export, and the line under them saying what it did."""
+        lang = i18n.current_language()
+        plan_formats = sorted(c for c, e in registry.exporters.items() if not getattr(e, "document", False))
+        with Horizontal(classes="row"):  # the format: for a document too
+            yield Label(_("Format"), classes="label")
+            yield ChoiceSelect([(registry.exporters[code].label.get(lang), code) for code in plan_formats], value="pdf" if "pdf" in plan_formats else Select.NULL,
+                         allow_blank=False, id="format", compact=True)
+        with Horizontal(classes="row"):
+            yield Label(_("Document"), classes="label")
+            yield Select(self._documents(), value="plan", allow_blank=False, id="document", compact=True)
+        yield Static("", id="doc-text", markup=False)
+        with Horizontal(classes="row"):
+            yield Label(_("Language"), classes="label")
+            yield ChoiceSelect(langs, value="vi", allow_blank=False, id="lang", compact=True)
+        with Horizontal(classes="row plan-only"):
+            yield Label(_("Rows"), classes="label")
+            yield Checkbox(_("only the rows the filter shows"), value=False, id="filtered", compact=True)
+        with Horizontal(classes="row plan-only"):
+            yield Label(_("Budget"), classes="label")
+            yield Checkbox(_("add the appendix \"Dự toán kinh phí\" (the plan's budget)"), value=False, id="budget", compact=True)
+        with Horizontal(classes="row plan-only"):
+            yield Label(_("Status"), classes="label")
+            yield Checkbox(_("add a column with each delegation's status (planned, done, cancelled…)"), value=False, id="status-column", compact=True)
+        with Horizontal(classes="row"):
+            yield Label(_("Folder"), classes="label")
+            yield Input(str(paths.exports_dir()), id="folder", compact=True)
+        with Horizontal(classes="row"):
+            yield Label(_("Replace"), classes="label")
+            yield Checkbox(_("replace a file of the same name"), value=False, id="force", compact=True)
+        yield Static("", id="target")
 
     @staticmethod
     def _title(kind: str) -> str:
