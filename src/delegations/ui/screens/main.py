@@ -24,6 +24,7 @@ COLUMN_LABELS = {c.key: c.label for c in COLUMNS}
 
 
 class MainScreen(Screen):
+    ONE_NOTICE = True  # a message replaces the previous one (see ``notices``)
     BINDINGS = [
         Binding("a", "add", N_("Add")),
         Binding("e", "edit", N_("Edit")),

@@ -1,0 +1,50 @@
+"""What a first-time user found at 80x24: messages over the table, Lao names cut
+mid-word in choice lists, a read-only copy offering edits, Tab into the search box,
+labels running into fields, the keys screen, and small wording faults."""
+
+from __future__ import annotations
+
+import pytest
+
+from delegations import i18n
+from ui_support import SIZE, open_screen
+
+
+def _toasts(app):
+    from textual.widgets._toast import Toast
+
+    return list(app.screen.query(Toast))
+
+
+def _assert_nothing_read_is_covered(app) -> None:
+    screen = app.screen
+    toasts = _toasts(app)
+    assert len(toasts) <= 1, "messages replace each other, they do not stack"
+    read = [screen.query_one(s).region for s in ("#title", "#search", "#filters", "#table", "#totals")]
+    for toast in toasts:
+        assert toast.region.height >= 1
+        for region in read:
+            assert not toast.region.overlaps(region), (toast.region, region)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+async def test_main_screen_messages_cover_no_table_row_nor_filter_line(make_app, lang):
+    i18n.set_language(lang)
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_screen(pilot, "e")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+        assert _toasts(app)                         # said, somewhere
+        _assert_nothing_read_is_covered(app)
+        for key in ("u", "U"):
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            _assert_nothing_read_is_covered(app)
+        # A long warning is readable whole, and still over nothing the officer reads.
+        app.notify("Ngày 2/9/2024 là ngày nghỉ lễ Quốc khánh; đoàn số 3 đến đúng ngày lễ, nên hỏi lại đối tác "
+                   "về chương trình làm việc trước khi gửi kế hoạch.", severity="warning", timeout=30)
+        await pilot.pause(0.2)
+        _assert_nothing_read_is_covered(app)
+        toast = _toasts(app)[0]
+        assert toast.region.height >= 3 and toast.region.bottom <= SIZE[1]
