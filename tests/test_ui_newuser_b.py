@@ -48,3 +48,48 @@ async def test_main_screen_messages_cover_no_table_row_nor_filter_line(make_app,
         _assert_nothing_read_is_covered(app)
         toast = _toasts(app)[0]
         assert toast.region.height >= 3 and toast.region.bottom <= SIZE[1]
+
+
+async def test_a_read_only_copy_hides_the_editing_keys_and_does_not_advise_opening_read_only(planner, db_path, host):
+    from delegations.ui import open_planner
+    from delegations.ui.app import DelegationsApp
+    from delegations.ui.widgets.footer import KeyFooter
+    from textual.widgets._footer import FooterKey
+
+    other, reason = open_planner(db_path)          # the fixture's planner holds the lock
+    with other:
+        assert not other.repo.writable
+        assert "chỉ đọc" in reason and "ở chế độ chỉ đọc." not in reason and "hoặc mở bản này" not in reason
+        app = DelegationsApp(other, read_only=reason, blink=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause(0.2)
+            footer = app.screen.query_one(KeyFooter)
+            shown = {k.key for k in footer.query(FooterKey) if k.display}
+            assert "e" not in shown and "a" not in shown and "x" not in shown and "u" not in shown
+            assert "o" in shown and "slash" in shown              # what a reader can do stays
+            await pilot.press("e")
+            await pilot.pause()
+            assert app.screen is app._main()                      # no form opened
+            app.following = False
+            app.read_only = None                                  # as after "Edit here"
+            app.screen.reload()
+            await pilot.pause(0.2)
+            shown = {k.key for k in footer.query(FooterKey) if k.display}
+            assert {"a", "e", "x"} <= shown
+
+
+def _cli(db_path, *args) -> int:
+    from delegations.cli import main
+
+    return main(["--db", str(db_path), *args])
+
+
+@pytest.mark.parametrize("args", [["rates"], ["rates", "list"], ["fx"], ["deadlines"], ["dates"], ["due"]])
+def test_listing_commands_run_while_another_copy_edits(planner, db_path, args, capsys):
+    assert _cli(db_path, *args) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["rates", "set", "lodging", "leader", "100"], ["fx", "USD", "VND", "25400"],
+                                  ["deadlines", "set", "report", "10"], ["dates", "add", "2025-12-24", "Nghỉ"]])
+def test_changing_commands_are_still_refused_while_another_copy_edits(planner, db_path, args, capsys):
+    assert _cli(db_path, *args) == 3

@@ -21,6 +21,7 @@ from ..date_marks import MARK, DateMarks
 from ..widgets.plan_table import COLUMNS, PlanTable
 
 COLUMN_LABELS = {c.key: c.label for c in COLUMNS}
+EDITS = {"add", "edit", "duplicate", "delete", "undo", "redo", "header", "import_file"}  # hidden in a read-only copy
 
 
 class MainScreen(Screen):
@@ -149,6 +150,7 @@ class MainScreen(Screen):
         banner = self.query_one("#banner", Static)
         banner.update(self.app.banner())
         banner.display = bool(self.app.read_only)
+        self.refresh_bindings()  # the editing keys follow the read-only state
 
     def _show_filters(self) -> None:
         app, w = self.app, self.app.wording
@@ -270,6 +272,11 @@ class MainScreen(Screen):
     def action_reverse(self) -> None:
         self.app.descending = not self.app.descending
         self.reload(changed=False)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """A read-only copy hides the keys that would change the file (the key line
+        shows only what this copy can do)."""
+        return not (action in EDITS and self.app.read_only)  # False: hidden, not run
 
     def _writable(self) -> bool:
         if self.app.read_only:
