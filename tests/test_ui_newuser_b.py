@@ -93,3 +93,38 @@ def test_listing_commands_run_while_another_copy_edits(planner, db_path, args, c
                                   ["deadlines", "set", "report", "10"], ["dates", "add", "2025-12-24", "Nghỉ"]])
 def test_changing_commands_are_still_refused_while_another_copy_edits(planner, db_path, args, capsys):
     assert _cli(db_path, *args) == 3
+
+
+def _screen_text(app, region) -> str:
+    """The text the screen shows in *region*'s first line (cells, not characters: Lao marks take none)."""
+    strip = app.screen._compositor.render_strips()[region.y]
+    return strip.crop(region.x, region.right).text
+
+
+@pytest.mark.parametrize("lang", ["lo", "vi", "en"])
+async def test_a_choice_shows_its_value_on_one_line_ending_in_an_ellipsis_never_cut_mid_word(make_app, lang):
+    from rich.cells import cell_len
+    from textual.widgets import Select
+
+    i18n.set_language(lang)
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "e")
+        form = app.screen
+        payers = [s for s in form.query(Select) if s.id and "payer" in s.id]
+        assert payers, [s.id for s in form.query(Select)]
+        long_seen = False
+        for select in form.query(Select):
+            if not select.display or select.is_blank():
+                continue
+            select.scroll_visible(animate=False)
+            await pilot.pause()
+            label = select.query_one("SelectCurrent #label")
+            assert label.region.height == 1 or not label.region, (select.id, label.region)
+            full = dict((v, str(t)) for t, v in select._options if v is not None).get(select.value, "")
+            if cell_len(full) > label.region.width > 0:
+                long_seen = True
+                shown = _screen_text(app, label.region).rstrip()
+                assert shown.endswith("…"), (select.id, shown)
+                assert full.startswith(shown[:-1].rstrip()), (full, shown)
+        assert long_seen or lang != "lo"                         # the Lao partner names are longer than their boxes
