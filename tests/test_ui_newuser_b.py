@@ -128,3 +128,37 @@ async def test_a_choice_shows_its_value_on_one_line_ending_in_an_ellipsis_never_
                 assert shown.endswith("…"), (select.id, shown)
                 assert full.startswith(shown[:-1].rstrip()), (full, shown)
         assert long_seen or lang != "lo"                         # the Lao partner names are longer than their boxes
+
+
+async def test_tab_goes_between_table_and_detail_and_sort_keys_still_sort(make_app):
+    from delegations.ui.widgets.plan_table import PlanTable
+
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        search = screen.query_one("#search")
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(screen.focused)
+            assert screen.focused is not search
+        assert any(isinstance(w, PlanTable) for w in seen) and any(w.id == "detail-box" for w in seen)
+        assert screen.focused.id == "detail-box" or isinstance(screen.focused, PlanTable)
+        order = app.order
+        await pilot.press("s")                      # from the table or the detail: sorts, types nothing
+        await pilot.pause()
+        assert app.order != order and search.value == "" and not screen.query_one("#no-rows").display
+        await pilot.press("slash")                  # the search is reached by its own key
+        await pilot.pause()
+        assert screen.focused is search
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert isinstance(screen.focused, PlanTable) and search.value == "a"
+        await pilot.press("tab", "tab", "tab")
+        await pilot.pause()
+        assert screen.focused is not search
+        await pilot.click("#search")
+        await pilot.pause()
+        assert screen.focused is search

@@ -84,6 +84,7 @@ class MainScreen(Screen):
         search = self.query_one("#search", Input)
         search.value = self.app.filters.search
         search.cursor_blink = self.app.blink
+        search.can_focus = False  # Tab goes between the table and the detail; / (or a click) reaches the search
         self.reload(totals_later=True)
         self.query_one(PlanTable).focus()
 
@@ -239,7 +240,17 @@ class MainScreen(Screen):
         return self.planner.repo.delegation(row) if row else None
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        search = self.query_one("#search", Input)
+        search.can_focus = True
+        search.focus()
+
+    def on_descendant_blur(self, event) -> None:
+        if event.widget.id == "search":
+            event.widget.can_focus = False  # out of the Tab order again
+
+    def on_click(self, event) -> None:
+        if getattr(event, "widget", None) is not None and event.widget.id == "search":
+            self.action_search()
 
     def action_cycle(self, which: str) -> None:
         app = self.app
