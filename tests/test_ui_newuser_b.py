@@ -162,3 +162,23 @@ async def test_tab_goes_between_table_and_detail_and_sort_keys_still_sort(make_a
         await pilot.click("#search")
         await pilot.pause()
         assert screen.focused is search
+
+
+async def test_the_header_forms_part_labels_keep_a_blank_column_before_their_fields(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "h")
+        labels = list(app.screen.query(".part-label"))
+        assert labels
+        texts = set()
+        for label in labels:
+            label.scroll_visible(animate=False, top=True)
+            await pilot.pause()
+            region = label.region
+            texts.add(str(label.render()))
+            for y in range(region.y, region.bottom):
+                gutter = app.screen._compositor.render_strips()[y].crop(region.right - 1, region.right).text
+                assert gutter == " ", (str(label.render()), y)
+            line = app.screen._compositor.render_strips()[region.y].text
+            assert "yếuvi" not in line and "bảnvi" not in line
+        assert any("Trích yếu" in t for t in texts)
