@@ -182,3 +182,37 @@ async def test_the_header_forms_part_labels_keep_a_blank_column_before_their_fie
             line = app.screen._compositor.render_strips()[region.y].text
             assert "yếuvi" not in line and "bảnvi" not in line
         assert any("Trích yếu" in t for t in texts)
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+async def test_the_keys_screen_lists_each_screens_keys_translated(make_app, lang):
+    i18n.set_language(lang)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await open_screen(pilot, "question_mark")
+        from rich.console import Console
+
+        console = Console(width=200, record=True, file=open("/dev/null", "w"))
+        console.print(app.screen.body())                   # the table the keys screen shows
+        text = console.export_text()
+        for heading, keys, description in ((_t("Budget (b)"), "m", _t("Cost model")),
+                                           (_t("Budget (b)"), "c", _t("Currency")),
+                                           (_t("Roster, programme and status (i)"), "f2", _t("Roster")),
+                                           (_t("Roster, programme and status (i)"), "f5", _t("Documents"))):
+            assert heading in text
+            lines = text[text.index(heading):].splitlines()
+            assert any(line.split()[:1] == [app.get_key_display(_binding(keys))] and description in line
+                       for line in lines), (keys, description)
+        assert _t("Cost model") != "Cost model" or lang == "en"
+
+
+def _t(message: str) -> str:
+    from delegations.i18n import _
+
+    return _(message)
+
+
+def _binding(key: str):
+    from textual.binding import Binding
+
+    return Binding(key, "x", "")
