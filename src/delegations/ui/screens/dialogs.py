@@ -80,11 +80,17 @@ class KeysScreen(_InfoScreen):
         return _("Keys")
 
     def body(self):
+        from rich.console import Group
+
         from ..keys import grouped, screens_keys
 
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
+        def keys_table():
+            table = Table.grid(padding=(0, 2))
+            table.add_column(style="bold", min_width=14)  # the same key column in every section
+            table.add_column()
+            return table
+
+        table = keys_table()
         display = self.app.get_key_display
         for keys, description in grouped(self.main._bindings, display):
             table.add_row(keys, description)
@@ -93,12 +99,14 @@ class KeysScreen(_InfoScreen):
         table.add_row("Enter", _("Edit the delegation"))
         table.add_row("Esc", _("Leave the search box"))
         table.add_row("ctrl+t", _("In a form: the focused translation is still correct"))
+        parts = [table]
         for heading, rows in screens_keys(display):  # then the keys of each screen, under its name
-            table.add_row("", "")
-            table.add_row(Text(heading, style="bold underline"), "")
+            parts.append(Text("\n" + heading, style="bold underline"))
+            section = keys_table()
             for keys, description in rows:
-                table.add_row(keys, description)
-        return table
+                section.add_row(keys, description)
+            parts.append(section)
+        return Group(*parts)
 
 
 class PluginsScreen(_InfoScreen):
