@@ -216,3 +216,41 @@ def _binding(key: str):
     from textual.binding import Binding
 
     return Binding(key, "x", "")
+
+
+async def test_the_roster_tab_gives_no_command_line_advice(planner):
+    from datetime import date
+
+    from delegations import lifecycle
+    from delegations.ui.app import DelegationsApp
+
+    app = DelegationsApp(planner, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "i")
+        await pilot.press("f2")
+        await pilot.pause(0.2)
+        person = lifecycle.person("Nguyễn Văn An", "Chủ tịch", passport="C1", expires=date(2030, 1, 1))
+        assert app.screen.apply(lambda: lifecycle.add_person(planner, app.screen.d, person))   # as the roster's row does
+        await pilot.pause(0.2)
+        shown = " ".join(str(s.render()) for s in app.screen.query("Static") if s.display)
+        assert _t("The roster has {count} people; the plan gives the delegation {planned}: correct its number "
+                  "of members or the roster.").split("{count}")[0] in shown
+        assert "--members" not in shown and "edit 1" not in shown
+
+
+async def test_the_date_placeholder_is_an_example_from_the_plans_own_period(make_app):
+    from ui_support import new_plan
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#start").placeholder.endswith("/2020")        # the 2020-2022 plan
+        await pilot.press("escape")
+        await pilot.pause()
+        await new_plan(pilot, "2023", "2025")
+        assert app.planner.plan(app.plan_id).period.start_year == 2023
+        await open_screen(pilot, "a")
+        placeholder = app.screen.query_one("#start").placeholder
+        assert placeholder.endswith("/2023") and "2020" not in placeholder
