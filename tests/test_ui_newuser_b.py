@@ -254,3 +254,26 @@ async def test_the_date_placeholder_is_an_example_from_the_plans_own_period(make
         await open_screen(pilot, "a")
         placeholder = app.screen.query_one("#start").placeholder
         assert placeholder.endswith("/2023") and "2020" not in placeholder
+
+
+async def test_an_unticked_checkbox_shows_an_empty_box_in_every_screen(make_app):
+    from textual.widgets import Checkbox
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("o", "l"):                            # the export screen, the plans screen's carry-over (n)
+            await open_screen(pilot, key)
+            if key == "l":
+                await pilot.press("n")
+                await pilot.pause()
+            boxes = [b for b in app.screen.query(Checkbox) if b.display]
+            assert boxes, key
+            for box in boxes:
+                for value, mark in ((True, "X"), (False, " ")):
+                    box.value = value
+                    await pilot.pause()
+                    rendered = box.render().plain
+                    assert rendered[:3] == f"▐{mark}▌", (key, rendered)
+            while app.screen is not app._main():
+                await pilot.press("escape")
+                await pilot.pause()

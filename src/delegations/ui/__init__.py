@@ -8,6 +8,7 @@ from .. import i18n
 from ..errors import LockedError, NotWritableError
 from ..i18n import N_, _, describe
 from ..services import Planner
+from .widgets import tick  # noqa: F401 - every checkbox shows an empty box when unticked
 
 
 def open_planner(db: Path | None) -> tuple[Planner, str | None]:
