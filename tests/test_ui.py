@@ -93,7 +93,7 @@ async def test_a_second_copy_opens_read_only_with_a_notice(db_path, host):
     with Planner.open(db_path, host=host):
         planner, reason = open_planner(db_path)
         with planner:
-            assert not planner.repo.writable and "đang được mở" in reason.lower() or "another copy" in reason
+            assert not planner.repo.writable and "đang sửa" in reason.lower() and "chỉ đọc" in reason
             before = db_path.read_bytes()
             app = DelegationsApp(planner, read_only=reason, blink=False)
             async with app.run_test(size=SIZE) as pilot:
@@ -101,7 +101,10 @@ async def test_a_second_copy_opens_read_only_with_a_notice(db_path, host):
                 assert "CHỈ ĐỌC" in str(app.screen.query_one("#banner").render())
                 await pilot.press("a")
                 await pilot.pause()
-                assert app.screen.__class__.__name__ == "MainScreen"     # no form opened
+                assert app.screen.__class__.__name__ == "MainScreen"     # no form opened (the key is hidden)
+                await pilot.press("enter")                                # a row chosen to edit: said why not
+                await pilot.pause()
+                assert app.screen.__class__.__name__ == "MainScreen"
                 assert any("chỉ được đọc" in n.message for n in app._notifications)
             assert db_path.read_bytes() == before
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__, cli_dates, cli_edit, cli_import, cli_json, cli_life, cli_plan, i18n
 from .budget import cli as cli_budget
+from . import cli_access
 from .domain import Direction, Status, ValidationError, nfc
 from .errors import FileError, UserError
 from .cli_types import year_arg
@@ -221,7 +222,7 @@ def _run(args) -> int:
 
         return run(args.db, args.lang)
     writable = (command in {"restore-defaults"} | cli_budget.WRITES | cli_life.WRITES | cli_dates.WRITES
-                or cli_import.writes(args) or cli_edit.writes(command, args))
+                or cli_import.writes(args) or cli_edit.writes(command, args)) and not cli_access.reads_only(command, args)
     with Planner.open(args.db, writable=writable) as planner:
         _warn_plugin_failures(planner, quiet=command == "plugins")
         handler = COMMANDS[command]

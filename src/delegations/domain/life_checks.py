@@ -34,8 +34,8 @@ def check_life(d: Delegation) -> list[Problem]:
         if p.born is not None and p.born >= d.timing.first_day():
             problems.append(Problem("roster", N_("{name} is born on {born}, after the visit begins."), {"name": p.name, "born": p.born}))
     if d.roster and len(d.roster) != d.members:
-        problems.append(Problem("roster", N_("The roster has {count} people; the plan gives the delegation {planned}: correct the plan's count "
-                                   "(edit {seq} --members {count}, or the form) or the roster."),
+        problems.append(Problem("roster", N_("The roster has {count} people; the plan gives the delegation {planned}: correct its number "
+                                   "of members or the roster."),  # the same advice in the UI and on the command line
                                 {"count": len(d.roster), "planned": d.members, "seq": d.seq}, "warning"))
     problems += limits.check_texts("roster", [t for p in d.roster for t in (p.name, p.lao_name, p.passport, *p.position.all_text())])
     first, planned_last = d.timing.first_day(), d.timing.last_day()

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from .. import i18n
 from ..errors import LockedError, NotWritableError
-from ..i18n import describe
+from ..i18n import N_, _, describe
 from ..services import Planner
+from .widgets import tick  # noqa: F401 - every checkbox shows an empty box when unticked
 
 
 def open_planner(db: Path | None) -> tuple[Planner, str | None]:
@@ -15,8 +16,14 @@ def open_planner(db: Path | None) -> tuple[Planner, str | None]:
     or this user cannot write the file or its folder."""
     try:
         return Planner.open(db, writable=True), None
-    except (LockedError, NotWritableError) as exc:
+    except LockedError as exc:  # said as what this copy does, not as advice to open it read-only
+        return Planner.open(db, writable=False), _(FOLLOWING).format(path=exc.params.get("path", ""))
+    except NotWritableError as exc:
         return Planner.open(db, writable=False), describe(exc)
+
+
+FOLLOWING = N_("Another copy of the program (an open window, or a command still running) is editing {path}: "
+               "this copy opened it read-only, shows that copy's saves and offers to edit when it closes.")
 
 
 def run(db: Path | None = None, lang: str | None = None) -> int:

@@ -69,7 +69,8 @@ class _InfoScreen(ModalScreen):
 
 
 class KeysScreen(_InfoScreen):
-    """Every key of the main screen, with what it does (the footer shows only the main ones)."""
+    """Every key of the main screen, with what it does (the footer shows only the main ones),
+    then the keys of each screen opened from it."""
 
     def __init__(self, main):
         super().__init__()
@@ -79,24 +80,33 @@ class KeysScreen(_InfoScreen):
         return _("Keys")
 
     def body(self):
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
-        by_action: dict[str, tuple[list[str], str]] = {}  # the keys of one action on one line
-        for key, bindings in self.main._bindings.key_to_bindings.items():
-            for b in bindings:
-                if key.startswith("super+"):  # the Mac's Command key: no terminal here sends it
-                    continue
-                keys, _description = by_action.setdefault(b.action, ([], b.description))
-                keys.append(self.app.get_key_display(b))
-        for keys, description in by_action.values():
-            table.add_row(", ".join(keys), description)
+        from rich.console import Group
+
+        from ..keys import grouped, screens_keys
+
+        def keys_table():
+            table = Table.grid(padding=(0, 2))
+            table.add_column(style="bold", min_width=14)  # the same key column in every section
+            table.add_column()
+            return table
+
+        table = keys_table()
+        display = self.app.get_key_display
+        for keys, description in grouped(self.main._bindings, display):
+            table.add_row(keys, description)
         table.add_row("ctrl+p", _("Command palette: every action by name"))
         table.add_row("↑ ↓ PgUp PgDn", _("Move in the table"))
         table.add_row("Enter", _("Edit the delegation"))
         table.add_row("Esc", _("Leave the search box"))
         table.add_row("ctrl+t", _("In a form: the focused translation is still correct"))
-        return table
+        parts = [table]
+        for heading, rows in screens_keys(display):  # then the keys of each screen, under its name
+            parts.append(Text("\n" + heading, style="bold underline"))
+            section = keys_table()
+            for keys, description in rows:
+                section.add_row(keys, description)
+            parts.append(section)
+        return Group(*parts)
 
 
 class PluginsScreen(_InfoScreen):

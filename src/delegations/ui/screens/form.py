@@ -77,7 +77,7 @@ class DelegationForm(ReusedScreen):
                                      Input(f.days_max, id="days_max", compact=True), error="duration")
                 yield from self._row(_("Year, month"), Input(f.year, id="year", compact=True), Input(f.month, placeholder=_("month"), id="month", compact=True),
                                      error="when")
-                yield from self._row(_("Dates"), Input(f.start, placeholder=_("from 16/9/2020"), id="start", compact=True),
+                yield from self._row(_("Dates"), Input(f.start, placeholder=self._date_example(), id="start", compact=True),
                                      Input(f.end, placeholder=_("to"), id="end", compact=True), error="timing")
                 # The status moves on with its facts on the life screen (i), not here: shown, not typed.
                 yield from self._row(_("Status"), Static("", id="life-line", markup=False))
@@ -134,6 +134,7 @@ class DelegationForm(ReusedScreen):
         f = DelegationFields.of(d).as_typed()
         registry = self.app.planner.registry
         title = _("New delegation") if self.is_new else _("Delegation {seq}").format(seq=d.seq)
+        self.query_one("#start", Input).placeholder = self._date_example()
         show_text(self.query_one("#form-title", Static), f"[b]{escape(title)}  [/b]" + escape(_("(Ctrl+S save, Esc cancel)")), layout=False)
         texts = {"leader_name": f.leader_name, "leader_name_lo": f.leader_name_lo, "members": f.members,
                  "days_min": f.days_min, "days_max": f.days_max, "year": f.year, "month": f.month, "start": f.start,
@@ -170,6 +171,11 @@ class DelegationForm(ReusedScreen):
         self.query_one("#name_vi", Input).focus()
 
     # --- reading the form --------------------------------------------------
+    def _date_example(self) -> str:
+        """The start date's example, a day in the first year of the delegation's own plan."""
+        year = self.app.planner.plan(self.base.plan_id).period.start_year
+        return _("from {date}").format(date=f"16/9/{year}")
+
     def _value(self, widget_id: str) -> str:
         widget = self.query_one(f"#{widget_id}")
         if isinstance(widget, TextArea):

@@ -21,9 +21,11 @@ from ..date_marks import MARK, DateMarks
 from ..widgets.plan_table import COLUMNS, PlanTable
 
 COLUMN_LABELS = {c.key: c.label for c in COLUMNS}
+EDITS = {"add", "edit", "duplicate", "delete", "undo", "redo", "header", "import_file"}  # hidden in a read-only copy
 
 
 class MainScreen(Screen):
+    ONE_NOTICE = True  # a message replaces the previous one (see ``notices``)
     BINDINGS = [
         Binding("a", "add", N_("Add")),
         Binding("e", "edit", N_("Edit")),
@@ -82,6 +84,7 @@ class MainScreen(Screen):
         search = self.query_one("#search", Input)
         search.value = self.app.filters.search
         search.cursor_blink = self.app.blink
+        search.can_focus = False  # Tab goes between the table and the detail; / (or a click) reaches the search
         self.reload(totals_later=True)
         self.query_one(PlanTable).focus()
 
@@ -148,6 +151,7 @@ class MainScreen(Screen):
         banner = self.query_one("#banner", Static)
         banner.update(self.app.banner())
         banner.display = bool(self.app.read_only)
+        self.refresh_bindings()  # the editing keys follow the read-only state
 
     def _show_filters(self) -> None:
         app, w = self.app, self.app.wording
@@ -236,7 +240,17 @@ class MainScreen(Screen):
         return self.planner.repo.delegation(row) if row else None
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        search = self.query_one("#search", Input)
+        search.can_focus = True
+        search.focus()
+
+    def on_descendant_blur(self, event) -> None:
+        if event.widget.id == "search":
+            event.widget.can_focus = False  # out of the Tab order again
+
+    def on_click(self, event) -> None:
+        if getattr(event, "widget", None) is not None and event.widget.id == "search":
+            self.action_search()
 
     def action_cycle(self, which: str) -> None:
         app = self.app
@@ -269,6 +283,11 @@ class MainScreen(Screen):
     def action_reverse(self) -> None:
         self.app.descending = not self.app.descending
         self.reload(changed=False)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """A read-only copy hides the keys that would change the file (the key line
+        shows only what this copy can do)."""
+        return not (action in EDITS and self.app.read_only)  # False: hidden, not run
 
     def _writable(self) -> bool:
         if self.app.read_only:
