@@ -63,6 +63,19 @@ def test_a_source_checkout_keeps_its_own_folders():
     assert paths.plugins_dir() == ROOT / "plugins" and paths.exports_dir() == ROOT / "exports"
 
 
+def test_a_checkout_ships_no_database_of_its_own():
+    """The checkout's data/ starts empty: its database is made from the shipped plan
+    (default.json) as an installed program's is, so both show the same plan and budget,
+    and running the program leaves the checkout's tracked files as they were."""
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files", "data"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert tracked == ["data/.gitkeep"]
+    ignored = subprocess.run(["git", "check-ignore", "data/delegations.json", "data/delegations.json.v4.bak"], cwd=ROOT,
+                             capture_output=True, text=True).stdout.split()
+    assert ignored == ["data/delegations.json", "data/delegations.json.v4.bak"]
+
+
 def test_where_names_the_real_file_of_a_symlinked_database(tmp_path, capsys):
     real = tmp_path / "real.json"
     real.write_text("{}", encoding="utf-8")
